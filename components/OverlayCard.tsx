@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PaperState } from '@/lib/mirror';
+import { Icon } from './icons';
+
+export type CardAction = 'save' | 'read' | 'dismiss';
+
+export interface ScoreInfo {
+  value: number;
+  /** Words that pushed the score up; empty on cold start (keyword matches only). */
+  words: string[];
+  basis: 'model' | 'keywords';
+}
+
+export interface OverlayCardProps {
+  state: PaperState | null;
+  /** Tags keyword rules give this entry on the page right now. */
+  pageTags: string[];
+  tagColors: ReadonlyMap<string, string>;
+  isNew: boolean;
+  score: ScoreInfo | null;
+  layout: 'block' | 'inline';
+  /** Performs the action; resolves with a function that undoes it. */
+  onAction: (action: CardAction) => Promise<(() => Promise<void>) | void>;
+  onAddTag: (tag: string) => Promise<void>;
+  onRemoveTag: (tag: string) => Promise<void>;
+}
+
+const UNDO_MS = 8_000;
+
+
+/** The per-entry overlay: reading-list state at a glance, and the actions beside it. */
+export function OverlayCard(props: OverlayCardProps) {
+  const { state, pageTags, tagColors, isNew, score } = props;
+  const status = state?.status;
+  const [error, setError] = useState('');
+  const [undo, setUndo] = useState<{ label: string; run: () => Promise<void> } | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [tipOpen, setTipOpen] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function act(action: CardAction) {
+    setError('');
+    try {
+      const revert = await props.onAction(action);
+      clearTimeout(timer.current);
+      const undoable = action === 'dismiss' ? status !== 'dismissed' : action === 'save' && (status === 'saved' || status === 'read');
+      if (revert && undoable) {
+        setUndo({ label: action === 'dismiss' ? 'Dismissed' : 'Removed from your list', run: revert });
+        timer.current = setTimeout(() => setUndo(null), UNDO_MS);
+      } else setUndo(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not save the change');
+    }
+  }
+
+  async function runUndo() {
+    if (!undo) return;
+    setUndo(null);
+    try {
+      await undo.run();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Undo failed');
+    }
+  }
+
+  async function tagOp(op: () => Promise<void>) {
+    setError('');
+    try {
+      await op();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not change tags');
+    }
+  }
+
+  const userTags = state?.tags ?? [];
+  const ruleTags = [...new Set([...(state?.ruleTags ?? []), ...pageTags])].filter((t) => !userTags.includes(t));
+  const inList = status === 'saved' || status === 'read';
+
+  return (
+    <div class="row" role="group" aria-label="Dogear">
+      {isNew && <span class="new" title="Not shown to you before">new</span>}
+      <button
+        type="button"
+        data-dogear-action="save"
+        aria-pressed={inList ? 'true' : 'false'}
+        title={inList ? 'In your reading list — click to remove' : 'Save to your reading list'}
+        onClick={() => act('save')}
+      >
+        <Icon name={inList ? 'bookmark-filled' : 'bookmark'} />
+        {inList ? 'Saved' : 'Save'}
+      </button>
+      <button
+        type="button"
+        data-dogear-action="read"
+        aria-pressed={status === 'read' ? 'true' : 'false'}
+        title={status === 'read' ? 'Marked read — click to mark unread' : 'Mark as read'}
+        onClick={() => act('read')}
+      >
+        <Icon name="check" />
+        {status === 'read' ? 'Read' : 'Mark read'}
+      </button>
+      <button
+        type="button"
+        class="icon"
+        data-dogear-action="dismiss"
+        aria-pressed={status === 'dismissed' ? 'true' : 'false'}
+        aria-label={status === 'dismissed' ? 'Dismissed — click to restore' : 'Dismiss (not interested)'}
+        title={status === 'dismissed' ? 'Dismissed — click to restore' : 'Dismiss (not interested)'}
+        onClick={() => act('dismiss')}
+      >
+        <Icon name="x" />
+      </button>
+      {userTags.map((t) => (
+        <span class="chip" data-dogear-tag={t} key={`u:${t}`} style={chipStyle(tagColors.get(t))}>
+          <span>{t}</span>
+          <button type="button" aria-label={`Remove tag ${t}`} onClick={() => tagOp(() => props.onRemoveTag(t))}>
+            ×
+          </button>
+        </span>
+      ))}
+      {ruleTags.map((t) => (
+        <span class="chip" data-dogear-tag={t} key={`r:${t}`} style={chipStyle(tagColors.get(t))} title="From a tag rule">
+          <span>{t}</span>
+        </span>
+      ))}
+      {adding ? (
+        <TagInput
+          onDone={(tag) => {
+            setAdding(false);
+            if (tag) void tagOp(() => props.onAddTag(tag));
+          }}
+        />
+      ) : (
+        <button type="button" class="quiet icon" data-dogear-action="tag" aria-label="Add a tag" title="Add a tag" onClick={() => setAdding(true)}>
+          <Icon name="tag" />
+        </button>
+      )}
+      {score && (
+        <span
+          class="score"
+          data-dogear-score={score.value.toFixed(2)}
+          tabIndex={0}
+          aria-label={`Relevance ${Math.round(score.value * 100)}%`}
+          onMouseEnter={() => setTipOpen(true)}
+          onMouseLeave={() => setTipOpen(false)}
+          onFocus={() => setTipOpen(true)}
+          onBlur={() => setTipOpen(false)}
+        >
+          <span class="bar">
+            <i style={{ width: `${Math.round(score.value * 100)}%` }} />
+          </span>
+          {tipOpen && (
+            <span class="tip" role="tooltip">
+              {score.basis === 'model'
+                ? score.words.length
+                  ? `Relevant because of: ${score.words.join(', ')}`
+                  : 'Nothing in it matches what you usually save'
+                : 'Based on your keyword matches (too few saved/dismissed papers to learn from yet)'}
+            </span>
+          )}
+        </span>
+      )}
+      {undo && (
+        <span class="msg" role="status">
+          {undo.label}{' '}
+          <button type="button" class="quiet" data-dogear-action="undo" onClick={runUndo}>
+            Undo
+          </button>
+        </span>
+      )}
+      {error && (
+        <span class="err" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function chipStyle(color: string | undefined) {
+  return color ? { '--chip': color } : undefined;
+}
+
+function TagInput({ onDone }: { onDone: (tag: string | null) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <input
+      ref={ref}
+      aria-label="New tag"
+      placeholder="tag"
+      maxLength={60}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onDone((e.currentTarget as HTMLInputElement).value.trim() || null);
+        if (e.key === 'Escape') onDone(null);
+        // Keep the host page's keyboard shortcuts from firing while typing.
+        e.stopPropagation();
+      }}
+      onBlur={(e) => onDone((e.currentTarget as HTMLInputElement).value.trim() || null)}
+    />
+  );
+}

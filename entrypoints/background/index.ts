@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import { createRouter, type Handlers, type MessageType } from '@/lib/messages';
+import { openStore, type Store } from '@/lib/store';
+import { createService, type Mirror } from '@/lib/service';
+import { ruleTagsFor } from '@/lib/rule-tags';
+import { CONTENT_ORIGINS } from '@/lib/sites/hosts';
+import { updateBadge } from './badge';
+import { createRelevance } from '@/lib/relevance';
+
+const mirror: Mirror = {
+  set: (items) => browser.storage.local.set(items),
+  remove: (keys) => browser.storage.local.remove(keys),
+  keys: async () => Object.keys(await browser.storage.local.get(null)),
+};
+
+let retrainTimer: ReturnType<typeof setTimeout> | undefined;
+// Labels come in bursts (a bulk action, a few clicks on a listing): refit once they settle.
+function scheduleRetrain(relevance: ReturnType<typeof createRelevance>) {
+  clearTimeout(retrainTimer);
+  retrainTimer = setTimeout(() => void relevance.retrain().catch((e) => console.warn('[dogear] retrain', e)), 1500);
+}
+
+let service: Promise<ReturnType<typeof createService>> | null = null;
+
+/** Opened on first use: a sleeping worker wakes for a message and must not pay for what it does not need. */
+function getService() {
+  service ??= openStore().then((store: Store) => {
+    const relevance = createRelevance(store);
+    return createService({
+      store,
+      mirror,
+      ruleTagsFor,
+      relevance,
+      onPapersChanged: () => {
+        void updateBadge(store).catch((e) => console.warn('[dogear] badge', e));
+        scheduleRetrain(relevance);
+      },
+    });
+  });
+  // A failed open (private window, storage disabled) is retried on the next message.
+  service.catch(() => (service = null));
+  return service;
+}
+
+// Each handler defers to the lazily opened service, so the router can be built synchronously.
+const lazyHandlers = new Proxy({} as Handlers, {
+  get: (_t, type: MessageType) => async (req: never) => (await getService()).handlers[type](req),
+});
+
+export default defineBackground(() => {
+  const route = createRouter(lazyHandlers, {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    contentOrigins: CONTENT_ORIGINS,
+    onReject: (reason) => console.warn('[dogear] rejected message:', reason),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  const resync = () =>
+    getService()
+      .then((s) => s.startup())
+      .catch((e) => console.error('[dogear] could not open the library', e));
+  browser.runtime.onInstalled.addListener(resync);
+  browser.runtime.onStartup.addListener(resync);
+});

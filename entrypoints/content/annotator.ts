@@ -1,0 +1,416 @@
+import { h, render } from 'preact';
+import { OverlayCard, type CardAction, type ScoreInfo } from '@/components/OverlayCard';
+import { OVERLAY_CSS } from '@/components/overlay-css';
+import { createHighlighter } from '@/lib/highlight';
+import { matcherFor } from '@/lib/rule-tags';
+import type { Matcher } from '@/lib/match';
+import { coldStartScore } from '@/lib/rank/ranker';
+import { parseSettings, parseState, readChanges, SETTINGS_KEY, stateKey, type PaperState } from '@/lib/mirror';
+import { DEFAULT_SETTINGS, type Paper, type PaperStatus, type Settings } from '@/lib/model';
+import type { Entry, SiteAdapter } from '@/lib/sites/types';
+import type { send as sendFn } from '@/lib/client';
+import { applyLayout, clearLayout } from './layout';
+import { logOnce } from './log';
+
+export interface StorageLike {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+}
+
+export interface AnnotatorDeps {
+  adapter: SiteAdapter;
+  kind: 'listing' | 'paper';
+  doc: Document;
+  storage: StorageLike;
+  send: typeof sendFn;
+}
+
+interface Mounted {
+  entry: Entry;
+  host: HTMLElement;
+  root: ShadowRoot;
+  matches: number;
+  pageTags: string[];
+  /** Title and abstract text when last painted: a mutation that leaves it unchanged needs no repaint. */
+  paintedText: string;
+}
+
+const HOST_TAG = 'dogear-card';
+
+/**
+ * Annotates the entries of one page: an overlay per entry, state attributes,
+ * highlights and layout options. Every pass is idempotent: an entry already
+ * annotated for the same paper is left alone, a replaced card gets a fresh
+ * overlay, and overlays whose entry left the page are removed.
+ */
+export class Annotator {
+  private mounted = new Map<HTMLElement, Mounted>();
+  private byId = new Map<string, Set<Mounted>>();
+  private states = new Map<string, PaperState | null>();
+  private settings: Settings = DEFAULT_SETTINGS;
+  private matcher: Matcher;
+  private fresh = new Set<string>();
+  private recorded = new Set<string>();
+  private scores = new Map<string, ScoreInfo>();
+  private highlighter;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private settingsLoaded = false;
+  private tagColors: ReadonlyMap<string, string> = new Map();
+
+  constructor(private deps: AnnotatorDeps) {
+    this.highlighter = createHighlighter(deps.doc);
+    this.matcher = matcherFor(this.settings);
+  }
+
+  /** Runs a pass now, or once more after the running one. */
+  pass(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.runPass().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.pass();
+      }
+    });
+    return this.running;
+  }
+
+  private async runPass(): Promise<void> {
+    const { doc } = this.deps;
+    const t0 = performance.now();
+    const found = this.extract();
+    const needed = found.map((e) => e.meta.id).filter((id) => !this.states.has(id));
+    const firstPass = this.mounted.size === 0 && !this.settingsLoaded;
+    const t1 = performance.now();
+    if (needed.length || firstPass) await this.loadStates(needed, firstPass);
+    const t2 = performance.now();
+
+    const keep = new Set<HTMLElement>();
+    const added: Mounted[] = [];
+    for (const entry of found) {
+      keep.add(entry.element);
+      try {
+        const m = this.mount(entry);
+        if (m) added.push(m);
+      } catch (e) {
+        logOnce(`mount:${entry.meta.id}`, `could not annotate ${entry.meta.id}`, e);
+      }
+    }
+    for (const [el, m] of this.mounted) if (!keep.has(el)) this.unmount(m);
+    if (added.length) this.relayout();
+
+    const root = doc.documentElement;
+    root.dataset.dogear = 'ready';
+    root.dataset.dogearCount = String(this.mounted.size);
+    const t3 = performance.now();
+    // Waiting for storage is not work on the page's thread: the measure covers the two synchronous parts.
+    performance.measure('dogear:annotate', { start: t0, duration: t1 - t0 + (t3 - t2) });
+
+    if (added.length) {
+      void this.recordSeen(added.map((m) => m.entry.meta.id));
+      void this.updateScores();
+    }
+  }
+
+
+  private extract(): Entry[] {
+    const { adapter, doc, kind } = this.deps;
+    if (kind === 'paper') {
+      const one = adapter.extractPaper(doc, doc.location?.href ?? '');
+      return one ? [one] : [];
+    }
+    const { entries, skipped } = adapter.extract(doc);
+    for (const s of skipped) logOnce(`skip:${s.reason}`, `skipped an entry: ${s.reason}`, s.element);
+    return entries;
+  }
+
+  private async loadStates(ids: string[], withSettings: boolean): Promise<void> {
+    const keys = ids.map(stateKey);
+    if (withSettings) keys.push(SETTINGS_KEY);
+    let got: Record<string, unknown> = {};
+    try {
+      got = await this.deps.storage.get(keys);
+    } catch (e) {
+      logOnce('storage', 'could not read the reading-list mirror', e);
+    }
+    for (const id of ids) this.states.set(id, parseState(got[stateKey(id)]));
+    if (withSettings) {
+      this.settingsLoaded = true;
+      this.setSettings(parseSettings(got[SETTINGS_KEY]), false);
+    }
+  }
+
+  private mount(entry: Entry): Mounted | null {
+    const existing = this.mounted.get(entry.element);
+    if (existing && existing.entry.meta.id === entry.meta.id && existing.host.isConnected && existing.host.parentNode === entry.mount) {
+      // The same card: keep its overlay, but follow the adapter's fresh element references.
+      if (existing.entry.titleEl !== entry.titleEl || existing.entry.abstractEl !== entry.abstractEl) {
+        this.clearHighlights(existing);
+        existing.entry = entry;
+        this.paintOne(existing);
+        this.renderOne(existing);
+      }
+      return null;
+    }
+    if (existing) this.unmount(existing);
+    // A leftover host (extension reloaded, or the site cloned our node) is replaced.
+    for (const old of entry.mount.querySelectorAll(`:scope > ${HOST_TAG}`)) old.remove();
+
+    const host = this.deps.doc.createElement(HOST_TAG);
+    if (entry.element.tagName === 'DT') host.dataset.layout = 'inline';
+    const root = host.attachShadow({ mode: 'open' });
+    const style = this.deps.doc.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    root.append(style);
+    // Clicks inside the overlay must not reach the card's own links and handlers.
+    for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, stop);
+    const m: Mounted = { entry, host, root, matches: 0, pageTags: [], paintedText: '' };
+    entry.mount.append(host);
+    entry.element.dataset.dogearId = entry.meta.id;
+    this.mounted.set(entry.element, m);
+    let set = this.byId.get(entry.meta.id);
+    if (!set) this.byId.set(entry.meta.id, (set = new Set()));
+    set.add(m);
+    this.paintOne(m);
+    this.renderOne(m);
+    return m;
+  }
+
+  private unmount(m: Mounted): void {
+    this.clearHighlights(m);
+    render(null, m.root);
+    m.host.remove();
+    const el = m.entry.element;
+    for (const a of ['dogearId', 'dogearStatus', 'dogearMatches', 'dogearNew', 'dogearDim', 'dogearScore']) delete el.dataset[a];
+    this.mounted.delete(el);
+    this.byId.get(m.entry.meta.id)?.delete(m);
+  }
+
+  private clearHighlights(m: Mounted): void {
+    if (m.entry.titleEl) this.highlighter.clear(m.entry.titleEl);
+    if (m.entry.abstractEl) this.highlighter.clear(m.entry.abstractEl);
+  }
+
+  /** Keyword highlights and rule tags for one entry, from the current matcher. */
+  private paintOne(m: Mounted): void {
+    const { titleEl, abstractEl, meta } = m.entry;
+    const hasKeywords = this.settings.keywords.length > 0;
+    m.paintedText = textOf(m.entry);
+    m.matches = 0;
+    if (hasKeywords) {
+      if (titleEl) m.matches += this.highlighter.paint(titleEl, this.matcher);
+      if (abstractEl) m.matches += this.highlighter.paint(abstractEl, this.matcher);
+      // Abstracts that the page does not show still count, so every listing can be sorted and dimmed by matches.
+      if (!abstractEl && meta.abstract) m.matches += this.matcher.keywordRanges(meta.abstract).length;
+      m.entry.element.dataset.dogearMatches = String(m.matches);
+    } else delete m.entry.element.dataset.dogearMatches;
+    m.pageTags = this.settings.tagRules.length
+      ? this.matcher.tagsFor({ title: meta.title, abstract: meta.abstract, authors: meta.authors })
+      : [];
+  }
+
+  private renderOne(m: Mounted): void {
+    const id = m.entry.meta.id;
+    const state = this.states.get(id) ?? null;
+    const el = m.entry.element;
+    if (state) el.dataset.dogearStatus = state.status;
+    else delete el.dataset.dogearStatus;
+    const isNew = this.settings.showNew && this.fresh.has(id);
+    if (isNew) el.dataset.dogearNew = '';
+    else delete el.dataset.dogearNew;
+    const score = this.settings.relevance ? (this.scores.get(id) ?? null) : null;
+    if (score) el.dataset.dogearScore = score.value.toFixed(2);
+    else delete el.dataset.dogearScore;
+    render(
+      h(OverlayCard, {
+        state,
+        pageTags: m.pageTags,
+        tagColors: this.tagColors,
+        isNew,
+        score,
+        layout: el.tagName === 'DT' ? 'inline' : 'block',
+        onAction: (a: CardAction) => this.act(m, a),
+        onAddTag: (t: string) => this.changeTags(m, (tags) => [...tags, t]),
+        onRemoveTag: (t: string) => this.changeTags(m, (tags) => tags.filter((x) => x !== t)),
+      }),
+      m.root,
+    );
+  }
+
+  private rerenderId(id: string): void {
+    for (const m of this.byId.get(id) ?? []) this.renderOne(m);
+  }
+
+  // ------------------------------------------------------------ actions
+
+  private async act(m: Mounted, action: CardAction): Promise<(() => Promise<void>) | void> {
+    const id = m.entry.meta.id;
+    const status = this.states.get(id)?.status;
+    const next: PaperStatus | null =
+      action === 'save'
+        ? status === 'saved' || status === 'read'
+          ? null
+          : 'saved'
+        : action === 'read'
+          ? status === 'read'
+            ? 'saved'
+            : 'read'
+          : status === 'dismissed'
+            ? null
+            : 'dismissed';
+    const { previous } = await this.setStatus(m, next);
+    return () => this.restore(id, previous);
+  }
+
+  private async setStatus(m: Mounted, status: PaperStatus | null) {
+    const id = m.entry.meta.id;
+    const before = this.states.get(id) ?? null;
+    // Optimistic: the overlay answers at once; storage.onChanged confirms, and an error puts it back.
+    this.states.set(id, status ? { status, tags: before?.tags ?? [], ruleTags: before?.ruleTags ?? [] } : null);
+    this.rerenderId(id);
+    try {
+      return await this.deps.send('paper.setStatus', { meta: m.entry.meta, status, source: this.deps.adapter.name });
+    } catch (e) {
+      this.states.set(id, before);
+      this.rerenderId(id);
+      throw e;
+    }
+  }
+
+  private async restore(id: string, previous: Paper | null): Promise<void> {
+    if (previous) await this.deps.send('paper.restore', { papers: [previous] });
+    else {
+      const m = this.byId.get(id)?.values().next().value;
+      if (m) await this.setStatus(m, null);
+    }
+  }
+
+  private async changeTags(m: Mounted, change: (tags: string[]) => string[]): Promise<void> {
+    const id = m.entry.meta.id;
+    let state = this.states.get(id);
+    if (!state || state.status === 'dismissed') {
+      // Tagging a paper keeps it: it goes on the reading list first.
+      const { paper } = await this.setStatus(m, state?.status ?? 'saved');
+      state = paper ? { status: paper.status, tags: paper.tags, ruleTags: paper.ruleTags } : null;
+    }
+    const tags = [...new Set(change(state?.tags ?? []))];
+    const { paper } = await this.deps.send('paper.update', { id, tags });
+    if (paper) {
+      this.states.set(id, { status: paper.status, tags: paper.tags, ruleTags: paper.ruleTags });
+      this.rerenderId(id);
+    }
+  }
+
+  // ------------------------------------------------------------ live updates
+
+  /** Applies a `storage.onChanged` batch from the background's mirror. */
+  onStorageChange(changes: Record<string, { newValue?: unknown }>): void {
+    const { papers, settings } = readChanges(changes);
+    for (const [id, state] of papers) {
+      if (!this.byId.get(id)?.size) continue;
+      this.states.set(id, state);
+      this.rerenderId(id);
+    }
+    if (settings) this.setSettings(settings, true);
+    if (papers.size) this.relayout();
+  }
+
+  private setSettings(settings: Settings, repaint: boolean): void {
+    this.settings = settings;
+    this.matcher = matcherFor(settings);
+    this.tagColors = new Map(settings.tagRules.map((r) => [r.name, r.color]));
+    if (!repaint) return;
+    for (const m of this.mounted.values()) {
+      this.clearHighlights(m);
+      this.paintOne(m);
+      this.renderOne(m);
+    }
+    this.relayout();
+    void this.updateScores();
+  }
+
+  /** Called when the page changed the text inside a title or abstract (MathJax, site re-render). */
+  repaintFor(node: Node): boolean {
+    for (const m of this.mounted.values()) {
+      const { titleEl, abstractEl } = m.entry;
+      if ((titleEl && titleEl.contains(node)) || (abstractEl && abstractEl.contains(node))) {
+        if (textOf(m.entry) !== m.paintedText) {
+          this.clearHighlights(m);
+          this.paintOne(m);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private async recordSeen(ids: string[]): Promise<void> {
+    const todo = ids.filter((id) => !this.recorded.has(id));
+    if (!todo.length) return;
+    todo.forEach((id) => this.recorded.add(id));
+    try {
+      const { fresh } = await this.deps.send('seen.record', { ids: todo });
+      for (const id of fresh) {
+        this.fresh.add(id);
+        this.rerenderId(id);
+      }
+    } catch (e) {
+      logOnce('seen', 'could not record seen papers', e);
+    }
+  }
+
+  /** Asks the background to score the page's entries; runs after the overlays are painted, never before. */
+  private async updateScores(): Promise<void> {
+    if (!this.settings.relevance || !this.mounted.size) return;
+    try {
+      const mounted = [...this.mounted.values()];
+      const { basis, scores } = await this.deps.send('rank.score', { papers: mounted.map((m) => m.entry.meta) });
+      this.scores = new Map();
+      for (const m of mounted) {
+        const id = m.entry.meta.id;
+        const s = scores[id];
+        if (basis === 'model' && s) this.scores.set(id, { value: s.value, words: s.words, basis: 'model' });
+        // Cold start: keyword matches stand in for a model, when the user has keywords at all.
+        else if (basis === 'cold' && this.settings.keywords.length) this.scores.set(id, { value: coldStartScore(m.matches), words: [], basis: 'keywords' });
+      }
+      for (const m of this.mounted.values()) this.renderOne(m);
+      this.relayout();
+    } catch (e) {
+      logOnce('score', 'could not score entries', e);
+    }
+  }
+
+  /** Removes everything Dogear added, leaving the page as it was. */
+  destroy(): void {
+    for (const m of [...this.mounted.values()]) this.unmount(m);
+    this.highlighter.clearAll();
+    clearLayout(this.deps.doc);
+    delete this.deps.doc.documentElement.dataset.dogear;
+    delete this.deps.doc.documentElement.dataset.dogearCount;
+  }
+
+  get size(): number {
+    return this.mounted.size;
+  }
+
+  private relayout(): void {
+    const items = [...this.mounted.values()].map((m) => ({
+      element: m.entry.element,
+      matches: m.matches,
+      status: this.states.get(m.entry.meta.id)?.status,
+      score: this.scores.get(m.entry.meta.id)?.value,
+    }));
+    applyLayout(items, this.settings, this.deps.doc);
+  }
+}
+
+function textOf(e: Entry): string {
+  return `${e.titleEl?.textContent ?? ''}\u0000${e.abstractEl?.textContent ?? ''}`;
+}
+
+function stop(e: Event): void {
+  e.stopPropagation();
+}

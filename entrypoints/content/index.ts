@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { send } from '@/lib/client';
+import { huggingface } from '@/lib/sites/huggingface';
+import { arxiv } from '@/lib/sites/arxiv';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { Annotator } from './annotator';
+import { watchPage } from './watch';
+import { PAGE_CSS } from './page-css';
+import { logOnce } from './log';
+
+const ADAPTERS: SiteAdapter[] = [huggingface, arxiv];
+
+export default defineContentScript({
+  matches: ['https://huggingface.co/papers*', 'https://arxiv.org/list/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/html/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    try {
+      start(ctx);
+    } catch (e) {
+      logOnce('boot', 'could not start', e);
+    }
+  },
+});
+
+function start(ctx: ContentScriptContext): void {
+  let annotator: Annotator | null = null;
+  let kindKey = '';
+
+  const style = document.createElement('style');
+  style.dataset.dogear = '';
+  style.textContent = PAGE_CSS;
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local') annotator?.onStorageChange(changes);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  /** Picks the adapter for the current URL; a client-side navigation can move between page kinds. */
+  const sync = () => {
+    const url = location.href;
+    let found: { adapter: SiteAdapter; kind: 'listing' | 'paper' } | null = null;
+    for (const adapter of ADAPTERS) {
+      const kind = adapter.detect(url, document);
+      if (kind) {
+        found = { adapter, kind };
+        break;
+      }
+    }
+    const key = found ? `${found.adapter.name}:${found.kind}` : '';
+    if (key !== kindKey) {
+      annotator?.destroy();
+      annotator = null;
+      kindKey = key;
+      if (found) {
+        if (!style.isConnected) (document.head ?? document.documentElement).append(style);
+        annotator = new Annotator({
+          ...found,
+          doc: document,
+          storage: { get: (keys) => browser.storage.local.get(keys) },
+          send,
+        });
+      } else style.remove();
+    }
+    return annotator?.pass();
+  };
+
+  const stopWatching = watchPage(ctx, {
+    onChange: () => void sync(),
+    onTextChange: (node) => annotator?.repaintFor(node) ?? false,
+  });
+  void sync();
+
+  ctx.onInvalidated(() => {
+    stopWatching();
+    browser.storage.onChanged.removeListener(onStorage);
+    annotator?.destroy();
+    style.remove();
+  });
+}

@@ -1,0 +1,72 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contained } from './log';
+
+export interface WatchHandlers {
+  /** Entries may have been added, replaced or removed, or the URL changed. */
+  onChange: () => void;
+  /** The page changed text inside an element (MathJax typesetting, a re-rendered title). */
+  onTextChange: (node: Node) => boolean;
+}
+
+// Batches a burst of mutations (a hydration re-render replaces every card at once) into one pass.
+const SETTLE_MS = 20;
+const ENTRY_TAGS = new Set(['ARTICLE', 'DT', 'DL', 'DD']);
+
+function isOurs(n: Node): boolean {
+  return n instanceof Element && (n.localName === 'dogear-card' || n.hasAttribute('data-dogear-hl') || n.hasAttribute('data-dogear'));
+}
+
+function mayHoldEntries(n: Node): boolean {
+  if (!(n instanceof Element) || isOurs(n)) return false;
+  return ENTRY_TAGS.has(n.tagName) || n.querySelector('article, dt') !== null;
+}
+
+/**
+ * Watches for client-side navigation and re-rendered cards. Mutations that
+ * cannot concern entries (our own overlays, text edits elsewhere) cost a
+ * glance at the record and nothing more.
+ */
+export function watchPage(ctx: ContentScriptContext, handlers: WatchHandlers): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(
+      contained('pass', () => {
+        timer = undefined;
+        handlers.onChange();
+      }),
+      SETTLE_MS,
+    );
+  };
+
+  const observer = new MutationObserver(
+    contained('observer', (records: MutationRecord[]) => {
+      let structural = false;
+      const textTargets = new Set<Node>();
+      for (const r of records) {
+        if (r.type === 'attributes') {
+          structural = true;
+          continue;
+        }
+        if ([...r.addedNodes, ...r.removedNodes].some(mayHoldEntries)) structural = true;
+        else if (!isOurs(r.target) && [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n))) textTargets.add(r.target);
+      }
+      if (structural) schedule();
+      else for (const t of textTargets) handlers.onTextChange(t);
+    }),
+  );
+  observer.observe(document.body ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    // The Hugging Face island swaps its data on client-side navigation.
+    attributes: true,
+    attributeFilter: ['data-props'],
+  });
+
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'popstate', schedule);
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,271 @@
+import { allTags, arxivAbsUrl, arxivPdfUrl, compact, PaperSchema, type Paper, type Settings } from './model';
+import { foldText, paperYear } from './search';
+
+/** Export formats: BibTeX for reference managers, Markdown and CSV for people, JSON for backups. */
+
+export const EXPORT_FORMATS = {
+  bibtex: { label: 'BibTeX', ext: 'bib', mime: 'application/x-bibtex;charset=utf-8' },
+  markdown: { label: 'Markdown', ext: 'md', mime: 'text/markdown;charset=utf-8' },
+  csv: { label: 'CSV', ext: 'csv', mime: 'text/csv;charset=utf-8' },
+  json: { label: 'JSON', ext: 'json', mime: 'application/json;charset=utf-8' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/** `dogear-2026-11-26.bib`, dated in the user's local time zone. */
+export function exportFilename(format: ExportFormat, date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `dogear-${day}.${EXPORT_FORMATS[format].ext}`;
+}
+
+/** Everything a download needs, for one format. */
+export function renderExport(
+  format: ExportFormat,
+  papers: readonly Paper[],
+  settings: Settings,
+  now: Date,
+): { filename: string; mime: string; text: string } {
+  const text =
+    format === 'bibtex' ? toBibtex(papers)
+    : format === 'markdown' ? toMarkdown(papers)
+    : format === 'csv' ? toCsv(papers)
+    : toJson(papers, settings, now);
+  return { filename: exportFilename(format, now), mime: EXPORT_FORMATS[format].mime, text };
+}
+
+// Page text can carry newlines and control characters; none of the line-based formats survive them.
+const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+
+// ---------------------------------------------------------------- BibTeX
+
+// Accents stay UTF-8: Zotero, biber and bibtex8 all read it, and TeX accent
+// macros mangle names that tools then fail to match.
+const TEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  // `\{` would still count as a brace for BibTeX's field scanner; these never unbalance a field.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+function texEscape(s: string): string {
+  return oneLine(s).replace(/[\\{}&%$#_~^]/g, (c) => TEX_SPECIALS[c] ?? c);
+}
+
+/**
+ * Bibliography styles lower-case titles; braces keep words like `LLMs`,
+ * `GPT-4` or `LLaMA` (a capital after the first letter) as written.
+ */
+function bibTitle(title: string): string {
+  return texEscape(title).replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, (w) =>
+    /\p{Lu}/u.test(w.slice(1)) ? `{${w}}` : w,
+  );
+}
+
+const PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'bin', 'ibn',
+]);
+const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+
+interface Name {
+  first: string;
+  von: string;
+  last: string;
+  suffix: string;
+}
+
+/** "Ludwig van Beethoven Jr." → first Ludwig, von van, last Beethoven, suffix Jr. */
+function splitName(full: string): Name {
+  const words = oneLine(full).split(' ').filter(Boolean);
+  const suffix = words.length > 2 && SUFFIX.test(words.at(-1) ?? '') ? (words.pop() ?? '') : '';
+  const last = words.pop() ?? '';
+  const vonStart = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
+  const cut = vonStart < 0 ? words.length : vonStart;
+  return { first: words.slice(0, cut).join(' '), von: words.slice(cut).join(' '), last, suffix };
+}
+
+function bibName(full: string): string {
+  const s = oneLine(full);
+  // A name that is already "Last, First", or that holds the word "and", would be
+  // misread by BibTeX's name parser; braces make it one literal name.
+  if (s.includes(',') || /(^|\s)and(\s|$)/i.test(s)) return `{${texEscape(s)}}`;
+  const n = splitName(s);
+  const lastPart = texEscape([n.von, n.last].filter(Boolean).join(' '));
+  return [lastPart, n.suffix && texEscape(n.suffix), n.first && texEscape(n.first)].filter(Boolean).join(', ');
+}
+
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'via', 'is', 'are', 'as', 'or', 'towards', 'toward', 'do', 'does', 'can', 'how', 'what', 'why', 'when', 'we', 'your', 'our',
+]);
+
+const keyPart = (s: string) => foldText(s).replace(/[^a-z0-9]/g, '');
+
+function baseKey(p: Paper): string {
+  const first = p.authors[0] ?? '';
+  // "Last, First" and organisation names ("Meta AI, Inc.") lead with what a key should use.
+  const surname = first.includes(',') ? first.slice(0, first.indexOf(',')) : splitName(first).last;
+  const author = keyPart(surname) || 'anon';
+  const word = foldText(p.title).split(/[^a-z0-9]+/).find((w) => w && !STOP_WORDS.has(w)) ?? '';
+  return `${author}${paperYear(p) ?? ''}${word}`;
+}
+
+// 0 → a, 25 → z, 26 → aa: the order reference managers use for same-year keys.
+function letters(n: number): string {
+  let s = '';
+  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Citation keys like `dubey2024llama`. Clashing keys get a, b, c… in id order,
+ * so the same list gives the same keys however it is sorted.
+ */
+export function citationKeys(papers: readonly Paper[]): Map<string, string> {
+  const groups = new Map<string, Set<string>>();
+  for (const p of papers) {
+    const k = baseKey(p);
+    groups.set(k, (groups.get(k) ?? new Set()).add(p.id));
+  }
+  const used = new Set(groups.keys());
+  const keys = new Map<string, string>();
+  for (const [base, ids] of groups) {
+    if (ids.size === 1) {
+      for (const id of ids) keys.set(id, base);
+      continue;
+    }
+    let n = 0;
+    for (const id of [...ids].sort()) {
+      let key: string;
+      do key = base + letters(n++);
+      while (used.has(key));
+      used.add(key);
+      keys.set(id, key);
+    }
+  }
+  return keys;
+}
+
+const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
+
+function bibEntry(p: Paper, key: string): string {
+  const fields: [string, string][] = [
+    ['title', bibTitle(p.title)],
+    ['author', p.authors.map(bibName).filter(Boolean).join(' and ')],
+  ];
+  const year = paperYear(p);
+  if (year !== null) fields.push(['year', String(year)]);
+  fields.push(['eprint', p.id], ['archivePrefix', 'arXiv']);
+  // Old-style ids name their archive, which is the best primary class we have.
+  const primary = p.primaryClass || /^([a-z-]+)\//.exec(p.id)?.[1];
+  if (primary) fields.push(['primaryClass', texEscape(primary)]);
+  if (NEW_STYLE.test(p.id)) fields.push(['doi', `10.48550/arXiv.${p.id}`]);
+  fields.push(['url', arxivAbsUrl(p.id)]);
+  if (p.abstract) fields.push(['abstract', texEscape(p.abstract)]);
+  const body = fields.filter(([, v]) => v).map(([k, v]) => `  ${k} = {${v}}`);
+  return `@misc{${key},\n${body.join(',\n')}\n}\n`;
+}
+
+/** arXiv-style `@misc` entries, readable by Zotero, BibTeX and biber. */
+export function toBibtex(papers: readonly Paper[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((p) => bibEntry(p, keys.get(p.id) ?? p.id)).join('\n');
+}
+
+// ---------------------------------------------------------------- Markdown
+
+// Everything that could start a link, emphasis, code span, HTML, autolink or (on GitHub) math inside a list item.
+const mdEscape = (s: string) => oneLine(s).replace(/[\\`*_[\]<>~|!#$]/g, '\\$&');
+
+// A line-long author list is noise in a reading list; the link has them all.
+const MD_AUTHORS = 5;
+
+function mdItem(p: Paper): string {
+  const title = mdEscape(p.title) || p.id;
+  let line = `- [${title}](${arxivAbsUrl(p.id)})`;
+  if (p.authors.length) {
+    const shown = p.authors.slice(0, MD_AUTHORS).map(mdEscape).join(', ');
+    line += ` — ${shown}${p.authors.length > MD_AUTHORS ? ', et al.' : ''}`;
+  }
+  const year = paperYear(p);
+  if (year !== null) line += ` (${year})`;
+  const tags = allTags(p);
+  if (tags.length) line += ` · ${tags.map(mdEscape).join(', ')}`;
+  line += ` · ${p.status}`;
+  // The note keeps the user's own Markdown, quoted under its item; only raw HTML is neutralised.
+  const note = p.note.trim();
+  if (!note) return line;
+  const quoted = note.split(/\r\n|\r|\n/).map((l) => `  >${l ? ' ' : ''}${l.replace(/</g, '\\<')}`.trimEnd());
+  return [line, ...quoted].join('\n');
+}
+
+/** One list item per paper, notes block-quoted beneath; papers in the given order. */
+export function toMarkdown(papers: readonly Paper[]): string {
+  return papers.map((p) => `${mdItem(p)}\n`).join('');
+}
+
+// ---------------------------------------------------------------- CSV
+
+export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'status', 'tags', 'note', 'savedAt', 'url', 'pdf'] as const;
+
+/**
+ * RFC 4180 cell. Cells that a spreadsheet would run as a formula (leading
+ * `=`, `+`, `-`, `@`, tab or CR) get a leading `'`: the file is data, and a
+ * title like `=HYPERLINK(...)` must not become a live link or command.
+ */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function isoTime(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
+
+/** Header plus one CRLF-terminated record per paper; lists joined with `; `. */
+export function toCsv(papers: readonly Paper[]): string {
+  const rows = papers.map((p) => [
+    p.id,
+    p.title,
+    p.authors.join('; '),
+    p.published ?? '',
+    p.status,
+    allTags(p).join('; '),
+    p.note,
+    isoTime(p.savedAt),
+    arxivAbsUrl(p.id),
+    arxivPdfUrl(p.id),
+  ]);
+  return [[...CSV_COLUMNS], ...rows].map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+}
+
+// ---------------------------------------------------------------- JSON
+
+export const EXPORT_FORMAT_NAME = 'dogear';
+export const EXPORT_VERSION = 1;
+
+/** Every field a `Paper` can have, in schema order. */
+export const PAPER_KEYS = Object.keys(PaperSchema.shape) as (keyof Paper)[];
+
+// Schema key order, not insertion order, so the same list always exports the same bytes.
+function schemaOrder(p: Paper): Paper {
+  return compact(Object.fromEntries(PAPER_KEYS.map((k) => [k, p[k]])) as Paper);
+}
+
+/** Our own backup format; `lib/import.ts` reads it back. */
+export function toJson(papers: readonly Paper[], settings: Settings, exportedAt: Date): string {
+  const file = {
+    format: EXPORT_FORMAT_NAME,
+    version: EXPORT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    papers: papers.map(schemaOrder),
+    settings,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

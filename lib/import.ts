@@ -1,0 +1,259 @@
+import * as z from 'zod/mini';
+import {
+  canonicalId,
+  LIMITS,
+  mergeMeta,
+  PaperSchema,
+  SettingsSchema,
+  SOURCES,
+  type Paper,
+  type Settings,
+} from './model';
+import { EXPORT_FORMAT_NAME, EXPORT_VERSION, PAPER_KEYS } from './export';
+
+/**
+ * Reading files the user picked: our JSON export, or a plain list of arXiv
+ * ids/URLs. Imports are all-or-nothing, so any problem rejects the whole file
+ * with a message naming where it is; nothing here throws.
+ */
+
+export const IMPORT_LIMITS = {
+  chars: 50_000_000,
+  papers: 100_000,
+} as const;
+
+export type ImportResult =
+  | { ok: true; kind: 'json'; papers: Paper[]; settings?: Settings }
+  | { ok: true; kind: 'ids'; papers: Paper[] }
+  | { ok: false; error: string };
+
+const ExportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT_NAME),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.optional(z.string().check(z.maxLength(40))),
+  papers: z.array(PaperSchema).check(z.maxLength(IMPORT_LIMITS.papers)),
+  settings: z.optional(SettingsSchema),
+});
+
+const fail = (error: string): ImportResult => ({ ok: false, error });
+
+// Echoed file content is trimmed and made printable before it reaches a message.
+const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+export function parseImport(text: string, now: number): ImportResult {
+  if (typeof text !== 'string') return fail('The file could not be read as text.');
+  if (text.length > IMPORT_LIMITS.chars) {
+    return fail(`The file is too large (over ${IMPORT_LIMITS.chars / 1_000_000} MB).`);
+  }
+  // Untrimmed, so id-list line numbers match what the user sees in an editor.
+  const body = text.replace(/^\uFEFF/, '');
+  const first = body.trimStart()[0];
+  if (first === undefined) return fail('The file is empty: nothing to import.');
+  return first === '{' || first === '[' ? parseJson(body) : parseIdList(body, now);
+}
+
+// ---------------------------------------------------------------- JSON
+
+type Issue = z.core.$ZodIssue;
+
+function describeIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected ${issue.values.length === 1 ? String(issue.values[0]) : `one of ${issue.values.join('|')}`}`;
+    case 'too_big':
+      if (issue.origin === 'number') return `must be at most ${issue.maximum}`;
+      return issue.origin === 'array' ? `too many (at most ${issue.maximum})` : `too long (at most ${issue.maximum})`;
+    case 'too_small':
+      // Every length minimum in the model is 1.
+      return issue.origin === 'number' ? `must be at least ${issue.minimum}` : 'must not be empty';
+    case 'custom':
+      return issue.message;
+    default:
+      return 'invalid value';
+  }
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('') || '(file)';
+}
+
+/** `papers[3].status (id 2406.12345): expected one of saved|read|dismissed` */
+function formatIssues(issues: readonly Issue[], input: unknown): string {
+  const first = issues[0];
+  if (!first) return 'The file is not a valid Dogear export.';
+  let where = issuePath(first.path);
+  const [top, index] = first.path;
+  if (top === 'papers' && typeof index === 'number' && input && typeof input === 'object') {
+    const record = (input as { papers?: unknown[] }).papers?.[index];
+    const id = record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') where += ` (id ${quote(id)})`;
+  }
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return `Nothing was imported. ${where}: ${describeIssue(first)}${more}.`;
+}
+
+function parseJson(body: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : '';
+    return fail(`Nothing was imported: the file is not valid JSON (it may be truncated). ${detail}`.trim());
+  }
+  // Recognise what it is before validating, so the message says what is wrong with it as a whole.
+  const head = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  if (!head || head.format !== EXPORT_FORMAT_NAME) {
+    return fail('Nothing was imported: this JSON is not a Dogear export (no "format": "dogear").');
+  }
+  if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
+    return fail(`Nothing was imported: the file is from a newer Dogear (format version ${head.version}); update Dogear first.`);
+  }
+  const parsed = ExportFileSchema.safeParse(data);
+  if (!parsed.success) return fail(formatIssues(parsed.error.issues, data));
+  const seen = new Map<string, number>();
+  for (const [i, p] of parsed.data.papers.entries()) {
+    const prev = seen.get(p.id);
+    if (prev !== undefined) return fail(`Nothing was imported. papers[${i}]: id ${p.id} appears twice (also papers[${prev}]).`);
+    seen.set(p.id, i);
+  }
+  const papers = parsed.data.papers;
+  return parsed.data.settings
+    ? { ok: true, kind: 'json', papers, settings: parsed.data.settings }
+    : { ok: true, kind: 'json', papers };
+}
+
+// ---------------------------------------------------------------- id lists
+
+function parseIdList(body: string, now: number): ImportResult {
+  const ids = new Set<string>();
+  const lines = body.split(/\r\n|\r|\n/);
+  for (const [i, line] of lines.entries()) {
+    // `#` starts a comment only at a word start: URLs may carry `#fragment`.
+    const content = line.replace(/(^|\s)#.*$/, '');
+    for (const token of content.split(/[\s,]+/)) {
+      if (!token) continue;
+      const id = canonicalId(token);
+      if (!id) return fail(`Nothing was imported. Line ${i + 1}: ${quote(token)} is not an arXiv id or URL.`);
+      ids.add(id);
+      if (ids.size > IMPORT_LIMITS.papers) {
+        return fail(`Nothing was imported: more than ${IMPORT_LIMITS.papers} papers in one file.`);
+      }
+    }
+  }
+  if (!ids.size) return fail('The file has no arXiv ids: nothing to import.');
+  const papers = [...ids].map(
+    (id): Paper => ({
+      id,
+      // Empty, not the id: mergeMeta keeps a known title over an empty one.
+      title: '',
+      authors: [],
+      status: 'saved',
+      tags: [],
+      ruleTags: [],
+      note: '',
+      sources: ['import'],
+      savedAt: now,
+      updatedAt: now,
+    }),
+  );
+  return { ok: true, kind: 'ids', papers };
+}
+
+// ---------------------------------------------------------------- planning
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportPlan {
+  add: Paper[];
+  update: { before: Paper; after: Paper }[];
+  unchanged: number;
+  /** Only in replace mode: papers in the list but not in the file. */
+  remove: Paper[];
+  /** The whole list after the import, existing order first, new papers after. */
+  result: Paper[];
+}
+
+const union = (a: readonly string[], b: readonly string[], max: number) => [...new Set([...a, ...b])].slice(0, max);
+
+function mergeNotes(a: string, b: string): string {
+  if (a.includes(b)) return a;
+  if (b.includes(a)) return b;
+  const both = `${a}\n\n${b}`;
+  return both.length <= LIMITS.note ? both : a.length >= b.length ? a : b;
+}
+
+const OPTIONAL_META = ['abstract', 'published', 'primaryClass', 'codeUrl', 'projectUrl'] as const;
+
+/**
+ * One record from two, losing no user data: tags, sources and notes are
+ * combined; status (and readAt) come from whichever was updated last, the
+ * existing record winning ties; metadata prefers the incoming non-empty values.
+ */
+export function mergePaper(existing: Paper, incoming: Paper): Paper {
+  const newer = incoming.updatedAt > existing.updatedAt ? incoming : existing;
+  const meta = mergeMeta(existing, incoming);
+  // Built key by key: spreading `meta` into a literal was ~20x slower on 50,000-paper imports.
+  const out: Paper = {
+    id: existing.id,
+    title: meta.title,
+    authors: meta.authors,
+    status: newer.status,
+    tags: union(existing.tags, incoming.tags, LIMITS.tags),
+    ruleTags: union(existing.ruleTags, incoming.ruleTags, LIMITS.tags),
+    note: mergeNotes(existing.note, incoming.note),
+    sources: SOURCES.filter((s) => existing.sources.includes(s) || incoming.sources.includes(s)),
+    savedAt: Math.min(existing.savedAt, incoming.savedAt),
+    updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
+  };
+  for (const k of OPTIONAL_META) if (meta[k] !== undefined) out[k] = meta[k];
+  if (newer.readAt !== undefined) out.readAt = newer.readAt;
+  return out;
+}
+
+// Records hold only primitives and string arrays; an absent key equals undefined.
+function sameRecord(a: Paper, b: Paper): boolean {
+  return PAPER_KEYS.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
+    return x === y;
+  });
+}
+
+/**
+ * The preview of an import. Merge keeps every existing paper and merges
+ * matching ones; replace makes the list exactly the file's papers.
+ */
+export function planImport(
+  existing: ReadonlyMap<string, Paper> | readonly Paper[],
+  incoming: readonly Paper[],
+  mode: ImportMode,
+): ImportPlan {
+  const before: ReadonlyMap<string, Paper> = Array.isArray(existing)
+    ? new Map((existing as readonly Paper[]).map((p) => [p.id, p]))
+    : (existing as ReadonlyMap<string, Paper>);
+  const plan: ImportPlan = { add: [], update: [], unchanged: 0, remove: [], result: [] };
+  const next = new Map<string, Paper>();
+  for (const inc of incoming) {
+    const base = next.get(inc.id) ?? before.get(inc.id);
+    next.set(inc.id, base && mode === 'merge' ? mergePaper(base, inc) : inc);
+  }
+  const kept = new Set<string>();
+  for (const [id, after] of next) {
+    const old = before.get(id);
+    if (!old) plan.add.push(after);
+    else if (sameRecord(old, after)) kept.add(id);
+    else plan.update.push({ before: old, after });
+  }
+  plan.unchanged = kept.size;
+  for (const [id, old] of before) {
+    const after = next.get(id);
+    if (after) plan.result.push(kept.has(id) ? old : after);
+    else if (mode === 'merge') plan.result.push(old);
+    else plan.remove.push(old);
+  }
+  plan.result.push(...plan.add);
+  return plan;
+}

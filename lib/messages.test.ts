@@ -1,0 +1,127 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createClient, createRouter, type Handlers, type RouterOptions } from './messages';
+
+const OPTS: RouterOptions = {
+  runtimeId: 'ext-id',
+  extensionOrigin: 'chrome-extension://ext-id/',
+  contentOrigins: ['https://huggingface.co', 'https://arxiv.org'],
+};
+const CONTENT = { id: 'ext-id', url: 'https://huggingface.co/papers/date/2026-10-27', tab: { id: 1 } };
+const POPUP = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+const meta = { id: '2407.21783', title: 'T', authors: [] };
+
+function handlers(): Handlers {
+  const ok = async () => ({}) as never;
+  return {
+    'paper.setStatus': vi.fn(async () => ({ paper: null, previous: null })),
+    'paper.update': vi.fn(async () => ({ paper: null })),
+    'paper.restore': vi.fn(ok),
+    'papers.bulk': vi.fn(async () => ({ changed: [] })),
+    'papers.apply': vi.fn(ok),
+    'seen.record': vi.fn(async () => ({ fresh: [] })),
+    'settings.set': vi.fn(async ({ settings }) => ({ settings })),
+    'rank.score': vi.fn(async () => ({ basis: 'cold' as const, scores: {} })),
+    'rank.reset': vi.fn(ok),
+    'backup.take': vi.fn(async () => ({ id: 1 })),
+    'backup.restore': vi.fn(ok),
+  };
+}
+
+describe('router', () => {
+  it('routes a valid message from a content script', async () => {
+    const h = handlers();
+    const route = createRouter(h, OPTS);
+    const reply = await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT);
+    expect(reply).toEqual({ ok: true, data: { paper: null, previous: null } });
+    expect(h['paper.setStatus']).toHaveBeenCalledWith({ meta, status: 'saved' });
+  });
+
+  const bad: Array<[string, unknown]> = [
+    ['unknown type', { type: 'paper.nuke', payload: {} }],
+    ['prototype key as type', { type: '__proto__', payload: {} }],
+    ['toString as type', { type: 'toString', payload: {} }],
+    ['no envelope', 'paper.setStatus'],
+    ['null', null],
+    ['missing payload fields', { type: 'paper.setStatus', payload: { status: 'saved' } }],
+    ['bad status', { type: 'paper.setStatus', payload: { meta, status: 'pwned' } }],
+    ['versioned id', { type: 'paper.setStatus', payload: { meta: { ...meta, id: '2407.21783v2' }, status: 'saved' } }],
+    ['huge title', { type: 'paper.setStatus', payload: { meta: { ...meta, title: 'x'.repeat(10_000) }, status: 'saved' } }],
+    ['too many ids', { type: 'seen.record', payload: { ids: Array(5001).fill('2407.21783') } }],
+    ['wrong types', { type: 'paper.update', payload: { id: '2407.21783', tags: 'rl' } }],
+  ];
+  it.each(bad)('rejects %s without calling a handler', async (_name, message) => {
+    const h = handlers();
+    const onReject = vi.fn();
+    const reply = await createRouter(h, { ...OPTS, onReject })(message, CONTENT);
+    expect(reply.ok).toBe(false);
+    expect(onReject).toHaveBeenCalledOnce();
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  const senders: Array<[string, object]> = [
+    ['another extension', { ...CONTENT, id: 'other' }],
+    ['an unlisted site', { ...CONTENT, url: 'https://evil.example/papers' }],
+    ['a look-alike host', { ...CONTENT, url: 'https://huggingface.co.evil.example/' }],
+    ['http instead of https', { ...CONTENT, url: 'http://huggingface.co/papers' }],
+    ['no url', { id: 'ext-id', tab: { id: 1 } }],
+    ['a site without a tab', { id: 'ext-id', url: 'https://huggingface.co/papers' }],
+  ];
+  it.each(senders)('rejects messages from %s', async (_name, sender) => {
+    const h = handlers();
+    const reply = await createRouter(h, OPTS)({ type: 'seen.record', payload: { ids: [] } }, sender);
+    expect(reply).toEqual({ ok: false, error: 'unexpected sender' });
+  });
+
+  it('keeps page-only messages away from content scripts', async () => {
+    const h = handlers();
+    const route = createRouter(h, OPTS);
+    const msg = { type: 'papers.bulk', payload: { ids: ['2407.21783'], remove: true } };
+    expect((await route(msg, CONTENT)).ok).toBe(false);
+    expect(h['papers.bulk']).not.toHaveBeenCalled();
+    expect((await route(msg, POPUP)).ok).toBe(true);
+  });
+
+  it('turns a failing handler into an error reply', async () => {
+    const h = handlers();
+    h['seen.record'] = async () => {
+      throw new Error('quota exceeded');
+    };
+    expect(await createRouter(h, OPTS)({ type: 'seen.record', payload: { ids: [] } }, CONTENT)).toEqual({ ok: false, error: 'quota exceeded' });
+  });
+
+  it('survives a fuzz of random messages with every one rejected', async () => {
+    const h = handlers();
+    const route = createRouter(h, OPTS);
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const atoms = [null, undefined, 0, -1, 1e308, NaN, '', 'x', '2407.21783', true, [], {}, '__proto__', 'constructor'];
+    const any = (d: number): unknown => {
+      const r = rnd();
+      if (d > 3 || r < 0.5) return atoms[Math.floor(rnd() * atoms.length)];
+      if (r < 0.75) return Array.from({ length: Math.floor(rnd() * 4) }, () => any(d + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [['type', 'payload', 'meta', 'status', 'ids', `k${i}`][Math.floor(rnd() * 6)]!, any(d + 1)]));
+    };
+    const types = ['paper.setStatus', 'paper.update', 'paper.restore', 'seen.record', 'nope'];
+    for (let i = 0; i < 3000; i++) {
+      const msg = rnd() < 0.5 ? any(0) : { type: types[Math.floor(rnd() * types.length)], payload: any(1) };
+      const reply = await route(msg, CONTENT);
+      expect(reply.ok).toBe(false);
+    }
+    for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('client', () => {
+  it('validates requests before sending and replies after', async () => {
+    const transport = vi.fn(async () => ({ ok: true, data: { fresh: ['2407.21783'] } }));
+    const send = createClient(transport);
+    await expect(send('seen.record', { ids: ['2407.21783'] })).resolves.toEqual({ fresh: ['2407.21783'] });
+    await expect(send('seen.record', { ids: ['not-an-id'] })).rejects.toThrow(/invalid seen.record/);
+    expect(transport).toHaveBeenCalledOnce();
+  });
+  it('rejects malformed and error replies', async () => {
+    await expect(createClient(async () => undefined)('seen.record', { ids: [] })).rejects.toThrow(/malformed reply/);
+    await expect(createClient(async () => ({ ok: true, data: { fresh: 3 } }))('seen.record', { ids: [] })).rejects.toThrow(/invalid reply/);
+    await expect(createClient(async () => ({ ok: false, error: 'nope' }))('seen.record', { ids: [] })).rejects.toThrow('nope');
+  });
+});

@@ -1,0 +1,185 @@
+import * as z from 'zod/mini';
+import {
+  PaperIdSchema,
+  PaperMetaSchema,
+  PaperSchema,
+  PaperStatusSchema,
+  SettingsSchema,
+  SourceSchema,
+  TagNameSchema,
+  LIMITS,
+} from './model';
+
+/**
+ * The message catalogue: every request and response that crosses a context
+ * boundary, with who may send it. Requests are validated in the background,
+ * responses in the sender, so neither side trusts the other's shape.
+ */
+
+const Ids = z.array(PaperIdSchema).check(z.maxLength(5_000));
+const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
+const Ok = z.object({});
+
+/** `content`: a content script on a supported site may send it; `page`: only our own extension pages. */
+type Audience = 'content' | 'page';
+
+function def<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: Audience, request: Req, response: Res) {
+  return { from, request, response };
+}
+
+export const CATALOGUE = {
+  'paper.setStatus': def(
+    'content',
+    z.object({
+      meta: PaperMetaSchema,
+      status: z.nullable(PaperStatusSchema),
+      source: z.optional(SourceSchema),
+    }),
+    z.object({ paper: z.nullable(PaperSchema), previous: z.nullable(PaperSchema) }),
+  ),
+  'paper.update': def(
+    'content',
+    z.object({
+      id: PaperIdSchema,
+      status: z.optional(PaperStatusSchema),
+      tags: z.optional(Tags),
+      note: z.optional(z.string().check(z.maxLength(LIMITS.note))),
+    }),
+    z.object({ paper: z.nullable(PaperSchema) }),
+  ),
+  'paper.restore': def('content', z.object({ papers: z.array(PaperSchema).check(z.maxLength(5_000)) }), Ok),
+  'papers.bulk': def(
+    'page',
+    z.object({
+      ids: Ids,
+      status: z.optional(PaperStatusSchema),
+      addTag: z.optional(TagNameSchema),
+      removeTag: z.optional(TagNameSchema),
+      remove: z.optional(z.boolean()),
+    }),
+    z.object({ changed: z.array(PaperSchema) }),
+  ),
+  'papers.apply': def(
+    'page',
+    z.object({ put: z.array(PaperSchema), remove: z.array(PaperIdSchema), settings: z.optional(SettingsSchema) }),
+    Ok,
+  ),
+  'seen.record': def('content', z.object({ ids: Ids }), z.object({ fresh: z.array(z.string()) })),
+  'settings.set': def('page', z.object({ settings: SettingsSchema }), z.object({ settings: SettingsSchema })),
+  'rank.score': def(
+    'content',
+    z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(5_000)) }),
+    z.object({
+      basis: z.enum(['model', 'cold']),
+      scores: z.record(z.string(), z.object({ value: z.number().check(z.gte(0), z.lte(1)), words: z.array(z.string()) })),
+    }),
+  ),
+  'rank.reset': def('page', z.object({}), Ok),
+  'backup.take': def('page', z.object({}), z.object({ id: z.number() })),
+  'backup.restore': def('page', z.object({ id: z.number() }), Ok),
+} as const;
+
+export type MessageType = keyof typeof CATALOGUE;
+export type RequestOf<T extends MessageType> = z.infer<(typeof CATALOGUE)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.infer<(typeof CATALOGUE)[T]['response']>;
+
+export const EnvelopeSchema = z.object({
+  type: z.string().check(z.maxLength(64)),
+  payload: z.unknown(),
+});
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+/** The parts of `runtime.MessageSender` the router checks. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export interface RouterOptions {
+  /** Our own extension id; anything else is rejected. */
+  runtimeId: string;
+  /** e.g. `chrome-extension://<id>/`: the origin of our extension pages. */
+  extensionOrigin: string;
+  /** Origins whose content scripts may talk to us. */
+  contentOrigins: string[];
+  /** Called for every rejected message, for logging. */
+  onReject?: (reason: string, message: unknown) => void;
+}
+
+export type Handlers = { [T in MessageType]: (req: RequestOf<T>) => Promise<ResponseOf<T>> };
+
+export function audienceOf(sender: SenderInfo, opts: RouterOptions): Audience | null {
+  if (sender.id !== opts.runtimeId || typeof sender.url !== 'string') return null;
+  // Popup and options keep our origin even when opened in a tab.
+  if (sender.url.startsWith(opts.extensionOrigin)) return 'page';
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  return sender.tab && opts.contentOrigins.includes(origin) ? 'content' : null;
+}
+
+/**
+ * The background's message handler: rejects unknown types, invalid payloads and
+ * senders that may not send that type, before any handler runs.
+ */
+export function createRouter(handlers: Handlers, opts: RouterOptions) {
+  return async (message: unknown, sender: SenderInfo): Promise<Reply<unknown>> => {
+    const reject = (reason: string): Reply<unknown> => {
+      opts.onReject?.(reason, message);
+      return { ok: false, error: reason };
+    };
+    const audience = audienceOf(sender, opts);
+    if (!audience) return reject('unexpected sender');
+    const env = EnvelopeSchema.safeParse(message);
+    if (!env.success) return reject('malformed message');
+    const type = env.data.type;
+    if (!Object.hasOwn(CATALOGUE, type)) return reject(`unknown message type`);
+    const entry = CATALOGUE[type as MessageType];
+    if (entry.from === 'page' && audience !== 'page') return reject(`${type} is not allowed from a web page`);
+    const req = entry.request.safeParse(env.data.payload);
+    if (!req.success) return reject(`invalid ${type}: ${summarise(req.error)}`);
+    try {
+      const data = await (handlers[type as MessageType] as (r: unknown) => Promise<unknown>)(req.data);
+      return { ok: true, data };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+}
+
+function summarise(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/** A typed client: validates what it sends before sending and what it gets back. */
+export function createClient(transport: Transport) {
+  return async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+    const entry = CATALOGUE[type];
+    const req = entry.request.safeParse(payload);
+    if (!req.success) throw new MessageError(`invalid ${type}: ${summarise(req.error)}`);
+    const raw = await transport({ type, payload: req.data });
+    const reply = ReplySchema.safeParse(raw);
+    if (!reply.success) throw new MessageError(`malformed reply to ${type}`);
+    if (!reply.data.ok) throw new MessageError(reply.data.error);
+    const res = entry.response.safeParse(reply.data.data);
+    if (!res.success) throw new MessageError(`invalid reply to ${type}: ${summarise(res.error)}`);
+    return res.data as ResponseOf<T>;
+  };
+}

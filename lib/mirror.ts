@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+import { PaperStatusSchema, SettingsSchema, DEFAULT_SETTINGS, type Paper, type PaperStatus, type Settings } from './model';
+
+/**
+ * The snapshot the background mirrors into `storage.local` after each write, so
+ * content scripts paint at once (even while the service worker sleeps) and
+ * every tab hears about changes through `storage.onChanged`.
+ *
+ * One key per paper rather than one big object: a page asks only for the ids it
+ * shows, and a change event carries only the papers that changed, whatever the
+ * size of the library.
+ */
+
+export const SETTINGS_KEY = 'dogear:settings';
+const STATE_PREFIX = 'p:';
+
+/** [status, the user's tags, tags rules gave it when saved] */
+export const PaperStateSchema = z.tuple([PaperStatusSchema, z.array(z.string()), z.array(z.string())]);
+export type PaperState = { status: PaperStatus; tags: string[]; ruleTags: string[] };
+type StateValue = z.infer<typeof PaperStateSchema>;
+
+export function stateKey(id: string): string {
+  return STATE_PREFIX + id;
+}
+
+export function idOfKey(key: string): string | null {
+  return key.startsWith(STATE_PREFIX) ? key.slice(STATE_PREFIX.length) : null;
+}
+
+export function stateValue(p: Paper): StateValue {
+  return [p.status, p.tags, p.ruleTags];
+}
+
+/** Storage items that mirror `papers`. */
+export function mirrorItems(papers: Paper[]): Record<string, StateValue> {
+  const out: Record<string, StateValue> = {};
+  for (const p of papers) out[stateKey(p.id)] = stateValue(p);
+  return out;
+}
+
+export function parseState(raw: unknown): PaperState | null {
+  const r = PaperStateSchema.safeParse(raw);
+  return r.success ? { status: r.data[0], tags: r.data[1], ruleTags: r.data[2] } : null;
+}
+
+export function parseSettings(raw: unknown): Settings {
+  const r = SettingsSchema.safeParse(raw ?? {});
+  return r.success ? r.data : DEFAULT_SETTINGS;
+}
+
+/** Turns a `storage.onChanged` batch into per-paper updates (null = removed) and new settings, if any. */
+export function readChanges(changes: Record<string, { newValue?: unknown }>): {
+  papers: Map<string, PaperState | null>;
+  settings?: Settings;
+} {
+  const papers = new Map<string, PaperState | null>();
+  let settings: Settings | undefined;
+  for (const [key, change] of Object.entries(changes)) {
+    if (key === SETTINGS_KEY) settings = parseSettings(change.newValue);
+    const id = idOfKey(key);
+    if (id) papers.set(id, change.newValue === undefined ? null : parseState(change.newValue));
+  }
+  return settings ? { papers, settings } : { papers };
+}

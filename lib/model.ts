@@ -1,0 +1,219 @@
+import * as z from 'zod/mini';
+
+/**
+ * The data model. Every record that crosses a context boundary or comes out of
+ * IndexedDB or an import file is parsed with these schemas first.
+ */
+
+// Caps keep a hostile page or import from filling the store with giant strings.
+export const LIMITS = {
+  title: 1_000,
+  abstract: 20_000,
+  author: 300,
+  authors: 1_000,
+  tag: 60,
+  tags: 50,
+  note: 20_000,
+  url: 2_000,
+  pattern: 500,
+  keywords: 500,
+  tagRules: 200,
+} as const;
+
+export const PAPER_STATUSES = ['saved', 'read', 'dismissed'] as const;
+export const PaperStatusSchema = z.enum(PAPER_STATUSES);
+export type PaperStatus = z.infer<typeof PaperStatusSchema>;
+
+export const SOURCES = ['huggingface', 'arxiv', 'import'] as const;
+export const SourceSchema = z.enum(SOURCES);
+export type Source = z.infer<typeof SourceSchema>;
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const url = text(LIMITS.url).check(z.refine((s) => /^https:\/\//.test(s), 'must be an https URL'));
+
+export const TagNameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(LIMITS.tag),
+    z.refine((s) => !/[\u0000-\u001f]/.test(s), 'no control characters'),
+  );
+
+export const PaperIdSchema = z
+  .string()
+  .check(z.refine((s) => canonicalId(s) === s, 'not a canonical arXiv id'));
+
+/** What a site adapter knows about a paper; also what a content script may send. */
+export const PaperMetaSchema = z.object({
+  id: PaperIdSchema,
+  title: text(LIMITS.title),
+  authors: z.array(text(LIMITS.author)).check(z.maxLength(LIMITS.authors)),
+  abstract: z.optional(text(LIMITS.abstract)),
+  /** arXiv publication date, ISO 8601. */
+  published: z.optional(text(40)),
+  primaryClass: z.optional(text(40)),
+  codeUrl: z.optional(url),
+  projectUrl: z.optional(url),
+});
+export type PaperMeta = z.infer<typeof PaperMetaSchema>;
+
+export const PaperSchema = z.extend(PaperMetaSchema, {
+  status: PaperStatusSchema,
+  /** Tags the user added by hand. */
+  tags: z.array(TagNameSchema).check(z.maxLength(LIMITS.tags)),
+  /** Tags keyword rules gave the paper when it was saved. */
+  ruleTags: z.array(TagNameSchema).check(z.maxLength(LIMITS.tags)),
+  note: text(LIMITS.note),
+  sources: z.array(SourceSchema),
+  savedAt: z.number(),
+  updatedAt: z.number(),
+  readAt: z.optional(z.number()),
+});
+export type Paper = z.infer<typeof PaperSchema>;
+
+export function allTags(p: Pick<Paper, 'tags' | 'ruleTags'>): string[] {
+  return [...new Set([...p.tags, ...p.ruleTags])];
+}
+
+// ---------------------------------------------------------------- settings
+
+export const PatternSchema = z.object({
+  /** Plain word/phrase, or `/regex/flags`. */
+  pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.pattern)),
+  caseSensitive: z._default(z.boolean(), false),
+  wholeWord: z._default(z.boolean(), true),
+});
+export type Pattern = z.infer<typeof PatternSchema>;
+
+export const TAG_FIELDS = ['title', 'abstract', 'authors'] as const;
+
+export const TagRuleSchema = z.object({
+  name: TagNameSchema,
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  patterns: z.array(PatternSchema).check(z.maxLength(100)),
+  fields: z._default(z.array(z.enum(TAG_FIELDS)), ['title', 'abstract', 'authors']),
+});
+export type TagRule = z.infer<typeof TagRuleSchema>;
+
+export const SettingsSchema = z.object({
+  keywords: z._default(z.array(PatternSchema).check(z.maxLength(LIMITS.keywords)), []),
+  tagRules: z._default(z.array(TagRuleSchema).check(z.maxLength(LIMITS.tagRules)), []),
+  hideDismissed: z._default(z.boolean(), false),
+  unmatched: z._default(z.enum(['show', 'dim', 'hide']), 'show'),
+  matchesFirst: z._default(z.boolean(), false),
+  showNew: z._default(z.boolean(), true),
+  badge: z._default(z.boolean(), true),
+  relevance: z._default(z.boolean(), true),
+  sortByRelevance: z._default(z.boolean(), false),
+  dimBelow: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+// ---------------------------------------------------------------- ids
+
+const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?$/;
+const OLD_ID = /^([a-z][a-z-]*)(?:\.[A-Za-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v\d+)?$/;
+
+function fromBare(raw: string): string | null {
+  const s = raw.trim().replace(/^arxiv:\s*/i, '').replace(/\.pdf$/i, '');
+  const n = NEW_ID.exec(s);
+  if (n) {
+    const [, yy, mm, num] = n as unknown as [string, string, string, string];
+    const year = Number(yy);
+    const month = Number(mm);
+    if (month < 1 || month > 12) return null;
+    // New-style ids began in April 2007; five-digit numbers from January 2015.
+    if (year < 7 || (year === 7 && month < 4)) return null;
+    if ((year < 15) !== (num.length === 4)) return null;
+    return `${yy}${mm}.${num}`;
+  }
+  // Archive names are lower case; the optional subject class (`math.GT/…`) is not part of the id.
+  const o = OLD_ID.exec(s.replace(/^[A-Za-z-]+/, (a) => a.toLowerCase()));
+  if (o) {
+    const [, archive, yy, mm, num] = o as unknown as [string, string, string, string, string];
+    const month = Number(mm);
+    if (month < 1 || month > 12) return null;
+    // Old-style ids ran from August 1991 to March 2007.
+    const year = Number(yy);
+    if (!(year >= 91 || year <= 7)) return null;
+    return `${archive}/${yy}${mm}${num}`;
+  }
+  return null;
+}
+
+const URL_FORMS: RegExp[] = [
+  // arxiv.org and its mirrors: abs, pdf, html, format, ar5iv, export
+  /^(?:(?:export|www|browse)\.)?arxiv\.org\/(?:abs|pdf|html|format|ps)\/(.+)$/,
+  /^(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)\/(?:html|abs)\/(.+)$/,
+  /^(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)\/(.+)$/,
+  /^(?:www\.)?huggingface\.co\/papers\/(.+)$/,
+  /^(?:www\.)?hf\.co\/papers\/(.+)$/,
+  /^(?:doi\.org\/)?10\.48550\/arxiv\.(.+)$/i,
+];
+
+/**
+ * Maps any arXiv id (new or old style, with or without version or `arXiv:`
+ * prefix), arXiv/ar5iv/alphaXiv/Hugging Face URL or arXiv DOI to one canonical
+ * id: `2506.02355`, `hep-th/9901001`. Returns null for anything else.
+ */
+export function canonicalId(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > LIMITS.url) return null;
+  const s = input.trim();
+  const direct = fromBare(s);
+  if (direct) return direct;
+  const noScheme = s.replace(/^https?:\/\//i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  for (const re of URL_FORMS) {
+    const m = re.exec(noScheme);
+    if (m?.[1]) return fromBare(decodeURIComponentSafe(m[1]));
+  }
+  return null;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export function arxivAbsUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+export function arxivPdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${id}`;
+}
+/** Hugging Face has pages only for new-style ids. */
+export function hfPaperUrl(id: string): string | null {
+  return NEW_ID.test(id) ? `https://huggingface.co/papers/${id}` : null;
+}
+
+// ---------------------------------------------------------------- merging
+
+/** Combine what we knew with what a page just told us, never losing user data. */
+export function mergeMeta(old: PaperMeta, incoming: PaperMeta): PaperMeta {
+  const pick = <K extends keyof PaperMeta>(k: K): PaperMeta[K] => {
+    const a = incoming[k];
+    const b = old[k];
+    if (Array.isArray(a)) return (a.length ? a : b) as PaperMeta[K];
+    return (a || b) as PaperMeta[K];
+  };
+  return {
+    id: old.id,
+    title: pick('title'),
+    authors: pick('authors'),
+    abstract: old.abstract && (incoming.abstract?.length ?? 0) < old.abstract.length ? old.abstract : pick('abstract'),
+    published: pick('published'),
+    primaryClass: pick('primaryClass'),
+    codeUrl: pick('codeUrl'),
+    projectUrl: pick('projectUrl'),
+  };
+}
+
+/** Strip undefined keys so stored records and exports stay compact and stable. */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { createService, type Mirror } from './service';
+import { openStore } from './store';
+import { readChanges, SETTINGS_KEY, stateKey } from './mirror';
+import { DEFAULT_SETTINGS } from './model';
+import { createRelevance } from './relevance';
+
+function fakeMirror(): Mirror & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+    remove: async (keys) => void keys.forEach((k) => data.delete(k)),
+    keys: async () => [...data.keys()],
+  };
+}
+
+async function setup() {
+  const store = await openStore({ factory: new IDBFactory() });
+  const mirror = fakeMirror();
+  const onPapersChanged = vi.fn();
+  const svc = createService({ store, mirror, relevance: createRelevance(store, () => 1000), ruleTagsFor: (m) => (/agent/i.test(m.title) ? ['agents'] : []), onPapersChanged, now: () => 1000 });
+  return { store, mirror, svc, onPapersChanged };
+}
+
+const meta = { id: '2610.22092', title: 'An agent benchmark', authors: ['A B'] };
+
+describe('service', () => {
+  it('mirrors every write so content scripts see it', async () => {
+    const { svc, mirror, onPapersChanged } = await setup();
+    const { paper } = await svc.handlers['paper.setStatus']({ meta, status: 'saved', source: 'huggingface' });
+    expect(paper).toMatchObject({ ruleTags: ['agents'], status: 'saved' });
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', [], ['agents']]);
+    await svc.handlers['paper.update']({ id: meta.id, tags: ['mine'] });
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', ['mine'], ['agents']]);
+    const removed = await svc.handlers['paper.setStatus']({ meta, status: null });
+    expect(removed.paper).toBeNull();
+    expect(removed.previous?.tags).toEqual(['mine']);
+    expect(mirror.data.has(stateKey(meta.id))).toBe(false);
+    await svc.handlers['paper.restore']({ papers: [removed.previous!] });
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', ['mine'], ['agents']]);
+    expect(onPapersChanged).toHaveBeenCalledTimes(4);
+  });
+
+  it('settings are stored and mirrored', async () => {
+    const { svc, mirror, store } = await setup();
+    await svc.handlers['settings.set']({ settings: { ...DEFAULT_SETTINGS, hideDismissed: true } });
+    expect((await store.getSettings()).hideDismissed).toBe(true);
+    expect(mirror.data.get(SETTINGS_KEY)).toMatchObject({ hideDismissed: true });
+  });
+
+  it('resyncs a stale mirror to the store', async () => {
+    const { svc, mirror } = await setup();
+    await svc.handlers['paper.setStatus']({ meta, status: 'read' });
+    mirror.data.set(stateKey('2401.00001'), ['saved', [], []]);
+    mirror.data.delete(stateKey(meta.id));
+    mirror.data.set('unrelated', 1);
+    await svc.resyncMirror();
+    expect(mirror.data.has(stateKey('2401.00001'))).toBe(false);
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['read', [], ['agents']]);
+    expect(mirror.data.get('unrelated')).toBe(1);
+    expect(mirror.data.has(SETTINGS_KEY)).toBe(true);
+  });
+
+  it('bulk removal clears the mirror', async () => {
+    const { svc, mirror } = await setup();
+    await svc.handlers['paper.setStatus']({ meta, status: 'saved' });
+    await svc.handlers['papers.bulk']({ ids: [meta.id], remove: true });
+    expect(mirror.data.has(stateKey(meta.id))).toBe(false);
+  });
+});
+
+describe('mirror changes', () => {
+  it('reads paper and settings changes, ignoring junk', () => {
+    const out = readChanges({
+      [stateKey('2401.00001')]: { newValue: ['read', ['a'], []] },
+      [stateKey('2401.00002')]: {},
+      [stateKey('2401.00003')]: { newValue: ['hacked', 1] },
+      [SETTINGS_KEY]: { newValue: { hideDismissed: true } },
+      other: { newValue: 1 },
+    });
+    expect(out.papers.get('2401.00001')).toEqual({ status: 'read', tags: ['a'], ruleTags: [] });
+    expect(out.papers.get('2401.00002')).toBeNull();
+    expect(out.papers.get('2401.00003')).toBeNull();
+    expect(out.settings?.hideDismissed).toBe(true);
+  });
+});

@@ -1,0 +1,132 @@
+import type { Handlers } from './messages';
+import { mirrorItems, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
+import type { Paper, PaperMeta, Settings } from './model';
+import type { Store } from './store';
+import type { createRelevance } from './relevance';
+import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
+
+/**
+ * What the background does for each message, independent of browser APIs so it
+ * can be tested with a fake store and mirror. The background is the only writer:
+ * every write goes through here and is then mirrored for content scripts.
+ */
+
+export interface Mirror {
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+export interface ServiceDeps {
+  store: Store;
+  mirror: Mirror;
+  /** Tags the user's rules give a paper; computed at save time so the record keeps them. */
+  ruleTagsFor: (meta: PaperMeta, settings: Settings) => string[];
+  relevance: ReturnType<typeof createRelevance>;
+  /** Called after any change to papers (badge, backups, ranking). */
+  onPapersChanged?: () => void;
+  now?: () => number;
+}
+
+export function createService(deps: ServiceDeps) {
+  const { store, mirror } = deps;
+  const now = deps.now ?? Date.now;
+
+  async function mirrorPapers(changed: Paper[], removedIds: string[] = []): Promise<void> {
+    if (removedIds.length) await mirror.remove(removedIds.map(stateKey));
+    if (changed.length) await mirror.set(mirrorItems(changed));
+    if (changed.length || removedIds.length) await papersChanged();
+  }
+
+  async function papersChanged(): Promise<void> {
+    const t = now();
+    await noteChange(store, t);
+    await maybeDailyBackup(store, t);
+    deps.onPapersChanged?.();
+  }
+
+  const handlers: Handlers = {
+    async 'paper.setStatus'({ meta, status, source }) {
+      const settings = await store.getSettings();
+      const ruleTags = status ? deps.ruleTagsFor(meta, settings) : [];
+      const { before, after } = await store.setStatus({ meta, status, ruleTags, source }, now());
+      if (after) await mirrorPapers([after]);
+      else if (before) await mirrorPapers([], [before.id]);
+      return { paper: after, previous: before ?? null };
+    },
+    async 'paper.update'({ id, ...patch }) {
+      const paper = await store.updatePaper(id, patch, now());
+      if (paper) await mirrorPapers([paper]);
+      return { paper };
+    },
+    async 'paper.restore'({ papers }) {
+      await store.restorePapers(papers);
+      await mirrorPapers(papers);
+      return {};
+    },
+    async 'papers.bulk'({ ids, ...patch }) {
+      const changed = await store.bulkUpdate(ids, patch, now());
+      if (patch.remove) await mirrorPapers([], changed.map((p) => p.id));
+      else await mirrorPapers(changed);
+      return { changed };
+    },
+    async 'papers.apply'({ put, remove, settings }) {
+      // An import can replace the whole list: keep what it replaces.
+      await takeBackup(store, 'before-import', now());
+      await store.applyPapers(put, remove);
+      if (settings) await writeSettings(settings);
+      await mirrorPapers(put, remove);
+      return {};
+    },
+    async 'seen.record'({ ids }) {
+      return { fresh: await store.recordSeen(ids, now()) };
+    },
+    async 'settings.set'({ settings }) {
+      return { settings: await writeSettings(settings) };
+    },
+    async 'rank.score'({ papers }) {
+      const stored = await store.getPapers(papers.map((p) => p.id));
+      return deps.relevance.score(papers, new Set(stored.map((p) => p.id)));
+    },
+    async 'backup.take'() {
+      return { id: await takeBackup(store, 'manual', now()) };
+    },
+    async 'backup.restore'({ id }) {
+      await restoreBackup(store, id, now());
+      await resyncMirror();
+      await papersChanged();
+      return {};
+    },
+    async 'rank.reset'() {
+      await deps.relevance.reset();
+      return {};
+    },
+  };
+
+  async function writeSettings(settings: Settings): Promise<Settings> {
+    const saved = await store.setSettings(settings);
+    await mirror.set({ [SETTINGS_KEY]: saved });
+    return saved;
+  }
+
+  /** Makes the mirror equal to the store (first install, browser start, after a restore). */
+  async function resyncMirror(): Promise<void> {
+    const [papers, settings, keys] = await Promise.all([store.listPapers(), store.getSettings(), mirror.keys()]);
+    const live = new Set(papers.map((p) => p.id));
+    const stale = keys.filter((k) => {
+      const id = idOfKey(k);
+      return id !== null && !live.has(id);
+    });
+    if (stale.length) await mirror.remove(stale);
+    await mirror.set({ ...mirrorItems(papers), [SETTINGS_KEY]: settings });
+  }
+
+  /** On install and browser start: the mirror matches the store, the badge is right, the daily backup is due or not. */
+  async function startup(): Promise<void> {
+    await resyncMirror();
+    await maybeDailyBackup(store, now());
+    deps.onPapersChanged?.();
+  }
+
+  return { handlers, resyncMirror, startup };
+}

@@ -1,0 +1,171 @@
+import * as z from 'zod/mini';
+import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
+import type { EntryExtra } from './types';
+
+/**
+ * Hugging Face server-renders each page's data as JSON in a Svelte "island"
+ * (`data-props`). This module reads it leniently: a field of the wrong type is
+ * dropped, an entry without a paper id is dropped, and nothing else is lost.
+ */
+
+const optString = z.catch(z.optional(z.string()), undefined);
+const optNumber = z.catch(z.optional(z.number()), undefined);
+const optList = z.catch(z.optional(z.array(z.unknown())), undefined);
+const optOrg = z.catch(z.optional(z.object({ name: optString, fullname: optString })), undefined);
+const author = z.object({ name: z.string(), hidden: z.catch(z.optional(z.boolean()), undefined) });
+
+const HfPaperSchema = z.object({
+  id: z.string(),
+  title: optString,
+  summary: optString,
+  // A malformed author becomes null instead of failing the whole paper.
+  authors: z.catch(z.array(z.catch(z.nullable(author), null)), []),
+  publishedAt: optString,
+  submittedOnDailyAt: optString,
+  upvotes: optNumber,
+  githubRepo: optString,
+  githubStars: optNumber,
+  projectPage: optString,
+  ai_keywords: z.catch(z.optional(z.array(z.string())), undefined),
+  organization: optOrg,
+});
+type HfPaper = z.infer<typeof HfPaperSchema>;
+
+/** One element of `dailyPapers` / `searchResults`. */
+const HfEntrySchema = z.object({
+  paper: HfPaperSchema,
+  title: optString,
+  summary: optString,
+  publishedAt: optString,
+  numComments: optNumber,
+  submittedBy: z.optional(z.unknown()),
+  organization: optOrg,
+});
+export type HfEntry = z.infer<typeof HfEntrySchema>;
+
+const ListingPropsSchema = z.object({
+  query: z.catch(z.optional(z.object({ q: optString })), undefined),
+  dailyPapers: optList,
+  searchResults: optList,
+});
+
+const PaperPropsSchema = z.object({
+  paper: HfPaperSchema,
+  comments: optList,
+  organization: optOrg,
+});
+export type HfPaperProps = z.infer<typeof PaperPropsSchema>;
+
+function readProps(island: Element | null): unknown {
+  const raw = island?.getAttribute('data-props');
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The listing island's entries by canonical id, or null when there is no usable island.
+ * Search pages carry both lists but render `searchResults`; every other page renders `dailyPapers`.
+ */
+export function readListingIsland(island: Element | null): Map<string, HfEntry> | null {
+  const props = ListingPropsSchema.safeParse(readProps(island));
+  if (!props.success) return null;
+  const { query, dailyPapers, searchResults } = props.data;
+  const list = query?.q?.trim() && searchResults ? searchResults : dailyPapers;
+  if (!list) return null;
+  const byId = new Map<string, HfEntry>();
+  for (const raw of list) {
+    const entry = HfEntrySchema.safeParse(raw);
+    if (!entry.success) continue;
+    const id = canonicalId(entry.data.paper.id);
+    if (id && !byId.has(id)) byId.set(id, entry.data);
+  }
+  return byId;
+}
+
+/** The single paper page island, or null when it is missing or has no paper. */
+export function readPaperIsland(island: Element | null): HfPaperProps | null {
+  const props = PaperPropsSchema.safeParse(readProps(island));
+  return props.success ? props.data : null;
+}
+
+// ---------------------------------------------------------------- to our model
+
+// Keyword chips are display-only; these caps keep a hostile island from bloating overlays.
+const MAX_KEYWORDS = 50;
+const MAX_KEYWORD = 100;
+
+/** Collapses whitespace (arXiv titles and abstracts carry hard wraps) and caps the length. */
+export function cleanText(s: string, max: number): string {
+  const t = s.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (t.length <= max) return t;
+  // Never leave half a surrogate pair at the cut.
+  const cut = t.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Non-negative integer counts only: anything else is not a count we can show. */
+export function asCount(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+function httpsUrl(s: string | undefined): string | undefined {
+  return s && s.length <= LIMITS.url && /^https:\/\/[^\s]+$/.test(s) ? s : undefined;
+}
+
+function isoDate(s: string | undefined): string | undefined {
+  return s && s.length <= 40 && !Number.isNaN(Date.parse(s)) ? s : undefined;
+}
+
+function nonEmpty(s: string): string | undefined {
+  return s || undefined;
+}
+
+function orgName(org: { name?: string; fullname?: string } | undefined): string | undefined {
+  const name = org?.fullname || org?.name;
+  return name ? nonEmpty(cleanText(name, LIMITS.title)) : undefined;
+}
+
+/** Island data → PaperMeta + EntryExtra. `id` is the canonical id the caller matched on. */
+export function fromIsland(
+  id: string,
+  paper: HfPaper,
+  entry: Omit<HfEntry, 'paper'> = {},
+): { meta: PaperMeta; extra: EntryExtra } {
+  const authors: string[] = [];
+  for (const a of paper.authors) {
+    if (authors.length >= LIMITS.authors) break;
+    if (!a || a.hidden) continue;
+    const name = cleanText(a.name, LIMITS.author);
+    if (name) authors.push(name);
+  }
+  const summary = paper.summary ?? entry.summary;
+  const meta: PaperMeta = {
+    id,
+    title: cleanText(paper.title ?? entry.title ?? '', LIMITS.title),
+    authors,
+    abstract: summary === undefined ? undefined : nonEmpty(cleanText(summary, LIMITS.abstract)),
+    published: isoDate(paper.publishedAt),
+    codeUrl: httpsUrl(paper.githubRepo),
+    projectUrl: httpsUrl(paper.projectPage),
+  };
+  const keywords = (paper.ai_keywords ?? [])
+    .map((k) => cleanText(k, MAX_KEYWORD))
+    .filter(Boolean)
+    .slice(0, MAX_KEYWORDS);
+  const extra: EntryExtra = {
+    // 2025+ entries say when they were featured; in 2024 the entry's own publishedAt was that
+    // time. Never-featured search results (no submitter) have neither.
+    featuredAt: isoDate(paper.submittedOnDailyAt ?? (entry.submittedBy ? entry.publishedAt : undefined)),
+    upvotes: asCount(paper.upvotes),
+    comments: asCount(entry.numComments),
+    organization: orgName(entry.organization ?? paper.organization),
+    githubRepo: httpsUrl(paper.githubRepo),
+    githubStars: asCount(paper.githubStars),
+    aiKeywords: keywords.length ? keywords : undefined,
+  };
+  return { meta: compact(meta), extra: compact(extra) };
+}

@@ -1,0 +1,76 @@
+/**
+ * Every selector the Hugging Face adapter uses. Each `NAME` has a `NAME_` list of the
+ * fixture pages (tests/fixtures/hf/) it must match; huggingface.selectors.test.ts walks
+ * these pairs, so a fixture refresh that breaks a selector fails loudly. Selectors are
+ * structural (tags, attributes, hrefs) because HF's Tailwind class strings churn.
+ */
+
+const LISTINGS = [
+  '2024-08-01-daily.real.html',
+  'date-2026-10-27.html',
+  'date-2026-10-27.dark.html',
+  'date-2026-10-27.loggedin.html',
+  'week-2026-W44.html',
+  'month-2026-10.html',
+  'search-rewarding.html',
+  'trending.html',
+  'spa-daily.html',
+];
+
+/** The listing's server-rendered data island (`data-props` holds the JSON). */
+export const LISTING_ISLAND = '[data-target="DailyPapers"]';
+export const LISTING_ISLAND_ = LISTINGS;
+
+/** The single paper page's data island. */
+export const PAPER_ISLAND = '[data-target="PaperContent"]';
+export const PAPER_ISLAND_ = ['paper-2510.12345.html'];
+
+/** Card candidates; only those holding a CARD_TITLE_LINK are paper cards. */
+export const CARD = 'article';
+export const CARD_ = [...LISTINGS, 'paper-2510.12345.html'];
+
+/** Inside a card: the title link, whose href carries the paper id. */
+export const CARD_TITLE_LINK = 'h3 a[href^="/papers/"]';
+export const CARD_TITLE_LINK_ = LISTINGS;
+
+/** Inside a card: author avatars (`title` = HF user name or plain author name), listed in reverse order. */
+export const CARD_AUTHOR = 'li[title]';
+export const CARD_AUTHOR_ = [
+  '2024-08-01-daily.real.html',
+  'date-2026-10-27.html',
+  'date-2026-10-27.dark.html',
+  'date-2026-10-27.loggedin.html',
+  'week-2026-W44.html',
+  'month-2026-10.html',
+  'search-rewarding.html',
+  'spa-daily.html',
+];
+
+/** Inside a card: the visible abstract (search rows: a link; trending: a paragraph). Daily cards have none. */
+export const CARD_ABSTRACT = 'h3 + a[href^="/papers/"], h3 + p';
+export const CARD_ABSTRACT_ = ['search-rewarding.html', 'trending.html'];
+
+/**
+ * The vote widget: the guest login link, the signed-in checkbox label, or trending's
+ * orange count. Reading numbers only inside it keeps the "Submitted by" badge (which also
+ * has `.leading-none`) out.
+ */
+export const VOTE_WIDGET = 'a[href^="/login?next="], [role="checkbox"], div.text-orange-500';
+export const VOTE_WIDGET_ = [...LISTINGS, 'paper-2510.12345.html'];
+
+/** Inside the vote widget: the element whose text is the count. */
+export const VOTE_COUNT = '.leading-none, .text-orange-500';
+export const VOTE_COUNT_ = [...LISTINGS, 'paper-2510.12345.html'];
+
+/** Inside a card: the comments link, rendered only when there are comments. */
+export const COMMENTS_LINK = 'a[href$="#community"]';
+export const COMMENTS_LINK_ = LISTINGS;
+
+/** Paper page title. */
+export const PAPER_TITLE = 'h1';
+export const PAPER_TITLE_ = ['paper-2510.12345.html'];
+
+/** Paper page abstract paragraph (the AI summary above it sits in another block). */
+export const PAPER_ABSTRACT = '.flex-col.gap-y-2\\.5 > p';
+export const PAPER_ABSTRACT_ = ['paper-2510.12345.html'];
+

@@ -1,0 +1,158 @@
+import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
+import { asCount, cleanText, fromIsland, readListingIsland, readPaperIsland } from './hf-island';
+import * as SEL from './huggingface.selectors';
+import type { Entry, EntryExtra, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
+
+/**
+ * Hugging Face Daily Papers. Data comes from the page's JSON island; cards are found
+ * structurally (an `article` holding `h3 a[href^="/papers/"]`) and matched to island
+ * entries by the id in that link. A card the island does not describe (island missing,
+ * stale after client-side navigation, or corrupt) is read from its own DOM instead.
+ */
+
+const LISTING_PATH = /^\/papers(?:\/date\/\d{4}-\d{2}-\d{2}|\/week\/\d{4}-W\d{2}|\/month\/\d{4}-\d{2}|\/trending)?$/;
+const PAPER_PATH = /^\/papers\/([^/]+)$/;
+
+function hfPath(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.hostname !== 'huggingface.co') return null;
+  return u.pathname.replace(/\/+$/, '') || '/';
+}
+
+function paperIdFromPath(path: string | null): string | null {
+  const m = path ? PAPER_PATH.exec(path) : null;
+  return m?.[1] ? canonicalId(m[1]) : null;
+}
+
+/** Canonical id from a card's `/papers/<id>` href; `/papers/date/…` and the like give null. */
+function idFromHref(href: string | null): string | null {
+  return href ? canonicalId(`huggingface.co${href}`) : null;
+}
+
+function detect(url: string, doc: Document): PageKind | null {
+  const path = hfPath(url);
+  if (!path) return null;
+  if (LISTING_PATH.test(path)) {
+    const hasCards = doc.querySelector(SEL.LISTING_ISLAND) ?? doc.querySelector(`${SEL.CARD} ${SEL.CARD_TITLE_LINK}`);
+    return hasCards ? 'listing' : null;
+  }
+  // The island, not just the URL: mid client-side navigation the URL can run ahead of the DOM.
+  if (paperIdFromPath(path)) return doc.querySelector(SEL.PAPER_ISLAND) ? 'paper' : null;
+  return null;
+}
+
+/** Upvote and star counts as shown: `106`, `2,345`, `2.61k`; `-` (never featured) gives undefined. */
+function parseCount(text: string | null | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([km])?$/i.exec((text ?? '').replace(/[\s,]/g, ''));
+  if (!m?.[1]) return undefined;
+  const scale = m[2]?.toLowerCase() === 'k' ? 1e3 : m[2] ? 1e6 : 1;
+  return asCount(Math.round(Number(m[1]) * scale));
+}
+
+function voteCount(scope: Element): number | undefined {
+  const widget = scope.querySelector(SEL.VOTE_WIDGET);
+  if (!widget) return undefined;
+  const counter = widget.matches(SEL.VOTE_COUNT) ? widget : widget.querySelector(SEL.VOTE_COUNT);
+  return parseCount((counter ?? widget).textContent);
+}
+
+/** Reads a card without the island: what a daily, search or trending card shows. */
+function fromCard(
+  id: string,
+  card: Element,
+  link: Element,
+  abstractEl: Element | null,
+): { meta: PaperMeta; extra: EntryExtra } {
+  const authors: string[] = [];
+  for (const li of card.querySelectorAll(SEL.CARD_AUTHOR)) {
+    const name = cleanText(li.getAttribute('title') ?? '', LIMITS.author);
+    if (name) authors.push(name);
+  }
+  // The avatar row is `flex-row-reverse`: DOM order is the reverse of the paper's author order.
+  authors.reverse();
+  const abstract = abstractEl ? cleanText(abstractEl.textContent ?? '', LIMITS.abstract) : '';
+  const comments = card.querySelector(SEL.COMMENTS_LINK);
+  const meta: PaperMeta = {
+    id,
+    title: cleanText(link.textContent ?? '', LIMITS.title),
+    authors: authors.slice(0, LIMITS.authors),
+    abstract: abstract || undefined,
+  };
+  const extra: EntryExtra = {
+    upvotes: voteCount(card),
+    comments: comments ? (parseCount(comments.textContent) ?? 0) : 0,
+  };
+  return { meta: compact(meta), extra: compact(extra) };
+}
+
+function extract(doc: Document): ExtractResult {
+  const island = readListingIsland(doc.querySelector(SEL.LISTING_ISLAND));
+  const entries: Entry[] = [];
+  const skipped: Skipped[] = [];
+  for (const card of doc.querySelectorAll<HTMLElement>(SEL.CARD)) {
+    const link = card.querySelector<HTMLElement>(SEL.CARD_TITLE_LINK);
+    // Comments and collections are articles too; an article wrapping another card is not the card.
+    if (!link || link.closest(SEL.CARD) !== card) continue;
+    const href = link.getAttribute('href');
+    const id = idFromHref(href);
+    if (!id) {
+      skipped.push({ element: card, reason: `no arXiv id in title link ${JSON.stringify(href?.slice(0, 100))}` });
+      continue;
+    }
+    const abstractEl = card.querySelector<HTMLElement>(SEL.CARD_ABSTRACT);
+    const known = island?.get(id);
+    const data = known ? fromIsland(id, known.paper, known) : fromCard(id, card, link, abstractEl);
+    if (!data.meta.title) data.meta.title = cleanText(link.textContent ?? '', LIMITS.title);
+    entries.push({
+      ...data,
+      element: card,
+      // The h3's container is the title/authors column on every card layout, clear of the
+      // vote widget and thumbnail, so an appended overlay lands under the title block.
+      mount: link.closest('h3')?.parentElement ?? card,
+      titleEl: link,
+      abstractEl,
+    });
+  }
+  return { entries, skipped };
+}
+
+/** The direct child of `container` that holds `el` (the vote widget's button row), if any. */
+function rowOf(container: HTMLElement, el: Element | null): HTMLElement | null {
+  for (let node = el?.parentElement ?? null; node && node !== container; node = node.parentElement) {
+    if (node.parentElement === container) return node;
+  }
+  return null;
+}
+
+function extractPaper(doc: Document, url: string): Entry | null {
+  const islandEl = doc.querySelector(SEL.PAPER_ISLAND);
+  const h1 =
+    islandEl?.querySelector<HTMLElement>(SEL.PAPER_TITLE) ?? doc.querySelector<HTMLElement>(SEL.PAPER_TITLE);
+  const container = h1?.parentElement;
+  if (!h1 || !container) return null;
+  const props = readPaperIsland(islandEl);
+  const urlId = paperIdFromPath(hfPath(url));
+  const islandId = props ? canonicalId(props.paper.id) : null;
+  const id = urlId ?? islandId;
+  if (!id) return null;
+  // After a client-side move to another paper the island may still describe the old one.
+  const data =
+    props && islandId === id
+      ? fromIsland(id, props.paper, { numComments: props.comments?.length, organization: props.organization })
+      : { meta: { id, title: cleanText(h1.textContent ?? '', LIMITS.title), authors: [] }, extra: {} };
+  if (!data.meta.title) data.meta.title = cleanText(h1.textContent ?? '', LIMITS.title);
+  return {
+    ...data,
+    element: container,
+    mount: rowOf(container, container.querySelector(SEL.VOTE_WIDGET)) ?? container,
+    titleEl: h1,
+    abstractEl: doc.querySelector<HTMLElement>(SEL.PAPER_ABSTRACT),
+  };
+}
+
+export const huggingface: SiteAdapter = { name: 'huggingface', detect, extract, extractPaper };

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, SCHEMA_VERSION, type Store } from './store';
+import type { PaperMeta } from './model';
+
+const meta = (id: string, title = `Paper ${id}`): PaperMeta => ({ id, title, authors: ['Ada Lovelace'] });
+
+let store: Store;
+beforeEach(async () => {
+  store = await openStore({ factory: new IDBFactory() });
+});
+afterEach(() => store.close());
+
+describe('store', () => {
+  it('opens at the current schema version with every object store', () => {
+    expect(store.db.version).toBe(SCHEMA_VERSION);
+    expect([...store.db.objectStoreNames].sort()).toEqual(['backups', 'meta', 'papers', 'seen', 'settings']);
+  });
+
+  it('saves, marks read and removes a paper', async () => {
+    const { before, after } = await store.setStatus({ meta: meta('2407.21783'), status: 'saved', source: 'huggingface' }, 100);
+    expect(before).toBeUndefined();
+    expect(after).toMatchObject({ id: '2407.21783', status: 'saved', savedAt: 100, updatedAt: 100, sources: ['huggingface'], tags: [], note: '' });
+    const read = await store.setStatus({ meta: meta('2407.21783'), status: 'read', source: 'arxiv' }, 200);
+    expect(read.after).toMatchObject({ status: 'read', savedAt: 100, readAt: 200, sources: ['huggingface', 'arxiv'] });
+    expect(await store.countByStatus('read')).toBe(1);
+    const removed = await store.setStatus({ meta: meta('2407.21783'), status: null }, 300);
+    expect(removed.after).toBeNull();
+    expect(removed.before?.status).toBe('read');
+    expect(await store.getPaper('2407.21783')).toBeUndefined();
+  });
+
+  it('keeps the user’s tags and note when the status changes', async () => {
+    await store.setStatus({ meta: meta('2407.21783'), status: 'saved' }, 1);
+    await store.updatePaper('2407.21783', { tags: ['rl', 'rl', ' llm '], note: 'read §3' }, 2);
+    const { after } = await store.setStatus({ meta: meta('2407.21783', 'Updated title'), status: 'dismissed', ruleTags: ['agents'] }, 3);
+    expect(after).toMatchObject({ tags: ['rl', 'llm'], note: 'read §3', ruleTags: ['agents'], title: 'Updated title', status: 'dismissed' });
+  });
+
+  it('rejects invalid records without writing', async () => {
+    await expect(store.setStatus({ meta: { ...meta('2407.21783'), title: 'x'.repeat(5000) }, status: 'saved' })).rejects.toThrow();
+    expect(await store.listPapers()).toEqual([]);
+    expect(await store.updatePaper('2407.21783', { note: 'x' })).toBeNull();
+  });
+
+  it('bulk updates and removals are atomic and skip unknown ids', async () => {
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await store.setStatus({ meta: meta(id), status: 'saved' }, 1);
+    const changed = await store.bulkUpdate(['2401.00001', '2401.00002', '2499.99999'], { status: 'read', addTag: 'batch' }, 5);
+    expect(changed.map((p) => p.id)).toEqual(['2401.00001', '2401.00002']);
+    expect((await store.getPaper('2401.00002'))?.tags).toEqual(['batch']);
+    await store.bulkUpdate(['2401.00001', '2401.00003'], { remove: true });
+    expect((await store.listPapers()).map((p) => p.id)).toEqual(['2401.00002']);
+  });
+
+  it('applyPapers writes all or nothing', async () => {
+    await store.setStatus({ meta: meta('2401.00001'), status: 'saved' }, 1);
+    const good = (await store.getPaper('2401.00001'))!;
+    // A record the papers store cannot take (no key) aborts the whole transaction.
+    const bad = { ...good, id: undefined } as unknown as typeof good;
+    await expect(store.applyPapers([{ ...good, id: '2401.00009' }, bad], ['2401.00001'])).rejects.toThrow();
+    expect((await store.listPapers()).map((p) => p.id)).toEqual(['2401.00001']);
+  });
+
+  it('restores removed papers exactly', async () => {
+    const { after } = await store.setStatus({ meta: meta('2401.00001'), status: 'read' }, 1);
+    await store.setStatus({ meta: meta('2401.00001'), status: null });
+    await store.restorePapers([after!]);
+    expect(await store.getPaper('2401.00001')).toEqual(after);
+  });
+
+  it('settings default, validate and persist', async () => {
+    expect((await store.getSettings()).keywords).toEqual([]);
+    await store.setSettings({ ...(await store.getSettings()), badge: false });
+    expect((await store.getSettings()).badge).toBe(false);
+    await expect(store.setSettings({ badge: 'yes' } as never)).rejects.toThrow();
+  });
+
+  it('records when papers were first and last seen', async () => {
+    expect(await store.recordSeen(['2401.00001', '2401.00002'], 10)).toEqual(['2401.00001', '2401.00002']);
+    expect(await store.recordSeen(['2401.00002', '2401.00003'], 20)).toEqual(['2401.00003']);
+    const seen = await store.getSeen(['2401.00002', '2401.00009']);
+    expect(seen.get('2401.00002')).toEqual({ id: '2401.00002', firstSeen: 10, lastSeen: 20 });
+    expect(seen.has('2401.00009')).toBe(false);
+  });
+});
+
+describe('store failures', () => {
+  it('a record that fails while being written changes nothing', async () => {
+    const s = await openStore({ factory: new IDBFactory() });
+    await s.setStatus({ meta: meta('2401.00001'), status: 'saved' }, 1);
+    const good = (await s.getPaper('2401.00001'))!;
+    const poisoned = { ...good, id: '2401.00002' };
+    Object.defineProperty(poisoned, 'note', { enumerable: true, get: () => { throw new Error('boom'); } });
+    await expect(s.applyPapers([{ ...good, id: '2401.00003' }, poisoned], ['2401.00001'])).rejects.toThrow();
+    expect((await s.listPapers()).map((p) => p.id)).toEqual(['2401.00001']);
+    s.close();
+  });
+});

@@ -1,0 +1,393 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  DEFAULT_SETTINGS,
+  PaperSchema,
+  SettingsSchema,
+  compact,
+  mergeMeta,
+  type Paper,
+  type PaperMeta,
+  type PaperStatus,
+  type Settings,
+  type Source,
+} from './model';
+
+/**
+ * The only module that opens IndexedDB. In the extension it runs in the
+ * extension's own origin (background, popup, options), never in a content
+ * script, where indexedDB would be the host page's.
+ */
+
+export const DB_NAME = 'dogear';
+export const SCHEMA_VERSION = 2;
+
+export interface SeenRecord {
+  id: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface BackupRecord {
+  id?: number;
+  createdAt: number;
+  reason: 'daily' | 'migration' | 'manual' | 'before-import' | 'before-restore';
+  schemaVersion: number;
+  papers: Paper[];
+  settings: Settings;
+}
+
+export interface BackupInfo {
+  id: number;
+  createdAt: number;
+  reason: BackupRecord['reason'];
+  schemaVersion: number;
+  papers: number;
+}
+
+export interface DogearDB extends DBSchema {
+  papers: {
+    key: string;
+    value: Paper;
+    indexes: { status: string; savedAt: number; tags: string; updatedAt: number };
+  };
+  settings: { key: string; value: Settings };
+  seen: { key: string; value: SeenRecord; indexes: { lastSeen: number } };
+  backups: { key: number; value: BackupRecord; indexes: { createdAt: number } };
+  meta: { key: string; value: unknown };
+}
+
+type Tx = IDBPTransaction<DogearDB, StoreNames<DogearDB>[], 'versionchange'>;
+
+/**
+ * Each entry brings the schema from version i to i+1. Never edit a shipped
+ * step: add a new one, and a test that opens a database written by the
+ * previous version.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<DogearDB>, tx: Tx) => void> = [
+  // 0 → 1: initial schema
+  (db) => {
+    const papers = db.createObjectStore('papers', { keyPath: 'id' });
+    papers.createIndex('status', 'status');
+    papers.createIndex('savedAt', 'savedAt');
+    papers.createIndex('tags', 'tags', { multiEntry: true });
+    db.createObjectStore('settings');
+    db.createObjectStore('seen', { keyPath: 'id' });
+    const backups = db.createObjectStore('backups', { keyPath: 'id', autoIncrement: true });
+    backups.createIndex('createdAt', 'createdAt');
+    db.createObjectStore('meta');
+  },
+  // 1 → 2: find papers changed since the last backup; prune papers not seen for a long time
+  (_db, tx) => {
+    tx.objectStore('papers').createIndex('updatedAt', 'updatedAt');
+    tx.objectStore('seen').createIndex('lastSeen', 'lastSeen');
+  },
+];
+
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+export interface OpenOptions {
+  name?: string;
+  /** Tests pass a fresh fake-indexeddb factory. */
+  factory?: IDBFactory;
+  now?: () => number;
+}
+
+/**
+ * Copies every paper and the settings into the backups store inside the
+ * upgrade transaction, before any step runs: the requests are queued first,
+ * so they read the data as the old version left it. If the upgrade fails, the
+ * transaction rolls back and the old database is untouched anyway.
+ */
+function backupBeforeMigration(tx: Tx, fromVersion: number, now: number): void {
+  const papers = tx.objectStore('papers').getAll();
+  const settings = tx.objectStore('settings').get('settings');
+  void Promise.all([papers, settings]).then(([p, s]) =>
+    tx.objectStore('backups').add({
+      createdAt: now,
+      reason: 'migration',
+      schemaVersion: fromVersion,
+      papers: p,
+      settings: (SettingsSchema.safeParse(s ?? {}).data ?? DEFAULT_SETTINGS),
+    }),
+  );
+}
+
+export async function openStore(opts: OpenOptions = {}): Promise<Store> {
+  const name = opts.name ?? DB_NAME;
+  const restore = swapFactory(opts.factory);
+  try {
+    const db = await openDB<DogearDB>(name, SCHEMA_VERSION, {
+      upgrade(database, oldVersion, _newVersion, tx) {
+        if (oldVersion > 0) backupBeforeMigration(tx, oldVersion, opts.now?.() ?? Date.now());
+        for (let v = oldVersion; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(database, tx);
+      },
+    });
+    return new Store(db);
+  } catch (err) {
+    throw new StoreUnavailableError(
+      `IndexedDB is not available (${err instanceof Error ? err.message : String(err)}). ` +
+        'Private windows and "never remember history" block it.',
+    );
+  } finally {
+    restore();
+  }
+}
+
+/** idb calls the global `indexedDB`; tests swap in an isolated factory for the open call only. */
+function swapFactory(factory?: IDBFactory): () => void {
+  if (!factory) return () => {};
+  const g = globalThis as { indexedDB?: IDBFactory };
+  const prev = g.indexedDB;
+  g.indexedDB = factory;
+  return () => {
+    g.indexedDB = prev;
+  };
+}
+
+export interface StatusChange {
+  meta: PaperMeta;
+  /** null removes the paper from the list. */
+  status: PaperStatus | null;
+  ruleTags?: string[];
+  source?: Source;
+}
+
+export interface PaperPatch {
+  status?: PaperStatus;
+  tags?: string[];
+  note?: string;
+}
+
+export class Store {
+  constructor(readonly db: IDBPDatabase<DogearDB>) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  getPaper(id: string): Promise<Paper | undefined> {
+    return this.db.get('papers', id);
+  }
+
+  async getPapers(ids: string[]): Promise<Paper[]> {
+    const tx = this.db.transaction('papers');
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return found.filter((p): p is Paper => p !== undefined);
+  }
+
+  async listPapers(): Promise<Paper[]> {
+    return this.db.getAll('papers');
+  }
+
+  async countByStatus(status: PaperStatus): Promise<number> {
+    return this.db.countFromIndex('papers', 'status', status);
+  }
+
+  /** Save, mark read, dismiss or remove, creating the record when needed. Returns the new record (or null when removed) and the old one. */
+  async setStatus(change: StatusChange, now = Date.now()): Promise<{ before?: Paper; after: Paper | null }> {
+    const tx = this.db.transaction('papers', 'readwrite');
+    const before = await tx.store.get(change.meta.id);
+    if (change.status === null) {
+      if (before) await tx.store.delete(change.meta.id);
+      await tx.done;
+      return { before, after: null };
+    }
+    const after = buildPaper(before, change, now);
+    await tx.store.put(after);
+    await tx.done;
+    return { before, after };
+  }
+
+  async updatePaper(id: string, patch: PaperPatch, now = Date.now()): Promise<Paper | null> {
+    const tx = this.db.transaction('papers', 'readwrite');
+    const before = await tx.store.get(id);
+    if (!before) {
+      await tx.done;
+      return null;
+    }
+    const after = PaperSchema.parse(
+      compact({
+        ...before,
+        ...compact(patch),
+        tags: patch.tags ? dedupe(patch.tags) : before.tags,
+        readAt: patch.status === 'read' && before.status !== 'read' ? now : before.readAt,
+        updatedAt: now,
+      }),
+    );
+    await tx.store.put(after);
+    await tx.done;
+    return after;
+  }
+
+  /** Apply one change to many papers atomically (bulk actions in the popup). */
+  async bulkUpdate(ids: string[], patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean }, now = Date.now()): Promise<Paper[]> {
+    const tx = this.db.transaction('papers', 'readwrite');
+    const changed: Paper[] = [];
+    for (const id of ids) {
+      const p = await tx.store.get(id);
+      if (!p) continue;
+      if (patch.remove) {
+        await tx.store.delete(id);
+        changed.push(p);
+        continue;
+      }
+      let tags = patch.tags ?? p.tags;
+      if (patch.addTag) tags = dedupe([...tags, patch.addTag]);
+      if (patch.removeTag) tags = tags.filter((t) => t !== patch.removeTag);
+      const next: Paper = compact({
+        ...p,
+        status: patch.status ?? p.status,
+        tags,
+        readAt: patch.status === 'read' && p.status !== 'read' ? now : p.readAt,
+        updatedAt: now,
+      });
+      await tx.store.put(next);
+      changed.push(next);
+    }
+    await tx.done;
+    return changed;
+  }
+
+  /** Put records back exactly as they were (undo of a removal). */
+  async restorePapers(papers: Paper[]): Promise<void> {
+    await this.applyPapers(papers);
+  }
+
+  /** Replace or add the given papers and delete `removeIds`, all in one transaction. */
+  async applyPapers(put: Paper[], removeIds: string[] = []): Promise<void> {
+    // Validate everything before the transaction starts: a bad record changes nothing.
+    const valid = put.map((p) => PaperSchema.parse(p));
+    const tx = this.db.transaction('papers', 'readwrite');
+    await atomically(tx, () => [...removeIds.map((id) => tx.store.delete(id)), ...valid.map((p) => tx.store.put(p))]);
+  }
+
+  async getSettings(): Promise<Settings> {
+    const raw = await this.db.get('settings', 'settings');
+    const parsed = SettingsSchema.safeParse(raw ?? {});
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  }
+
+  async setSettings(settings: Settings): Promise<Settings> {
+    const s = SettingsSchema.parse(settings);
+    await this.db.put('settings', s, 'settings');
+    return s;
+  }
+
+  /** Records that the ids were shown on a listing; returns those never shown before. */
+  async recordSeen(ids: string[], now = Date.now()): Promise<string[]> {
+    const tx = this.db.transaction('seen', 'readwrite');
+    const fresh: string[] = [];
+    const ops = ids.map(async (id) => {
+      const rec = await tx.store.get(id);
+      if (!rec) fresh.push(id);
+      await tx.store.put({ id, firstSeen: rec?.firstSeen ?? now, lastSeen: now });
+    });
+    await Promise.all(ops);
+    await tx.done;
+    return ids.filter((id) => fresh.includes(id));
+  }
+
+  async getSeen(ids: string[]): Promise<Map<string, SeenRecord>> {
+    const tx = this.db.transaction('seen');
+    const recs = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    const out = new Map<string, SeenRecord>();
+    recs.forEach((r) => r && out.set(r.id, r));
+    return out;
+  }
+
+  // ------------------------------------------------------------ backups
+
+  addBackup(b: Omit<BackupRecord, 'id'>): Promise<number> {
+    return this.db.add('backups', b as BackupRecord);
+  }
+
+  /** Newest first, without the payloads. */
+  async listBackups(): Promise<BackupInfo[]> {
+    const out: BackupInfo[] = [];
+    let cursor = await this.db.transaction('backups').store.index('createdAt').openCursor(null, 'prev');
+    while (cursor) {
+      const b = cursor.value;
+      out.push({ id: b.id!, createdAt: b.createdAt, reason: b.reason, schemaVersion: b.schemaVersion, papers: b.papers.length });
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
+  getBackup(id: number): Promise<BackupRecord | undefined> {
+    return this.db.get('backups', id);
+  }
+
+  async deleteBackups(ids: number[]): Promise<void> {
+    const tx = this.db.transaction('backups', 'readwrite');
+    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  }
+
+  /** Makes the list and settings exactly these, in one transaction (restoring a backup). */
+  async replaceAll(papers: Paper[], settings: Settings): Promise<void> {
+    const valid = papers.map((p) => PaperSchema.parse(p));
+    const s = SettingsSchema.parse(settings);
+    const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
+    const store = tx.objectStore('papers');
+    await atomically(tx, () => [store.clear(), ...valid.map((p) => store.put(p)), tx.objectStore('settings').put(s, 'settings')]);
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.db.get('meta', key)) as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.db.put('meta', value, key);
+  }
+}
+
+/**
+ * Waits for every request of a transaction; if one fails (quota, a DataError),
+ * aborts the transaction so nothing is half-written, then reports the failure.
+ */
+async function atomically(tx: { abort(): void; done: Promise<void> }, start: () => Promise<unknown>[]): Promise<void> {
+  let ops: Promise<unknown>[] = [];
+  let failure: unknown = null;
+  try {
+    ops = start();
+  } catch (err) {
+    failure = err;
+  }
+  const results = await Promise.allSettled(ops);
+  failure ??= results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason ?? null;
+  if (failure === null) return tx.done;
+  try {
+    tx.abort();
+  } catch {
+    // the transaction had already finished
+  }
+  await tx.done.catch(() => {});
+  throw failure;
+}
+
+function dedupe(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+}
+
+function buildPaper(before: Paper | undefined, change: StatusChange, now: number): Paper {
+  const status = change.status as PaperStatus;
+  const source = change.source;
+  const meta = before ? mergeMeta(before, change.meta) : change.meta;
+  const ruleTags = dedupe([...(before?.ruleTags ?? []), ...(change.ruleTags ?? [])]);
+  return PaperSchema.parse(
+    compact({
+      ...meta,
+      status,
+      tags: before?.tags ?? [],
+      ruleTags,
+      note: before?.note ?? '',
+      sources: source ? dedupe([...(before?.sources ?? []), source]) : before?.sources ?? [],
+      savedAt: before?.savedAt ?? now,
+      updatedAt: now,
+      readAt: status === 'read' ? (before?.status === 'read' ? before.readAt : now) : before?.readAt,
+    }),
+  );
+}

@@ -1,0 +1,56 @@
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchWithExtension as launch } from '../support/chromium.mjs';
+
+export type Launched = {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close: () => Promise<void>;
+};
+
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Launched> {
+  return (await launch(opts)) as Launched;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  overrides?: Record<string, string>;
+  headless?: boolean;
+}
+
+type Fixtures = {
+  ext: Launched;
+  context: BrowserContext;
+  extensionId: string;
+};
+
+export const test = base.extend<Fixtures>({
+  ext: async ({}, use) => {
+    const ext = await launchWithExtension();
+    await use(ext);
+    await ext.close();
+  },
+  context: async ({ ext }, use) => use(ext.context),
+  extensionId: async ({ ext }, use) => use(ext.extensionId),
+});
+
+export { expect };
+
+/** Opens a fixture page and waits for Dogear's first pass. */
+export async function openListing(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-dogear="ready"]');
+  return page;
+}
+
+/** The overlay of the entry for `id`, to click buttons inside its shadow root (Playwright pierces open roots). */
+export function card(page: Page, id: string) {
+  return page.locator(`[data-dogear-id="${id}"] dogear-card`);
+}
+
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}

@@ -1,0 +1,32 @@
+// The offline stand-in for the live sites: which fixture page answers which URL.
+// Shared by the Playwright tests, the Firefox smoke test, the demo and the benchmark.
+import { resolve } from 'node:path';
+
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+export const STYLE_CSS = resolve(FIXTURES, 'hf/style.css');
+
+/** path+search → fixture file (relative to tests/fixtures). */
+export const PAGES = {
+  'https://huggingface.co/papers': 'hf/date-2026-10-27.html',
+  'https://huggingface.co/papers?date=2024-08-01': 'hf/2024-08-01-daily.real.html',
+  'https://huggingface.co/papers/date/2026-10-27': 'hf/date-2026-10-27.html',
+  'https://huggingface.co/papers/week/2026-W44': 'hf/week-2026-W44.html',
+  'https://huggingface.co/papers/month/2026-10': 'hf/month-2026-10.html',
+  'https://huggingface.co/papers/trending': 'hf/trending.html',
+  'https://huggingface.co/papers?q=rewarding': 'hf/search-rewarding.html',
+  'https://huggingface.co/papers/2510.12345': 'hf/paper-2510.12345.html',
+  'https://arxiv.org/list/cs.LG/new': 'arxiv/list-cs.LG-new.html',
+  'https://arxiv.org/list/cs.CL/recent?skip=0&show=250': 'arxiv/list-cs.CL-recent.html',
+};
+
+/** The file that answers `url`, given per-test overrides (absolute paths or paths under tests/fixtures). */
+export function fixtureFor(url, overrides = {}) {
+  const u = new URL(url);
+  const key = u.origin + u.pathname.replace(/\/+$/, '') + u.search;
+  const file = overrides[key] ?? PAGES[key];
+  return file ? resolve(FIXTURES, file) : null;
+}
+
+export function isSiteStyleSheet(url) {
+  return /^https:\/\/huggingface\.co\/front\/build\/[^/]+\/style\.css/.test(url);
+}
