@@ -51,6 +51,28 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** Entries with a title and an abstract each; paintAll() paints them all under a time limit. */
+function stressPage(entries: number, limitMs: number) {
+  const list = mount('');
+  for (let i = 0; i < entries; i++) {
+    const h = document.createElement('h3');
+    h.textContent = `Paper ${i}: scaling diffusion language models`;
+    const p = document.createElement('p');
+    p.textContent = 'We train diffusion models and reward models with reinforcement learning. '.repeat(12);
+    list.append(h, p);
+  }
+  const m = matcher('diffusion', 'reinforcement learning', 'reward model*', '/scal(e|ing)/i');
+  const paintAll = (): number => {
+    const hl = createHighlighter(document);
+    const t0 = performance.now();
+    let n = 0;
+    for (const el of list.children) n += hl.paint(el, m);
+    expect(performance.now() - t0).toBeLessThan(limitMs);
+    return n;
+  };
+  return { list, paintAll };
+}
+
 describe('with the CSS Custom Highlight API', () => {
   let registry: Map<string, FakeHighlight>;
   const saved = new Map<string, PropertyDescriptor | undefined>();
@@ -143,23 +165,11 @@ describe('with the CSS Custom Highlight API', () => {
   });
 
   it('paints 3000 entries quickly', () => {
-    const list = mount('');
-    for (let i = 0; i < 3000; i++) {
-      const h = document.createElement('h3');
-      h.textContent = `Paper ${i}: scaling diffusion language models`;
-      const p = document.createElement('p');
-      p.textContent = 'We train diffusion models and reward models with reinforcement learning. '.repeat(12);
-      list.append(h, p);
-    }
-    const m = matcher('diffusion', 'reinforcement learning', 'reward model*', '/scal(e|ing)/i');
-    const hl = createHighlighter(document);
-    const t0 = performance.now();
-    let n = 0;
-    for (const el of list.children) n += hl.paint(el, m);
-    const ms = performance.now() - t0;
+    const { list, paintAll } = stressPage(3000, 3000);
+    const n = paintAll();
     expect(n).toBe(3000 * 2 + 3000 * 12 * 3);
     expect(registry.get(HIGHLIGHT_NAME)!.size).toBe(n);
-    expect(ms).toBeLessThan(3000);
+    expect(list.querySelector('mark')).toBeNull();
   });
 });
 
@@ -202,6 +212,15 @@ describe('without the API: <mark> fallback', () => {
     expect(b.querySelectorAll('mark')).toHaveLength(1);
     hl.clearAll();
     expect([a.innerHTML, b.innerHTML]).toEqual(before);
+  });
+
+  it('paints 1000 entries in reasonable time', () => {
+    // happy-dom inserts nodes far slower than browsers, hence fewer entries here.
+    const { list, paintAll } = stressPage(1000, 4000);
+    const text = list.children[1]!.textContent;
+    expect(paintAll()).toBe(1000 * 2 + 1000 * 12 * 3);
+    expect(list.querySelectorAll('mark[data-dogear-hl]')).toHaveLength(1000 * 2 + 1000 * 12 * 3);
+    expect(list.children[1]!.textContent).toBe(text);
   });
 
   it('keeps hostile page text as text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, formatPattern, MAX_MATCHES, MAX_TEXT, parsePatternLine, testPattern, type Matcher } from './match';
-import type { Pattern, TagRule } from './model';
+import { LIMITS, type Pattern, type TagRule } from './model';
 
 const kw = (...lines: string[]): Matcher => compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [] });
 const found = (m: Matcher, text: string): string[] => m.keywordRanges(text).map(([s, e]) => text.slice(s, e));
@@ -153,6 +153,21 @@ describe('regex patterns', () => {
     const t0 = performance.now();
     for (const t of texts) m.keywordRanges(t);
     expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
+
+describe('size limits', () => {
+  it('skip patterns past the total size budget with one error, and stay quick at the maximum', () => {
+    const long = (i: number) => Array.from({ length: 60 }, (_, j) => `w${i}x${j}`).join(' ').slice(0, 490) + ` end${i}`;
+    const lines = Array.from({ length: LIMITS.keywords }, (_, i) => long(i));
+    const m = compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [rule('big', lines.slice(0, 100))] });
+    expect(m.errors.map((e) => e.source)).toEqual(['keyword', 'big']);
+    expect(m.errors[0]!.message).toMatch(/too long together/);
+    const t0 = performance.now();
+    expect(m.keywordRanges(`see ${long(2)}.`)).toEqual([[4, 4 + long(2).length]]);
+    expect(m.keywordRanges(`see ${long(400)}.`)).toEqual([]);
+    expect(m.tagsFor({ title: long(7), authors: [] })).toEqual(['big']);
+    expect(performance.now() - t0).toBeLessThan(1500);
   });
 });
 

@@ -61,6 +61,12 @@ export interface Matcher {
 export const MAX_TEXT = LIMITS.abstract;
 /** Matching stops after this many matches per regex and text. */
 export const MAX_MATCHES = 1_000;
+/**
+ * Compiled source characters allowed for all keywords, and again for all tag
+ * rules: V8's regex compile time grows faster than the source (a 250 kB
+ * alternation took seconds, and is compiled again when it tiers up to native code).
+ */
+export const MAX_SOURCE = 30_000;
 
 // ------------------------------------------------------------- one pattern
 
@@ -82,13 +88,10 @@ interface Compiled {
   bounded: boolean;
 }
 
-export function isRegexPattern(pattern: string): boolean {
-  return REGEX_LITERAL.test(pattern);
-}
-
 /** Compiles one pattern to a regex source and flags (always with `u`), or explains why not. */
 function compilePattern(p: Pattern): Compiled | { error: string } {
   const text = p.pattern.trim();
+  if (!text) return { error: 'empty pattern' };
   if (text.length > LIMITS.pattern) return { error: `longer than ${LIMITS.pattern} characters` };
   const lit = REGEX_LITERAL.exec(text);
   if (lit) {
@@ -147,7 +150,7 @@ export function parsePatternLine(line: string): Pattern {
  * form and reads back with those characters as decoration.
  */
 export function formatPattern(p: Pattern): string {
-  if (isRegexPattern(p.pattern)) return p.pattern;
+  if (REGEX_LITERAL.test(p.pattern)) return p.pattern;
   return (p.caseSensitive ? `"${p.pattern}"` : p.pattern) + (p.wholeWord ? '' : '*');
 }
 
@@ -260,22 +263,30 @@ function ownersIn(groups: readonly TagGroup[], text: string, found: Set<number>)
   }
 }
 
+/** Not whitespace, so a phrase cannot run from one author into the next; a regex like `/Smith.*Jones/` can. */
 const AUTHOR_SEPARATOR = '; ';
 
 export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: readonly TagRule[] }): Matcher {
   const errors: MatchError[] = [];
-  const compile = (p: Pattern, source: string): Compiled | null => {
-    if (!p.pattern.trim()) return null;
+  const budget = { keyword: MAX_SOURCE, tag: MAX_SOURCE };
+  const compile = (p: Pattern, source: string, kind: keyof typeof budget): Compiled | null => {
+    if (!p.pattern.trim() || budget[kind] < 0) return null;
     const c = compilePattern(p);
     if ('error' in c) {
       errors.push({ pattern: p.pattern, source, message: c.error });
+      return null;
+    }
+    budget[kind] -= c.source.length;
+    if (budget[kind] < 0) {
+      const what = kind === 'keyword' ? 'keywords' : 'tag rule patterns';
+      errors.push({ pattern: p.pattern, source, message: `skipped with all after it: ${what} are too long together` });
       return null;
     }
     return c;
   };
 
   const keywordItems = input.keywords.slice(0, LIMITS.keywords).flatMap((p) => {
-    const c = compile(p, 'keyword');
+    const c = compile(p, 'keyword', 'keyword');
     return c ? [{ c, owner: 0 }] : [];
   });
   const keywordRegexes = [...byFlags(keywordItems)].map(([flags, byOwner]) => new RegExp(alternation([...byOwner.values()].flat()), flags + 'g'));
@@ -283,7 +294,7 @@ export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: 
   const rules = input.tagRules.slice(0, LIMITS.tagRules);
   const perField = new Map<string, Array<{ c: Compiled; owner: number }>>();
   rules.forEach((rule, owner) => {
-    const compiled = rule.patterns.slice(0, 100).flatMap((p) => compile(p, rule.name) ?? []);
+    const compiled = rule.patterns.slice(0, 100).flatMap((p) => compile(p, rule.name, 'tag') ?? []);
     if (!compiled.length) return;
     for (const field of new Set(rule.fields)) {
       let list = perField.get(field);
@@ -308,12 +319,16 @@ export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: 
     tagsFor(fields) {
       if (!byField.size) return [];
       const found = new Set<number>();
-      const texts: Record<string, string> = {
-        title: fields.title.slice(0, LIMITS.title),
-        abstract: (fields.abstract ?? '').slice(0, MAX_TEXT),
-        authors: fields.authors.slice(0, LIMITS.authors).join(AUTHOR_SEPARATOR).slice(0, MAX_TEXT),
-      };
-      for (const [field, groups] of byField) if (texts[field]) ownersIn(groups, texts[field], found);
+      const textOf = (field: string): string =>
+        field === 'title'
+          ? fields.title.slice(0, LIMITS.title)
+          : field === 'abstract'
+            ? (fields.abstract ?? '').slice(0, MAX_TEXT)
+            : fields.authors.slice(0, LIMITS.authors).join(AUTHOR_SEPARATOR).slice(0, MAX_TEXT);
+      for (const [field, groups] of byField) {
+        const text = textOf(field);
+        if (text) ownersIn(groups, text, found);
+      }
       const names = [...found].sort((a, b) => a - b).map((i) => rules[i]!.name);
       return [...new Set(names)];
     },

@@ -76,6 +76,11 @@ describe('sanitizeRegex', () => {
     }
   });
 
+  it('rejects group kinds it does not know', () => {
+    // Node 20 rejects modifiers itself; newer engines accept them, and then we must.
+    expect(rejected('(?i:a)b')).toMatch(/Invalid|unsupported group/);
+  });
+
   it('caps the length', () => {
     expect(rejected('a'.repeat(501))).toMatch(/longer than 500/);
   });

@@ -12,8 +12,8 @@ import { LIMITS } from './model';
  *   characters (`(foo|bar)+` is fine, `(a|a)*` and `(\w|x)+` are not);
  * - open-ended repetitions (`*`, `+`, `{n,}`) match at most OPEN_MAX more
  *   times than their minimum, so `.*x` costs O(OPEN_MAX) per position, not O(n);
- * - the product of repetition choices along one path is capped (MAX_COST), which
- *   allows one open-ended repetition next to a few small ones (`\s?`, `{2,4}`).
+ * - the backtracking choices per position are capped (MAX_COST, see costOf):
+ *   one open-ended repetition per run next to a few small ones (`\s?`, `{2,4}`).
  *
  * Capturing groups are made non-capturing: nothing reads them, and combining
  * many user regexes into one must not collide on group names.
@@ -121,6 +121,8 @@ class Parser {
     }
     if (c === '(') {
       const open = /^\((?:\?(?::|=|!|<=|<!|<[^>]+>))?/.exec(s.slice(this.i))![0];
+      // Newer engines accept more group kinds (modifiers like `(?i:…)`); we only pass on what we understand.
+      if (open === '(' && s[this.i + 1] === '?') throw new Unsafe('unsupported group syntax');
       this.i += open.length;
       const alts = this.alternatives(true);
       this.i++; // ')'

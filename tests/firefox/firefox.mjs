@@ -1,0 +1,73 @@
+// Driving the built Firefox add-on in headless Firefox ESR over WebDriver BiDi (puppeteer-core), offline.
+import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import puppeteer from 'puppeteer-core';
+import { fixtureFor, isSiteStyleSheet, STYLE_CSS } from '../support/fixture-routes.mjs';
+
+const EXT = resolve('.output/firefox-mv2');
+const GECKO_ID = 'dogear@dogear.dev';
+const UUID = '5d0c6f4e-2b1a-4c3d-9e8f-0a1b2c3d4e5f';
+/** Starts Firefox with the add-on installed as a temporary add-on. */
+export async function launchFirefox() {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '',
+    },
+  });
+  await browser.installExtension(EXT);
+  return browser;
+}
+
+export async function serveFixtures(page, overrides = {}) {
+  await page.setRequestInterception(true);
+  page.on('request', async (req) => {
+    const url = req.url();
+    if (url.startsWith('moz-extension://') || url.startsWith('data:')) return req.continue();
+    if (isSiteStyleSheet(url)) return req.respond({ status: 200, contentType: 'text/css', body: await readFile(STYLE_CSS) });
+    const file = /^https:\/\/(huggingface\.co|arxiv\.org)\//.test(url) ? fixtureFor(url, overrides) : null;
+    if (file) return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) });
+    return req.abort();
+  });
+}
+
+export async function openAnnotated(browser, url, overrides = {}) {
+  const page = await browser.newPage();
+  await serveFixtures(page, overrides);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('html[data-dogear="ready"]', { timeout: 30_000 });
+  return page;
+}
+
+export async function clickInCard(page, id, action) {
+  await page.waitForFunction(
+    (id, action) => document.querySelector(`[data-dogear-id="${id}"] dogear-card`)?.shadowRoot?.querySelector(`[data-dogear-action="${action}"]`),
+    {},
+    id,
+    action,
+  );
+  await page.evaluate(
+    (id, action) => document.querySelector(`[data-dogear-id="${id}"] dogear-card`).shadowRoot.querySelector(`[data-dogear-action="${action}"]`).click(),
+    id,
+    action,
+  );
+}
+
+/** Opens an extension page (popup.html, options.html); a moz-extension:// goto never resolves, so wait for `selector`. */
+export async function openExtensionPage(browser, file, selector) {
+  const page = await browser.newPage();
+  page.goto(`moz-extension://${UUID}/${file}`).catch(() => {});
+  await page.waitForSelector(selector, { timeout: 20_000 });
+  return page;
+}
