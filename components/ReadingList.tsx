@@ -7,6 +7,8 @@ import { ImportPanel } from './ImportPanel';
 import { Icon } from './icons';
 import { PopupEditor } from './PopupEditor';
 import { PopupRow, type RowAction } from './PopupRow';
+import { Suggestions } from './Suggestions';
+import type { Suggestion } from '@/lib/relevance';
 import { applyView, chunks, primaryUrl, scrollToRow, VIEW_STATUSES, visibleRange, type ViewStatus } from './reading-list';
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
@@ -21,6 +23,8 @@ export interface ReadingListProps {
   download?: (filename: string, mime: string, text: string) => void;
   /** Used until the list can be measured (and in tests, where nothing has a layout). */
   initialViewport?: number;
+  /** Unsaved papers from recent listings that the on-device model ranks highest. */
+  suggestions?: Suggestion[];
 }
 
 export const ROW_HEIGHT = 76;
@@ -49,7 +53,7 @@ const quoteTitle = (p: Paper) => {
 const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
 
 /** The reading list: search, filters, a virtualized list, per-row and bulk actions, import/export. */
-export function ReadingList({ papers, settings, send, openUrl, openOptions, download, initialViewport = 440 }: ReadingListProps) {
+export function ReadingList({ papers, settings, send, openUrl, openOptions, download, initialViewport = 440, suggestions = [] }: ReadingListProps) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<ViewStatus>('list');
   const [tag, setTag] = useState('');
@@ -58,7 +62,7 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(initialViewport);
   const [editing, setEditing] = useState<string | null>(null);
-  const [view, setView] = useState<'list' | 'data'>('list');
+  const [view, setView] = useState<'list' | 'data' | 'suggested'>('list');
   const [bulk, setBulk] = useState<null | 'tag' | 'remove'>(null);
   const [bulkTag, setBulkTag] = useState('');
   const [toast, setToast] = useState<Toast | null>(null);
@@ -251,15 +255,28 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
   return (
     <div class="app" onKeyDown={onKeyDown}>
       <header class="top">
-        {view === 'data' ? (
+        {view !== 'list' ? (
           <button type="button" class="icon" aria-label="Back to the list" onClick={() => setView('list')}>
             <Icon name="back" />
           </button>
         ) : null}
-        <h1>{view === 'data' ? 'Import & export' : 'Reading list'}</h1>
+        <h1>{view === 'data' ? 'Import & export' : view === 'suggested' ? 'Suggested from recent pages' : 'Reading list'}</h1>
         <span class="count" aria-live="polite">
           {view === 'list' && papers.length ? (filtered ? `${shown.length} of ${papers.length}` : papersWord(shown.length)) : ''}
         </span>
+        {view === 'list' && settings.relevance && (
+          <button
+            type="button"
+            class="icon suggest"
+            data-dogear-action="suggested"
+            aria-label={`Suggested papers (${suggestions.length})`}
+            title="Suggested from recent pages"
+            onClick={() => setView('suggested')}
+          >
+            <Icon name="spark" />
+            {suggestions.length > 0 && <span class="dot" aria-hidden="true" />}
+          </button>
+        )}
         {view === 'list' && (
           <button type="button" class="icon" data-dogear-action="data" aria-label="Import and export" title="Import and export" onClick={() => setView('data')}>
             <Icon name="more" />
@@ -279,7 +296,9 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
         </p>
       )}
 
-      {view === 'data' ? (
+      {view === 'suggested' ? (
+        <Suggestions suggestions={suggestions} send={send} openUrl={openUrl} />
+      ) : view === 'data' ? (
         <div class="data">
           <h2>Export</h2>
           <ExportButtons papers={shown} all={papers} settings={settings} download={download} />

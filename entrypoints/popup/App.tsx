@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStore, type Store } from '@/lib/store';
 import { send } from '@/lib/client';
 import { readChanges } from '@/lib/mirror';
 import type { Paper, Settings } from '@/lib/model';
 import { ReadingList } from '@/components/ReadingList';
+import { readSuggestions, type Suggestion } from '@/lib/relevance';
 
 let storePromise: Promise<Store> | null = null;
 const getStore = () => (storePromise ??= openStore());
@@ -21,6 +22,7 @@ export function App() {
   const [papers, setPapers] = useState<Paper[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState('');
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
   useEffect(() => {
     const report = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
@@ -29,6 +31,7 @@ export function App() {
       const [list, s] = await Promise.all([store.listPapers(), store.getSettings()]);
       setPapers(list);
       setSettings(s);
+      setSuggestions(await readSuggestions(store, new Set(list.map((p) => p.id))));
     };
     const patch = async (ids: string[]) => {
       const store = await getStore();
@@ -61,6 +64,12 @@ export function App() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
 
+  // A suggestion saved or dismissed since the popup opened leaves the list.
+  const fresh = useMemo(() => {
+    const ids = new Set(papers?.map((p) => p.id));
+    return suggestions.filter((s) => !ids.has(s.meta.id));
+  }, [papers, suggestions]);
+
   if (error) return <p role="alert" class="fatal">{error}</p>;
   if (!papers || !settings) return <p class="loading">Loading…</p>;
   return (
@@ -70,6 +79,7 @@ export function App() {
       send={send}
       openUrl={(url) => void browser.tabs.create({ url })}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      suggestions={fresh}
     />
   );
 }
