@@ -5,5 +5,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts'],
+    // Some tests parse multi-megabyte fixture pages in happy-dom; a busy 2-core CI machine needs the headroom.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

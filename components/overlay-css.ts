@@ -3,22 +3,29 @@
  * set on the host by the page stylesheet (see content/page-css.ts), which
  * inherit through the shadow boundary: a theme switch restyles every overlay
  * with no script. Sizes are in em so the overlay follows the host page's type
- * scale (Hugging Face cards 16px, arXiv listings smaller).
+ * scale (Hugging Face cards 16px, arXiv listings smaller). Block overlays (Hugging
+ * Face cards) use the cards' text-sm (14px) and rounded-lg (8px). The space above
+ * a block overlay is padding inside it, not a margin on the host: the site's
+ * Tailwind reset (`* { margin: 0 }`) outranks :host rules, and padding keeps the
+ * overlay's whole footprint inside its own box.
  */
 export const OVERLAY_CSS = `
 :host { all: initial; display: block; font-family: inherit; font-size: inherit; line-height: 1.25;
-  color: var(--dg-fg); margin-top: .5em; contain: layout style; }
+  color: var(--dg-fg); contain: layout style; }
 :host([data-layout=inline]) { display: inline-block; margin: 0 0 0 .5em; vertical-align: middle; }
-.row { display: flex; flex-wrap: wrap; align-items: center; gap: .375em; font-size: .8125em; }
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: .3em; font-size: .875em; padding-top: .45em; }
+:host([data-layout=inline]) .row { font-size: .8125em; padding-top: 0; }
+:host([data-layout=row]) { align-self: center; }
+:host([data-layout=row]) .row { padding-top: 0; }
 button { font: inherit; color: inherit; cursor: pointer; display: inline-flex; align-items: center; gap: .3em;
-  height: 1.85em; padding: 0 .65em; border-radius: .5em; border: 1px solid var(--dg-border);
+  height: 1.85em; padding: 0 .55em; border-radius: .57em; border: 1px solid var(--dg-border);
   background: var(--dg-btn); line-height: 1; white-space: nowrap; }
 button:hover { background: var(--dg-btn-hover); }
 button:focus-visible { outline: 2px solid var(--dg-focus); outline-offset: 1px; }
 button[aria-pressed=true][data-dogear-action=save] { background: var(--dg-saved-bg); border-color: var(--dg-saved-border); color: var(--dg-saved-fg); }
 button[aria-pressed=true][data-dogear-action=read] { background: var(--dg-read-bg); border-color: var(--dg-read-border); color: var(--dg-read-fg); }
 button[aria-pressed=true][data-dogear-action=dismiss] { background: var(--dg-muted-bg); color: var(--dg-muted-fg); }
-button.icon { padding: 0 .45em; }
+button.icon { padding: 0 .4em; }
 button.quiet { border-color: transparent; background: transparent; color: var(--dg-muted-fg); }
 button.quiet:hover { background: var(--dg-btn-hover); }
 svg { width: 1.05em; height: 1.05em; flex: none; }

@@ -24,6 +24,8 @@ export interface Highlighter {
   clearAll(): void;
   /** Forgets elements that left the document (cards the site re-rendered). */
   prune(): void;
+  /** Whether the element's painted matches lost their text: the page put new text nodes in it (MathJax, a re-render). */
+  stale(el: Element): boolean;
 }
 
 /** Subtrees whose text is not page prose, or is ours. */
@@ -136,6 +138,9 @@ function apiHighlighter(registry: HighlightRegistry, HighlightCtor: typeof Highl
     prune() {
       for (const el of painted.keys()) if (!el.isConnected) clear(el);
     },
+    stale(el) {
+      return painted.get(el)?.some((r) => !el.contains(r.startContainer) || !el.contains(r.endContainer)) ?? false;
+    },
   };
 }
 
@@ -201,6 +206,9 @@ function markHighlighter(doc: Document): Highlighter {
     },
     prune() {
       for (const el of painted.keys()) if (!el.isConnected) painted.delete(el);
+    },
+    stale(el) {
+      return painted.get(el)?.some(({ node, added }) => !el.contains(node) || added.some((n) => !el.contains(n))) ?? false;
     },
   };
 }

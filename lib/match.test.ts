@@ -152,7 +152,8 @@ describe('regex patterns', () => {
     const texts = ['a'.repeat(50_000), ' '.repeat(50_000), 'foo'.repeat(17_000), 'ab '.repeat(17_000)];
     const t0 = performance.now();
     for (const t of texts) m.keywordRanges(t);
-    expect(performance.now() - t0).toBeLessThan(500);
+    // Exponential backtracking would take minutes; the bound is loose so a busy machine cannot fail it.
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });
 
@@ -167,7 +168,7 @@ describe('size limits', () => {
     expect(m.keywordRanges(`see ${long(2)}.`)).toEqual([[4, 4 + long(2).length]]);
     expect(m.keywordRanges(`see ${long(400)}.`)).toEqual([]);
     expect(m.tagsFor({ title: long(7), authors: [] })).toEqual(['big']);
-    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 
@@ -242,7 +243,7 @@ describe('tagsFor', () => {
     let tags: string[] = [];
     for (let i = 0; i < 3000; i++) tags = big.tagsFor({ title: `Paper ${i} on phrase number 7`, abstract, authors: ['A B', 'C D'] });
     expect(tags).toEqual(['t3', 't7', 't12']);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 

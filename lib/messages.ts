@@ -9,6 +9,7 @@ import {
   TagNameSchema,
   LIMITS,
 } from './model';
+import { describeError } from './errors';
 
 /**
  * The message catalogue: every request and response that crosses a context
@@ -43,6 +44,9 @@ export const CATALOGUE = {
       id: PaperIdSchema,
       status: z.optional(PaperStatusSchema),
       tags: z.optional(Tags),
+      /** Edits relative to the stored tags: two tabs tagging the same paper at once both keep their tag. */
+      addTags: z.optional(Tags),
+      removeTags: z.optional(Tags),
       note: z.optional(z.string().check(z.maxLength(LIMITS.note))),
     }),
     z.object({ paper: z.nullable(PaperSchema) }),
@@ -152,7 +156,7 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       const data = await (handlers[type as MessageType] as (r: unknown) => Promise<unknown>)(req.data);
       return { ok: true, data };
     } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      return { ok: false, error: describeError(err) };
     }
   };
 }

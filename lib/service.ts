@@ -40,8 +40,13 @@ export function createService(deps: ServiceDeps) {
 
   async function papersChanged(): Promise<void> {
     const t = now();
-    await noteChange(store, t);
-    await maybeDailyBackup(store, t);
+    try {
+      await noteChange(store, t);
+      await maybeDailyBackup(store, t);
+    } catch (e) {
+      // The user's change is already written: a backup that fails (storage full) must not report it as lost.
+      console.warn('[dogear] daily backup failed', e);
+    }
     deps.onPapersChanged?.();
   }
 
@@ -73,8 +78,9 @@ export function createService(deps: ServiceDeps) {
     async 'papers.apply'({ put, remove, settings }) {
       // An import can replace the whole list: keep what it replaces.
       await takeBackup(store, 'before-import', now());
-      await store.applyPapers(put, remove);
-      if (settings) await writeSettings(settings);
+      // Papers and settings in one transaction: a failed import leaves neither half-written.
+      await store.applyPapers(put, remove, settings);
+      if (settings) await mirror.set({ [SETTINGS_KEY]: await store.getSettings() });
       await mirrorPapers(put, remove);
       return {};
     },

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, SCHEMA_VERSION, type Store } from './store';
+import { NEW_FOR_MS, openStore, SCHEMA_VERSION, type Store } from './store';
 import type { PaperMeta } from './model';
 
 const meta = (id: string, title = `Paper ${id}`): PaperMeta => ({ id, title, authors: ['Ada Lovelace'] });
@@ -77,11 +77,26 @@ describe('store', () => {
   });
 
   it('records when papers were first and last seen', async () => {
-    expect(await store.recordSeen(['2401.00001', '2401.00002'], 10)).toEqual(['2401.00001', '2401.00002']);
-    expect(await store.recordSeen(['2401.00002', '2401.00003'], 20)).toEqual(['2401.00003']);
+    const day = 86_400_000;
+    expect(await store.recordSeen(['2401.00001', '2401.00002'], day)).toEqual(['2401.00001', '2401.00002']);
+    expect(await store.recordSeen(['2401.00002', '2401.00003'], 2 * day)).toEqual(['2401.00003']);
     const seen = await store.getSeen(['2401.00002', '2401.00009']);
-    expect(seen.get('2401.00002')).toEqual({ id: '2401.00002', firstSeen: 10, lastSeen: 20 });
+    expect(seen.get('2401.00002')).toEqual({ id: '2401.00002', firstSeen: day, lastSeen: 2 * day });
     expect(seen.has('2401.00009')).toBe(false);
+  });
+
+  it('keeps an entry new for NEW_FOR_MS after it was first shown, so a reload still marks it', async () => {
+    const t = 1_000_000_000;
+    expect(await store.recordSeen(['2401.00001'], t)).toEqual(['2401.00001']);
+    // A reload a minute later, with one more paper: both are still new, in the order asked.
+    expect(await store.recordSeen(['2401.00004', '2401.00001'], t + 60_000)).toEqual(['2401.00004', '2401.00001']);
+    expect(await store.recordSeen(['2401.00001'], t + NEW_FOR_MS - 1)).toEqual(['2401.00001']);
+    expect(await store.recordSeen(['2401.00001', '2401.00004'], t + NEW_FOR_MS)).toEqual(['2401.00004']);
+    // Seeing it again does not restart the window: first seen stays first seen.
+    expect(await store.recordSeen(['2401.00001'], t + 2 * NEW_FOR_MS)).toEqual([]);
+    expect((await store.getSeen(['2401.00001'])).get('2401.00001')).toEqual({ id: '2401.00001', firstSeen: t, lastSeen: t + 2 * NEW_FOR_MS });
+    // A custom window (tests, a future setting).
+    expect(await store.recordSeen(['2401.00001'], t + 2 * NEW_FOR_MS, 3 * NEW_FOR_MS)).toEqual(['2401.00001']);
   });
 });
 

@@ -21,6 +21,9 @@ import {
 export const DB_NAME = 'dogear';
 export const SCHEMA_VERSION = 2;
 
+/** How long an entry stays "new" after it was first shown: long enough to survive a reload, short of the next day's visit. */
+export const NEW_FOR_MS = 30 * 60_000;
+
 export interface SeenRecord {
   id: string;
   firstSeen: number;
@@ -103,15 +106,18 @@ export interface OpenOptions {
 function backupBeforeMigration(tx: Tx, fromVersion: number, now: number): void {
   const papers = tx.objectStore('papers').getAll();
   const settings = tx.objectStore('settings').get('settings');
-  void Promise.all([papers, settings]).then(([p, s]) =>
-    tx.objectStore('backups').add({
-      createdAt: now,
-      reason: 'migration',
-      schemaVersion: fromVersion,
-      papers: p,
-      settings: (SettingsSchema.safeParse(s ?? {}).data ?? DEFAULT_SETTINGS),
-    }),
-  );
+  Promise.all([papers, settings])
+    .then(([p, s]) =>
+      tx.objectStore('backups').add({
+        createdAt: now,
+        reason: 'migration',
+        schemaVersion: fromVersion,
+        papers: p,
+        settings: (SettingsSchema.safeParse(s ?? {}).data ?? DEFAULT_SETTINGS),
+      }),
+    )
+    // A failed upgrade rolls everything back and openStore reports it; this chain has nothing to add.
+    .catch(() => {});
 }
 
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
@@ -120,6 +126,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   try {
     const db = await openDB<DogearDB>(name, SCHEMA_VERSION, {
       upgrade(database, oldVersion, _newVersion, tx) {
+        // openDB rejects when the upgrade fails; the transaction's own `done` would be a second, unobserved rejection.
+        tx.done.catch(() => {});
         if (oldVersion > 0) backupBeforeMigration(tx, oldVersion, opts.now?.() ?? Date.now());
         for (let v = oldVersion; v < SCHEMA_VERSION; v++) MIGRATIONS[v]!(database, tx);
       },
@@ -156,7 +164,11 @@ export interface StatusChange {
 
 export interface PaperPatch {
   status?: PaperStatus;
+  /** Replaces the whole tag list (the popup's editor). */
   tags?: string[];
+  /** Added to / removed from the tags as stored now, so edits from two tabs at once both survive. */
+  addTags?: string[];
+  removeTags?: string[];
   note?: string;
 }
 
@@ -208,11 +220,13 @@ export class Store {
       await tx.done;
       return null;
     }
+    const { addTags = [], removeTags = [], ...fields } = patch;
+    const drop = new Set(removeTags.map((t) => t.trim()));
     const after = PaperSchema.parse(
       compact({
         ...before,
-        ...compact(patch),
-        tags: patch.tags ? dedupe(patch.tags) : before.tags,
+        ...compact(fields),
+        tags: dedupe([...(fields.tags ?? before.tags), ...addTags]).filter((t) => !drop.has(t)),
         readAt: patch.status === 'read' && before.status !== 'read' ? now : before.readAt,
         updatedAt: now,
       }),
@@ -225,6 +239,23 @@ export class Store {
   /** Apply one change to many papers atomically (bulk actions in the popup). */
   async bulkUpdate(ids: string[], patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean }, now = Date.now()): Promise<Paper[]> {
     const tx = this.db.transaction('papers', 'readwrite');
+    // Awaited in bulkIn; an abort while a request is awaited must not surface as an unhandled rejection.
+    tx.done.catch(() => {});
+    try {
+      return await this.bulkIn(tx, ids, patch, now);
+    } catch (err) {
+      // A put that fails part-way (quota, a bad record) must not leave the earlier ones written.
+      await abortQuietly(tx);
+      throw err;
+    }
+  }
+
+  private async bulkIn(
+    tx: IDBPTransaction<DogearDB, ['papers'], 'readwrite'>,
+    ids: string[],
+    patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean },
+    now: number,
+  ): Promise<Paper[]> {
     const changed: Paper[] = [];
     for (const id of ids) {
       const p = await tx.store.get(id);
@@ -256,12 +287,18 @@ export class Store {
     await this.applyPapers(papers);
   }
 
-  /** Replace or add the given papers and delete `removeIds`, all in one transaction. */
-  async applyPapers(put: Paper[], removeIds: string[] = []): Promise<void> {
+  /** Replace or add the given papers, delete `removeIds` and, when given, replace the settings: all in one transaction (an import). */
+  async applyPapers(put: Paper[], removeIds: string[] = [], settings?: Settings): Promise<void> {
     // Validate everything before the transaction starts: a bad record changes nothing.
     const valid = put.map((p) => PaperSchema.parse(p));
-    const tx = this.db.transaction('papers', 'readwrite');
-    await atomically(tx, () => [...removeIds.map((id) => tx.store.delete(id)), ...valid.map((p) => tx.store.put(p))]);
+    const s = settings && SettingsSchema.parse(settings);
+    const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
+    const papers = tx.objectStore('papers');
+    await atomically(tx, [
+      ...removeIds.map((id) => () => papers.delete(id)),
+      ...valid.map((p) => () => papers.put(p)),
+      ...(s ? [() => tx.objectStore('settings').put(s, 'settings')] : []),
+    ]);
   }
 
   async getSettings(): Promise<Settings> {
@@ -276,18 +313,23 @@ export class Store {
     return s;
   }
 
-  /** Records that the ids were shown on a listing; returns those never shown before. */
-  async recordSeen(ids: string[], now = Date.now()): Promise<string[]> {
+  /**
+   * Records that the ids were shown on a listing; returns those first shown
+   * within `newFor` ms (never shown before included), so a reload soon after
+   * a visit still marks what arrived since the one before.
+   */
+  async recordSeen(ids: string[], now = Date.now(), newFor = NEW_FOR_MS): Promise<string[]> {
     const tx = this.db.transaction('seen', 'readwrite');
-    const fresh: string[] = [];
+    const fresh = new Set<string>();
     const ops = ids.map(async (id) => {
       const rec = await tx.store.get(id);
-      if (!rec) fresh.push(id);
-      await tx.store.put({ id, firstSeen: rec?.firstSeen ?? now, lastSeen: now });
+      const firstSeen = rec?.firstSeen ?? now;
+      if (now - firstSeen < newFor) fresh.add(id);
+      await tx.store.put({ id, firstSeen, lastSeen: now });
     });
     await Promise.all(ops);
     await tx.done;
-    return ids.filter((id) => fresh.includes(id));
+    return ids.filter((id) => fresh.has(id));
   }
 
   async getSeen(ids: string[]): Promise<Map<string, SeenRecord>> {
@@ -332,7 +374,7 @@ export class Store {
     const s = SettingsSchema.parse(settings);
     const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
     const store = tx.objectStore('papers');
-    await atomically(tx, () => [store.clear(), ...valid.map((p) => store.put(p)), tx.objectStore('settings').put(s, 'settings')]);
+    await atomically(tx, [() => store.clear(), ...valid.map((p) => () => store.put(p)), () => tx.objectStore('settings').put(s, 'settings')]);
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
@@ -348,24 +390,31 @@ export class Store {
  * Waits for every request of a transaction; if one fails (quota, a DataError),
  * aborts the transaction so nothing is half-written, then reports the failure.
  */
-async function atomically(tx: { abort(): void; done: Promise<void> }, start: () => Promise<unknown>[]): Promise<void> {
-  let ops: Promise<unknown>[] = [];
+async function atomically(tx: { abort(): void; done: Promise<void> }, requests: Array<() => Promise<unknown>>): Promise<void> {
+  // The transaction can abort while its requests are awaited; `done` is awaited later, so mark it observed now.
+  tx.done.catch(() => {});
+  // Started one by one so that, when one throws (quota), those already queued are still awaited, not left to reject unobserved.
+  const ops: Promise<unknown>[] = [];
   let failure: unknown = null;
   try {
-    ops = start();
+    for (const start of requests) ops.push(start());
   } catch (err) {
     failure = err;
   }
   const results = await Promise.allSettled(ops);
   failure ??= results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason ?? null;
   if (failure === null) return tx.done;
+  await abortQuietly(tx);
+  throw failure;
+}
+
+async function abortQuietly(tx: { abort(): void; done: Promise<void> }): Promise<void> {
   try {
     tx.abort();
   } catch {
     // the transaction had already finished
   }
   await tx.done.catch(() => {});
-  throw failure;
 }
 
 function dedupe(tags: string[]): string[] {

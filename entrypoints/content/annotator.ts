@@ -55,7 +55,11 @@ export class Annotator {
   private running: Promise<void> | null = null;
   private again = false;
   private settingsLoaded = false;
+  /** Set by destroy(): a pass still waiting for storage must not annotate the page afterwards. */
+  private destroyed = false;
   private tagColors: ReadonlyMap<string, string> = new Map();
+  /** Time spent painting keyword highlights in the current pass, for the benchmark's `dogear:highlight` measure. */
+  private paintMs = 0;
 
   constructor(private deps: AnnotatorDeps) {
     this.highlighter = createHighlighter(deps.doc);
@@ -64,6 +68,7 @@ export class Annotator {
 
   /** Runs a pass now, or once more after the running one. */
   pass(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -86,8 +91,10 @@ export class Annotator {
     const firstPass = this.mounted.size === 0 && !this.settingsLoaded;
     const t1 = performance.now();
     if (needed.length || firstPass) await this.loadStates(needed, firstPass);
+    if (this.destroyed) return;
     const t2 = performance.now();
 
+    this.paintMs = 0;
     const keep = new Set<HTMLElement>();
     const added: Mounted[] = [];
     for (const entry of found) {
@@ -108,6 +115,7 @@ export class Annotator {
     const t3 = performance.now();
     // Waiting for storage is not work on the page's thread: the measure covers the two synchronous parts.
     performance.measure('dogear:annotate', { start: t0, duration: t1 - t0 + (t3 - t2) });
+    if (this.paintMs) performance.measure('dogear:highlight', { start: t2, duration: this.paintMs });
 
     if (added.length) {
       void this.recordSeen(added.map((m) => m.entry.meta.id));
@@ -161,6 +169,9 @@ export class Annotator {
 
     const host = this.deps.doc.createElement(HOST_TAG);
     if (entry.element.tagName === 'DT') host.dataset.layout = 'inline';
+    // A paper page may seat the overlay in a row of buttons (Hugging Face: beside Upvote), where the
+    // space a block overlay keeps above itself would push it off the row's centre line.
+    else if (this.deps.kind === 'paper' && isFlexRow(entry.mount)) host.dataset.layout = 'row';
     const root = host.attachShadow({ mode: 'open' });
     const style = this.deps.doc.createElement('style');
     style.textContent = OVERLAY_CSS;
@@ -201,11 +212,13 @@ export class Annotator {
     m.paintedText = textOf(m.entry);
     m.matches = 0;
     if (hasKeywords) {
+      const t0 = performance.now();
       if (titleEl) m.matches += this.highlighter.paint(titleEl, this.matcher);
       if (abstractEl) m.matches += this.highlighter.paint(abstractEl, this.matcher);
       // Abstracts that the page does not show still count, so every listing can be sorted and dimmed by matches.
       if (!abstractEl && meta.abstract) m.matches += this.matcher.keywordRanges(meta.abstract).length;
       m.entry.element.dataset.dogearMatches = String(m.matches);
+      this.paintMs += performance.now() - t0;
     } else delete m.entry.element.dataset.dogearMatches;
     m.pageTags = this.settings.tagRules.length
       ? this.matcher.tagsFor({ title: meta.title, abstract: meta.abstract, authors: meta.authors })
@@ -233,8 +246,8 @@ export class Annotator {
         score,
         layout: el.tagName === 'DT' ? 'inline' : 'block',
         onAction: (a: CardAction) => this.act(m, a),
-        onAddTag: (t: string) => this.changeTags(m, (tags) => [...tags, t]),
-        onRemoveTag: (t: string) => this.changeTags(m, (tags) => tags.filter((x) => x !== t)),
+        onAddTag: (t: string) => this.changeTags(m, { addTags: [t] }),
+        onRemoveTag: (t: string) => this.changeTags(m, { removeTags: [t] }),
       }),
       m.root,
     );
@@ -288,20 +301,18 @@ export class Annotator {
     }
   }
 
-  private async changeTags(m: Mounted, change: (tags: string[]) => string[]): Promise<void> {
+  /**
+   * Sends the edit, not the resulting list: the background applies it to the
+   * tags as stored, so a tag another tab added meanwhile is kept. The overlay
+   * follows the mirror; the reply is not applied, since a later change from
+   * another tab may already have arrived and the reply would undo it on screen.
+   */
+  private async changeTags(m: Mounted, edit: { addTags?: string[]; removeTags?: string[] }): Promise<void> {
     const id = m.entry.meta.id;
-    let state = this.states.get(id);
-    if (!state || state.status === 'dismissed') {
-      // Tagging a paper keeps it: it goes on the reading list first.
-      const { paper } = await this.setStatus(m, state?.status ?? 'saved');
-      state = paper ? { status: paper.status, tags: paper.tags, ruleTags: paper.ruleTags } : null;
-    }
-    const tags = [...new Set(change(state?.tags ?? []))];
-    const { paper } = await this.deps.send('paper.update', { id, tags });
-    if (paper) {
-      this.states.set(id, { status: paper.status, tags: paper.tags, ruleTags: paper.ruleTags });
-      this.rerenderId(id);
-    }
+    const state = this.states.get(id);
+    // Tagging a paper keeps it: it goes on the reading list first.
+    if (!state || state.status === 'dismissed') await this.setStatus(m, state?.status ?? 'saved');
+    await this.deps.send('paper.update', { id, ...edit });
   }
 
   // ------------------------------------------------------------ live updates
@@ -337,7 +348,9 @@ export class Annotator {
     for (const m of this.mounted.values()) {
       const { titleEl, abstractEl } = m.entry;
       if ((titleEl && titleEl.contains(node)) || (abstractEl && abstractEl.contains(node))) {
-        if (textOf(m.entry) !== m.paintedText) {
+        // Same text in new nodes (MathJax re-rendering) leaves the old ranges on detached nodes.
+        const moved = (titleEl && this.highlighter.stale(titleEl)) || (abstractEl && this.highlighter.stale(abstractEl));
+        if (moved || textOf(m.entry) !== m.paintedText) {
           this.clearHighlights(m);
           this.paintOne(m);
         }
@@ -385,6 +398,7 @@ export class Annotator {
 
   /** Removes everything Dogear added, leaving the page as it was. */
   destroy(): void {
+    this.destroyed = true;
     for (const m of [...this.mounted.values()]) this.unmount(m);
     this.highlighter.clearAll();
     clearLayout(this.deps.doc);
@@ -409,6 +423,11 @@ export class Annotator {
 
 function textOf(e: Entry): string {
   return `${e.titleEl?.textContent ?? ''}\u0000${e.abstractEl?.textContent ?? ''}`;
+}
+
+function isFlexRow(el: HTMLElement): boolean {
+  const s = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !!s && s.display.endsWith('flex') && s.flexDirection.startsWith('row');
 }
 
 function stop(e: Event): void {

@@ -32,6 +32,7 @@ export function applyLayout(items: LayoutItem[], settings: Settings, doc: Docume
   const hasKeywords = settings.keywords.length > 0;
   const reorder = settings.matchesFirst || settings.sortByRelevance;
   const containers = new Set<HTMLElement>();
+  const moved = new Set<Element>();
   for (const it of items) {
     const kept = it.status === 'saved' || it.status === 'read';
     const unmatched = hasKeywords && it.matches === 0 && !kept;
@@ -45,8 +46,8 @@ export function applyLayout(items: LayoutItem[], settings: Settings, doc: Docume
     let key = settings.sortByRelevance && it.score !== undefined ? -Math.round(it.score * 1000) : 0;
     if (settings.matchesFirst && it.matches > 0) key -= 100_000;
     for (const b of boxes) {
-      b.style.order = String(key);
-      b.dataset[ORDERED] = '';
+      setOrder(b, key);
+      moved.add(b);
     }
     if (boxes[0]?.parentElement) containers.add(boxes[0].parentElement);
   }
@@ -57,6 +58,7 @@ export function applyLayout(items: LayoutItem[], settings: Settings, doc: Docume
   for (const c of containers) {
     const display = doc.defaultView?.getComputedStyle(c).display ?? '';
     if (!/flex|grid/.test(display) || c.dataset.dogearFlex !== undefined) c.dataset.dogearFlex = '';
+    pinEdges(c, moved);
   }
   doc.documentElement.dataset.dogearReordered = '';
 }
@@ -65,6 +67,8 @@ function clearOrder(doc: Document): void {
   if (doc.documentElement.dataset.dogearReordered === undefined) return;
   for (const b of doc.querySelectorAll<HTMLElement>('[data-dogear-order]')) {
     b.style.removeProperty('order');
+    // Leave no empty style attribute behind where the site had none.
+    if (!b.getAttribute('style')) b.removeAttribute('style');
     delete b.dataset[ORDERED];
   }
   for (const c of doc.querySelectorAll<HTMLElement>('[data-dogear-flex]')) delete c.dataset.dogearFlex;
@@ -76,6 +80,29 @@ export function clearLayout(doc: Document): void {
   for (const el of doc.querySelectorAll<HTMLElement>('[data-dogear-hidden], [data-dogear-dim]')) {
     delete el.dataset.dogearHidden;
     delete el.dataset.dogearDim;
+  }
+}
+
+function setOrder(el: HTMLElement, order: number): void {
+  el.style.order = String(order);
+  el.dataset[ORDERED] = '';
+}
+
+// Beyond any entry key (matches first: -100000, relevance: -1000…0).
+const LEADING = -1_000_000;
+const TRAILING = 1_000_000;
+
+/**
+ * Keeps what the site puts around its entries in place while they move:
+ * arXiv's section heading opens each `dl`, a Hugging Face grid ends with a
+ * cell that is no card. Without an order of their own they would sort among
+ * the entries (order 0).
+ */
+function pinEdges(container: HTMLElement, moved: ReadonlySet<Element>): void {
+  let afterEntries = false;
+  for (const child of container.children) {
+    if (moved.has(child)) afterEntries = true;
+    else if (child instanceof HTMLElement) setOrder(child, afterEntries ? TRAILING : LEADING);
   }
 }
 

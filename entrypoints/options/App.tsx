@@ -7,13 +7,24 @@ import { KeywordsSection } from './KeywordsSection';
 import { TagRulesSection } from './TagRulesSection';
 import { DisplaySection } from './DisplaySection';
 import { PreviewSection } from './PreviewSection';
+import { DataSection } from './DataSection';
 
 // Short enough that open listings follow within a second, long enough to batch typing.
 const SAVE_DELAY_MS = 250;
 
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+const SECTIONS: Array<[id: string, label: string]> = [
+  ['keywords', 'Keywords'],
+  ['tag-rules', 'Tag rules'],
+  ['preview', 'Try it'],
+  ['display', 'On listings'],
+  ['data', 'Your data'],
+];
+
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [saveState, setSaveState] = useState<SaveState>('idle');
   const [error, setError] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<Settings | null>(null);
@@ -27,6 +38,16 @@ export function App() {
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
+  // A change still waiting for its autosave is written before the page goes away.
+  useEffect(() => {
+    const flush = () => {
+      if (pending.current) void save(pending.current);
+    };
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, []);
+
+  // Compiled once per settings change; the sections read its errors and the preview its matches.
   const matcher = useMemo(() => (settings ? compileMatcher({ keywords: settings.keywords, tagRules: settings.tagRules }) : null), [settings]);
 
   async function save(next: Settings) {
@@ -35,7 +56,8 @@ export function App() {
     setSaveState('saving');
     try {
       await send('settings.set', { settings: next });
-      setSaveState('saved');
+      // A newer change typed while this one was on its way keeps the page in "pending".
+      setSaveState(pending.current ? 'pending' : 'saved');
       setError('');
     } catch (e) {
       setSaveState('error');
@@ -46,30 +68,57 @@ export function App() {
   function update(next: Settings) {
     setSettings(next);
     pending.current = next;
+    setSaveState('pending');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(next), SAVE_DELAY_MS);
   }
 
   if (!settings || !matcher)
-    return <main class="page">{error ? <p role="alert" class="error">{error}</p> : <p>Loading…</p>}</main>;
+    return <main class="page">{error ? <p role="alert" class="error">{error}</p> : <p class="muted">Loading…</p>}</main>;
 
+  const problems = matcher.errors.length;
   return (
-    <main class="page">
-      <header class="head">
-        <h1>Dogear settings</h1>
-        <div class="save">
-          <span role="status" class={saveState === 'error' ? 'error' : 'muted'}>
-            {saveState === 'saving' ? 'Saving…' : saveState === 'saved' ? 'Saved — open listings are updated' : saveState === 'error' ? error : ''}
-          </span>
-          <button type="button" class="primary" data-dogear-action="save-settings" onClick={() => void save(pending.current ?? settings)}>
-            Save
-          </button>
+    <>
+      <header class="top">
+        <div class="top-inner">
+          <div class="brand">
+            <span class="logo" aria-hidden="true" />
+            <h1>
+              Dogear <span class="muted">settings</span>
+            </h1>
+          </div>
+          <nav aria-label="Sections">
+            {SECTIONS.map(([id, label]) => (
+              <a key={id} href={`#${id}`}>
+                {label}
+              </a>
+            ))}
+          </nav>
+          <div class="save">
+            <span role="status" class={`save-state ${saveState}`}>
+              {saveState === 'pending' || saveState === 'saving'
+                ? 'Saving…'
+                : saveState === 'saved'
+                  ? problems
+                    ? `Saved · ${problems === 1 ? '1 pattern' : `${problems} patterns`} skipped`
+                    : 'Saved · open listings updated'
+                  : saveState === 'error'
+                    ? error
+                    : 'Changes save as you type'}
+            </span>
+            <button type="button" class="primary" data-dogear-action="save-settings" onClick={() => void save(pending.current ?? settings)}>
+              Save
+            </button>
+          </div>
         </div>
       </header>
-      <KeywordsSection settings={settings} errors={matcher.errors.filter((e) => e.source === 'keyword')} onChange={update} />
-      <TagRulesSection settings={settings} errors={matcher.errors.filter((e) => e.source !== 'keyword')} onChange={update} />
-      <PreviewSection settings={settings} matcher={matcher} />
-      <DisplaySection settings={settings} onChange={update} />
-    </main>
+      <main class="page">
+        <KeywordsSection settings={settings} errors={matcher.errors.filter((e) => e.source === 'keyword')} onChange={update} />
+        <TagRulesSection settings={settings} errors={matcher.errors.filter((e) => e.source !== 'keyword')} onChange={update} />
+        <PreviewSection settings={settings} matcher={matcher} />
+        <DisplaySection settings={settings} onChange={update} />
+        <DataSection />
+      </main>
+    </>
   );
 }

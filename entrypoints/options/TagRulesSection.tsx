@@ -1,5 +1,8 @@
-import { formatPattern, parsePatternLine, type MatchError } from '@/lib/match';
+import { useState } from 'preact/hooks';
+import type { MatchError } from '@/lib/match';
 import { TAG_FIELDS, type Settings, type TagRule } from '@/lib/model';
+import { Icon } from '@/components/icons';
+import { PatternLines } from './PatternLines';
 
 interface Props {
   settings: Settings;
@@ -27,61 +30,62 @@ export function TagRulesSection({ settings, errors, onChange }: Props) {
   };
 
   return (
-    <section aria-labelledby="tr-h">
-      <h2 id="tr-h">Tag rules</h2>
-      <p class="muted">Entries whose title, abstract or authors match a rule get its chip on the page; saving such a paper keeps the tag.</p>
+    <section class="card" id="tag-rules" aria-labelledby="tr-h">
+      <header class="card-head">
+        <h2 id="tr-h">Tag rules</h2>
+        <p class="muted">
+          Entries whose title, abstract or authors match one of a rule’s patterns get its chip on the page, and keep the tag when you save them. Patterns use
+          the keyword syntax.
+        </p>
+      </header>
+      {rules.length === 0 && (
+        <p class="empty">
+          No tag rules yet. For example, a tag <span class="chip" style={{ '--chip': PALETTE[0] }}>RL</span> for <code>reinforcement learning</code>,{' '}
+          <code>"RLHF"</code> and <code>/\bPPO\b/</code>.
+        </p>
+      )}
       <ol class="rules">
         {rules.map((r, i) => (
-          <li key={i} class="rule" data-dogear-rule={r.name}>
+          <li key={i} class="rule" data-dogear-rule={r.name} style={{ '--chip': r.color }}>
             <div class="rule-head">
-              <input type="color" aria-label={`Colour of ${r.name}`} value={r.color} onInput={(e) => patch(i, { color: (e.currentTarget as HTMLInputElement).value })} />
-              <input
-                class="rule-name"
-                aria-label="Tag name"
-                name="rule-name"
-                value={r.name}
-                maxLength={60}
-                onChange={(e) => {
-                  const name = (e.currentTarget as HTMLInputElement).value.trim();
-                  if (name && !rules.some((x, j) => j !== i && x.name === name)) patch(i, { name });
-                  else (e.currentTarget as HTMLInputElement).value = r.name;
-                }}
-              />
+              <input type="color" name="rule-color" class="swatch" aria-label={`Colour of ${r.name}`} value={r.color} onInput={(e) => patch(i, { color: (e.currentTarget as HTMLInputElement).value })} />
+              <RuleName name={r.name} taken={(name) => rules.some((x, j) => j !== i && x.name === name)} onRename={(name) => patch(i, { name })} />
               <span class="spacer" />
-              <button type="button" aria-label={`Move ${r.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-              <button type="button" aria-label={`Move ${r.name} down`} disabled={i === rules.length - 1} onClick={() => move(i, 1)}>↓</button>
-              <button type="button" aria-label={`Delete ${r.name}`} data-dogear-action="delete-rule" onClick={() => set(rules.filter((_, j) => j !== i))}>
-                Delete
+              <button type="button" class="icon-btn" aria-label={`Move ${r.name} up`} title="Move up" disabled={i === 0} onClick={() => move(i, -1)}>
+                ↑
+              </button>
+              <button type="button" class="icon-btn" aria-label={`Move ${r.name} down`} title="Move down" disabled={i === rules.length - 1} onClick={() => move(i, 1)}>
+                ↓
+              </button>
+              <button type="button" class="icon-btn danger" aria-label={`Delete ${r.name}`} title="Delete this rule" data-dogear-action="delete-rule" onClick={() => set(rules.filter((_, j) => j !== i))}>
+                <Icon name="trash" />
               </button>
             </div>
-            <textarea
+            <PatternLines
               name="rule-patterns"
+              label={`Patterns of ${r.name}, one per line`}
               rows={3}
-              spellcheck={false}
-              aria-label={`Patterns of ${r.name}, one per line`}
-              placeholder={'one pattern per line'}
-              value={r.patterns.map(formatPattern).join('\n')}
-              onChange={(e) =>
-                patch(i, {
-                  patterns: (e.currentTarget as HTMLTextAreaElement).value.split('\n').map((l) => l.trim()).filter(Boolean).map(parsePatternLine),
-                })
-              }
+              patterns={r.patterns}
+              onChange={(patterns) => patch(i, { patterns })}
+              placeholder={'one pattern per line, e.g.\nreinforcement learning'}
             />
             <fieldset class="fields">
-              <legend class="sr">Match in</legend>
+              <legend>Look in</legend>
               {TAG_FIELDS.map((f) => (
-                <label key={f}>
+                <label key={f} class="pill-check">
                   <input
                     type="checkbox"
+                    name={`rule-field-${f}`}
                     checked={r.fields.includes(f)}
                     onChange={(e) =>
                       patch(i, { fields: (e.currentTarget as HTMLInputElement).checked ? [...r.fields, f] : r.fields.filter((x) => x !== f) })
                     }
-                  />{' '}
-                  {f}
+                  />
+                  <span>{f}</span>
                 </label>
               ))}
             </fieldset>
+            {r.patterns.length > 0 && r.fields.length === 0 && <p class="error small">Pick at least one field, or this rule never matches.</p>}
             <ul class="errors">
               {errors
                 .filter((e) => e.source === r.name)
@@ -94,9 +98,41 @@ export function TagRulesSection({ settings, errors, onChange }: Props) {
           </li>
         ))}
       </ol>
-      <button type="button" data-dogear-action="add-rule" onClick={add}>
-        Add a tag rule
+      <button type="button" class="add" data-dogear-action="add-rule" onClick={add}>
+        + Add a tag rule
       </button>
     </section>
+  );
+}
+
+/**
+ * The tag name, renamed as the user types (so open listings follow at once);
+ * a name that is empty or another rule's is not taken, and reverts on leaving the field.
+ */
+function RuleName({ name, taken, onRename }: { name: string; taken: (name: string) => boolean; onRename: (name: string) => void }) {
+  const [problem, setProblem] = useState('');
+  return (
+    <>
+      <input
+        class="rule-name"
+        aria-label="Tag name"
+        name="rule-name"
+        value={name}
+        maxLength={60}
+        aria-invalid={problem ? 'true' : 'false'}
+        title={problem}
+        onInput={(e) => {
+          const next = (e.currentTarget as HTMLInputElement).value.trim();
+          const why = !next ? 'A tag needs a name' : taken(next) ? 'Another rule has this name' : '';
+          setProblem(why);
+          if (!why && next !== name) onRename(next);
+        }}
+        onBlur={(e) => {
+          (e.currentTarget as HTMLInputElement).value = name;
+          setProblem('');
+        }}
+      />
+      {problem && <span class="error small">{problem}</span>}
+    </>
   );
 }

@@ -17,6 +17,9 @@ export const PAGES = {
   'https://huggingface.co/papers/2510.12345': 'hf/paper-2510.12345.html',
   'https://arxiv.org/list/cs.LG/new': 'arxiv/list-cs.LG-new.html',
   'https://arxiv.org/list/cs.CL/recent?skip=0&show=250': 'arxiv/list-cs.CL-recent.html',
+  'https://arxiv.org/abs/2610.22702': 'arxiv/abs-2610.22702.html',
+  'https://arxiv.org/abs/hep-th/9901001v2': 'arxiv/abs-hep-th-9901001v2.html',
+  'https://arxiv.org/html/2610.23241v1': 'arxiv/html-2610.23241v1.html',
 };
 
 /** The file that answers `url`, given per-test overrides (absolute paths or paths under tests/fixtures). */

@@ -1,0 +1,228 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '@/lib/client';
+import { openStore, type BackupInfo, type BackupRecord } from '@/lib/store';
+import { renderExport } from '@/lib/export';
+import { requestPersistence } from '@/lib/persist';
+import type { Paper, Settings } from '@/lib/model';
+import { ExportButtons, downloadText } from '@/components/ExportButtons';
+import { ImportPanel, type ApplyRequest } from '@/components/ImportPanel';
+
+const REASONS: Record<BackupRecord['reason'], string> = {
+  daily: 'Daily',
+  migration: 'Before a Dogear update',
+  manual: 'Taken by you',
+  'before-import': 'Before an import',
+  'before-restore': 'Before a restore',
+};
+
+// A restore or an import with settings changes the keywords and rules the sections above show: the page
+// reloads so they cannot write stale settings back, and the outcome survives the reload here.
+const NOTICE_KEY = 'dogear:data-notice';
+
+interface Data {
+  papers: Paper[];
+  settings: Settings;
+  backups: BackupInfo[];
+}
+
+const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+
+async function load(): Promise<Data> {
+  const store = await openStore();
+  try {
+    const [papers, settings, backups] = await Promise.all([store.listPapers(), store.getSettings(), store.listBackups()]);
+    return { papers, settings, backups };
+  } finally {
+    store.close();
+  }
+}
+
+/** Backups (list, restore, download), export and import, and whether the browser keeps the data under disk pressure. */
+export function DataSection() {
+  const [data, setData] = useState<Data | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState(() => sessionStorage.getItem(NOTICE_KEY) ?? '');
+  const [error, setError] = useState('');
+  const importedSettings = useRef(false);
+
+  useEffect(() => {
+    sessionStorage.removeItem(NOTICE_KEY);
+    void requestPersistence().then(setPersisted);
+    let stale = false;
+    let loading = false;
+    const refresh = async () => {
+      // Changes arrive in bursts (a bulk action, an import): one reload at a time, and one more if any came meanwhile.
+      if (loading) return void (stale = true);
+      loading = true;
+      try {
+        setData(await load());
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        loading = false;
+        if (stale) {
+          stale = false;
+          void refresh();
+        }
+      }
+    };
+    const onChange = (_c: unknown, area: string) => area === 'local' && void refresh();
+    void refresh();
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, []);
+
+  async function run(action: () => Promise<string>, reload = false) {
+    setBusy(true);
+    setError('');
+    try {
+      const done = await action();
+      if (reload) {
+        sessionStorage.setItem(NOTICE_KEY, done);
+        location.reload();
+        return;
+      }
+      setNotice(done);
+      setData(await load());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function download(info: BackupInfo) {
+    const store = await openStore();
+    try {
+      const backup = await store.getBackup(info.id);
+      if (!backup) throw new Error('That backup no longer exists.');
+      const file = renderExport('json', backup.papers, backup.settings, new Date(backup.createdAt));
+      downloadText(file.filename.replace(/^dogear-/, 'dogear-backup-'), file.mime, file.text);
+    } finally {
+      store.close();
+    }
+  }
+
+  const restore = (b: BackupInfo) =>
+    run(async () => {
+      await send('backup.restore', { id: b.id });
+      setConfirming(null);
+      return `Restored the backup of ${when(b.createdAt)} (${papersWord(b.papers)}). The list as it was before is kept as a backup.`;
+    }, true);
+
+  const apply = async (r: ApplyRequest) => {
+    await send('papers.apply', r);
+    importedSettings.current = Boolean(r.settings);
+  };
+
+  return (
+    <section class="card data" id="data" aria-labelledby="data-h">
+      <header class="card-head">
+        <h2 id="data-h">Your data</h2>
+        <p class="muted">
+          Your reading list, tags, notes and settings live only in this browser profile. Nothing is sent anywhere.{' '}
+          <span data-dogear-persisted={persisted === null ? 'unknown' : String(persisted)}>
+            {persisted === true
+              ? 'The browser keeps this storage even when the disk runs low.'
+              : persisted === false
+                ? 'The browser has not marked this storage as persistent: download a backup now and then.'
+                : ''}
+          </span>
+        </p>
+      </header>
+      {notice && (
+        <p role="status" class="notice" data-dogear-data-notice>
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+
+      <div class="data-head">
+        <div>
+          <h3>Backups</h3>
+          <p class="muted small">
+            Dogear backs up your list once a day while it changes (the last seven are kept), and before every Dogear update, import and restore.
+          </p>
+        </div>
+        <button type="button" data-dogear-action="backup-now" disabled={busy} onClick={() => void run(async () => `Backup ${(await send('backup.take', {})).id} taken.`)}>
+          Back up now
+        </button>
+      </div>
+      {!data ? (
+        <p class="muted">Loading…</p>
+      ) : data.backups.length === 0 ? (
+        <p class="muted" data-dogear-backups-empty>
+          No backups yet: the first one is taken a day after your first change.
+        </p>
+      ) : (
+        <table class="backups">
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">Why</th>
+              <th scope="col">Papers</th>
+              <th scope="col">
+                <span class="sr">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.backups.map((b) => (
+              <tr key={b.id} data-dogear-backup={b.id}>
+                <td>{when(b.createdAt)}</td>
+                <td>{REASONS[b.reason] ?? b.reason}</td>
+                <td>{b.papers}</td>
+                <td class="actions">
+                  {confirming === b.id ? (
+                    <span class="confirm" role="group" aria-label="Confirm restore">
+                      <span>Replace your {papersWord(data.papers.length)} and settings with this backup?</span>
+                      <button type="button" class="primary" data-dogear-action="backup-restore-confirm" disabled={busy} onClick={() => void restore(b)}>
+                        Restore
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <>
+                      <button type="button" data-dogear-action="backup-download" aria-label={`Download the backup of ${when(b.createdAt)}`} onClick={() => void download(b).catch((e: unknown) => setError(String(e)))}>
+                        Download
+                      </button>{' '}
+                      <button type="button" data-dogear-action="backup-restore" aria-label={`Restore the backup of ${when(b.createdAt)}`} disabled={busy} onClick={() => setConfirming(b.id)}>
+                        Restore…
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {data && (
+        <>
+          <h3>Export and import</h3>
+          <ExportButtons papers={data.papers} settings={data.settings} />
+          <ImportPanel
+            existing={data.papers}
+            apply={apply}
+            onApplied={(summary) => {
+              if (!importedSettings.current) return void setNotice(summary);
+              sessionStorage.setItem(NOTICE_KEY, `${summary} Keywords and tag rules were imported too.`);
+              location.reload();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
