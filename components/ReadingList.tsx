@@ -452,7 +452,10 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
               focusPending.current = true;
             }}
             onSave={async ({ tags, note }) => {
-              await send('paper.update', { id: editPaper.id, tags, note });
+              // Only the edit is sent, so a tag another tab adds meanwhile is kept.
+              const addTags = tags.filter((t) => !editPaper.tags.includes(t));
+              const removeTags = editPaper.tags.filter((t) => !tags.includes(t));
+              await send('paper.update', { id: editPaper.id, addTags, removeTags, note });
               setEditing(null);
               focusPending.current = true;
             }}

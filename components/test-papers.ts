@@ -39,10 +39,11 @@ export function fakeBackground(initial: Paper[], onChange: (papers: Paper[]) => 
     calls.push({ type, payload });
     switch (type) {
       case 'paper.update': {
-        const { id, ...patch } = payload as RequestOf<'paper.update'>;
+        const { id, addTags = [], removeTags = [], ...patch } = payload as RequestOf<'paper.update'>;
         const before = papers.get(id);
         if (!before) return { paper: null };
-        const after = { ...before, ...patch, updatedAt: before.updatedAt + 1 };
+        const tags = [...new Set([...(patch.tags ?? before.tags), ...addTags])].filter((t) => !removeTags.includes(t));
+        const after = { ...before, ...patch, tags, updatedAt: before.updatedAt + 1 };
         papers.set(id, after);
         emit();
         return { paper: after };

@@ -89,7 +89,7 @@ describe('a migration that fails', () => {
       last(db, tx);
       throw new Error('step failed half-way');
     };
-    await expect(openStore({ factory })).rejects.toThrow(/IndexedDB is not available/);
+    await expect(openStore({ factory })).rejects.toThrow(/could not update its database.*Nothing was changed/);
     steps[SCHEMA_VERSION - 1] = last;
 
     expect(await shapeOf(factory)).toEqual(before);
@@ -98,5 +98,18 @@ describe('a migration that fails', () => {
     expect(await store.listPapers()).toHaveLength(40);
     expect((await store.listBackups()).map((b) => b.reason)).toEqual(['migration']);
     store.close();
+  });
+});
+
+describe('a database from a newer Dogear', () => {
+  it('is refused with a message that says so, and left untouched', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((resolve, reject) => {
+      const req = factory.open('dogear', SCHEMA_VERSION + 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('future');
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    await expect(openStore({ factory })).rejects.toThrow(/newer version of Dogear.*nothing was changed/);
   });
 });

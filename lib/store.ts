@@ -134,13 +134,20 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     });
     return new Store(db);
   } catch (err) {
-    throw new StoreUnavailableError(
-      `IndexedDB is not available (${err instanceof Error ? err.message : String(err)}). ` +
-        'Private windows and "never remember history" block it.',
-    );
+    throw new StoreUnavailableError(openFailureMessage(err));
   } finally {
     restore();
   }
+}
+
+function openFailureMessage(err: unknown): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  const name = err instanceof Error || err instanceof DOMException ? err.name : '';
+  if (name === 'VersionError')
+    return `This reading list was written by a newer version of Dogear (${detail}). Update Dogear; nothing was changed.`;
+  if (name === 'AbortError' || name === 'ConstraintError')
+    return `Dogear could not update its database (${detail}). Nothing was changed; your list is as it was before the update.`;
+  return `IndexedDB is not available (${detail}). Private windows and "never remember history" block it.`;
 }
 
 /** idb calls the global `indexedDB`; tests swap in an isolated factory for the open call only. */

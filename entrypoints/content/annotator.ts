@@ -381,6 +381,8 @@ export class Annotator {
     try {
       const mounted = [...this.mounted.values()];
       const { basis, scores } = await this.deps.send('rank.score', { papers: mounted.map((m) => m.entry.meta) });
+      // Tells tests and the benchmark that scoring is done, and on what basis.
+      this.deps.doc.documentElement.dataset.dogearRank = basis;
       this.scores = new Map();
       for (const m of mounted) {
         const id = m.entry.meta.id;
@@ -404,6 +406,7 @@ export class Annotator {
     clearLayout(this.deps.doc);
     delete this.deps.doc.documentElement.dataset.dogear;
     delete this.deps.doc.documentElement.dataset.dogearCount;
+    delete this.deps.doc.documentElement.dataset.dogearRank;
   }
 
   get size(): number {

@@ -8,6 +8,7 @@ import { TagRulesSection } from './TagRulesSection';
 import { DisplaySection } from './DisplaySection';
 import { PreviewSection } from './PreviewSection';
 import { DataSection } from './DataSection';
+import { RelevanceSection } from './RelevanceSection';
 
 // Short enough that open listings follow within a second, long enough to batch typing.
 const SAVE_DELAY_MS = 250;
@@ -19,6 +20,7 @@ const SECTIONS: Array<[id: string, label: string]> = [
   ['tag-rules', 'Tag rules'],
   ['preview', 'Try it'],
   ['display', 'On listings'],
+  ['learning', 'Learning'],
   ['data', 'Your data'],
 ];
 
@@ -117,6 +119,7 @@ export function App() {
         <TagRulesSection settings={settings} errors={matcher.errors.filter((e) => e.source !== 'keyword')} onChange={update} />
         <PreviewSection settings={settings} matcher={matcher} />
         <DisplaySection settings={settings} onChange={update} />
+        <RelevanceSection />
         <DataSection />
       </main>
     </>

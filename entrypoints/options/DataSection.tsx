@@ -160,7 +160,7 @@ export function DataSection() {
         <p class="muted">Loading…</p>
       ) : data.backups.length === 0 ? (
         <p class="muted" data-dogear-backups-empty>
-          No backups yet: the first one is taken a day after your first change.
+          No backups yet: the first is taken when you first save a paper.
         </p>
       ) : (
         <table class="backups">

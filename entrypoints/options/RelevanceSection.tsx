@@ -15,7 +15,7 @@ export function RelevanceSection() {
     }
   };
   return (
-    <section aria-labelledby="rl-h">
+    <section class="card" id="learning" aria-labelledby="rl-h">
       <h2 id="rl-h">What Dogear learns</h2>
       <p class="muted">
         Dogear learns which papers you care about from what you save, read and dismiss, and from the words of the papers listings show

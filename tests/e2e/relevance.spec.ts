@@ -24,6 +24,7 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   expect(pos.length).toBeGreaterThan(40);
 
   // Cold start: no keywords and no labels, so no indicator yet.
+  await page.waitForSelector('html[data-dogear-rank="cold"]');
   await expect(page.locator('article[data-dogear-score]')).toHaveCount(0);
 
   const click = (id: string, action: string) => page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
@@ -85,4 +86,15 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   await expect(first).toBeVisible();
   const firstId = await first.getAttribute('data-dogear-suggestion');
   expect(pos.some((e) => e.id === firstId)).toBe(true);
+
+  // Resetting forgets the model: the listing falls back to no indicator (no keywords set), the list stays.
+  await options.bringToFront();
+  await options.getByRole('button', { name: /Reset what Dogear learned/ }).click();
+  await options.locator('[data-dogear-action="reset-learning"]').click();
+  await expect(options.getByText(/Forgotten/)).toBeVisible();
+  await page.reload();
+  await page.waitForSelector('html[data-dogear="ready"]');
+  await expect(page.locator('article[data-dogear-status="saved"]')).toHaveCount(10);
+  await page.waitForSelector('html[data-dogear-rank="cold"]');
+  await expect(page.locator('article[data-dogear-score]')).toHaveCount(0);
 });
