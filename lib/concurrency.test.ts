@@ -2,19 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './store';
-import { createService, type Mirror } from './service';
+import { createService } from './service';
 import { createRelevance } from './relevance';
 import { parseState, stateKey } from './mirror';
+import { fakeMirror as mirror } from './testing/fake-mirror';
 
-function mirror(): Mirror & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
-    remove: async (keys) => void keys.forEach((k) => data.delete(k)),
-    keys: async () => [...data.keys()],
-  };
-}
 
 async function setup() {
   const store = await openStore({ factory: new IDBFactory() });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Paper } from './model';
+import { DEFAULT_SETTINGS, type Paper, blankPaper } from './model';
 import {
   citationKeys,
   CSV_COLUMNS,
@@ -15,18 +15,7 @@ import {
 } from './export';
 
 function paper(over: Partial<Paper> & { id: string }): Paper {
-  return {
-    title: '',
-    authors: [],
-    status: 'saved',
-    tags: [],
-    ruleTags: [],
-    note: '',
-    sources: ['arxiv'],
-    savedAt: Date.UTC(2026, 10, 26, 9, 30),
-    updatedAt: Date.UTC(2026, 10, 26, 9, 30),
-    ...over,
-  };
+  return { ...blankPaper(over.id, Date.UTC(2026, 10, 26, 9, 30), 'arxiv'), ...over };
 }
 
 /** The golden set: accents, TeX/Markdown/CSV specials, an old-style id, notes, tags, hostile text. */

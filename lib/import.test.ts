@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJson } from './export';
 import { IMPORT_LIMITS, mergePaper, parseImport, planImport, type ImportResult } from './import';
-import { DEFAULT_SETTINGS, type Paper } from './model';
+import { DEFAULT_SETTINGS, type Paper, blankPaper } from './model';
 
 const fixture = (name: string) =>
   readFileSync(path.resolve(process.cwd(), 'tests/fixtures/import', name), 'utf8');
@@ -11,18 +11,7 @@ const fixture = (name: string) =>
 const NOW = Date.UTC(2026, 10, 26, 12);
 
 function paper(over: Partial<Paper> & { id: string }): Paper {
-  return {
-    title: '',
-    authors: [],
-    status: 'saved',
-    tags: [],
-    ruleTags: [],
-    note: '',
-    sources: ['arxiv'],
-    savedAt: 100,
-    updatedAt: 100,
-    ...over,
-  };
+  return { ...blankPaper(over.id, 100, 'arxiv'), ...over };
 }
 
 function ok(r: ImportResult) {

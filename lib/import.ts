@@ -8,6 +8,7 @@ import {
   SOURCES,
   type Paper,
   type Settings,
+  blankPaper,
 } from './model';
 import { EXPORT_FORMAT_NAME, EXPORT_VERSION, PAPER_KEYS } from './export';
 
@@ -143,21 +144,8 @@ function parseIdList(body: string, now: number): ImportResult {
     }
   }
   if (!ids.size) return fail('The file has no arXiv ids: nothing to import.');
-  const papers = [...ids].map(
-    (id): Paper => ({
-      id,
-      // Empty, not the id: mergeMeta keeps a known title over an empty one.
-      title: '',
-      authors: [],
-      status: 'saved',
-      tags: [],
-      ruleTags: [],
-      note: '',
-      sources: ['import'],
-      savedAt: now,
-      updatedAt: now,
-    }),
-  );
+  // Title empty, not the id: mergeMeta keeps a known title over an empty one.
+  const papers = [...ids].map((id) => blankPaper(id, now, 'import'));
   return { ok: true, kind: 'ids', papers };
 }
 

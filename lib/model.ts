@@ -72,6 +72,11 @@ export const PaperSchema = z.extend(PaperMetaSchema, {
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** A paper known only by its id, on the reading list: what an imported id becomes. */
+export function blankPaper(id: string, now: number, source: Source): Paper {
+  return { id, title: '', authors: [], status: 'saved', tags: [], ruleTags: [], note: '', sources: [source], savedAt: now, updatedAt: now };
+}
+
 export function allTags(p: Pick<Paper, 'tags' | 'ruleTags'>): string[] {
   return [...new Set([...p.tags, ...p.ruleTags])];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from './model';
+import { blankPaper, type Paper } from './model';
 import {
   buildIndex,
   filterPapers,
@@ -12,18 +12,7 @@ import {
 } from './search';
 
 function paper(over: Partial<Paper> & { id: string }): Paper {
-  return {
-    title: '',
-    authors: [],
-    status: 'saved',
-    tags: [],
-    ruleTags: [],
-    note: '',
-    sources: ['arxiv'],
-    savedAt: 0,
-    updatedAt: 0,
-    ...over,
-  };
+  return { ...blankPaper(over.id, 0, 'arxiv'), ...over };
 }
 
 const text = (value: string, negate = false): Clause => ({ kind: 'text', value, negate });

@@ -1,21 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { createService, type Mirror } from './service';
+import { createService } from './service';
 import { openStore } from './store';
 import { readChanges, SETTINGS_KEY, stateKey } from './mirror';
 import { DEFAULT_SETTINGS } from './model';
 import { createRelevance } from './relevance';
+import { fakeMirror } from './testing/fake-mirror';
 
-function fakeMirror(): Mirror & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
-    remove: async (keys) => void keys.forEach((k) => data.delete(k)),
-    keys: async () => [...data.keys()],
-  };
-}
 
 async function setup() {
   const store = await openStore({ factory: new IDBFactory() });

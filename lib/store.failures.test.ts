@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, StoreUnavailableError, type Store } from './store';
-import { createService, type Mirror } from './service';
+import { createService } from './service';
 import { createRouter, type Handlers, type MessageType, type RouterOptions } from './messages';
 import { createRelevance } from './relevance';
 import { restoreBackup, takeBackup } from './backup';
@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Paper } from './model';
 import { samplePapers } from './testing/old-db';
 import { describeError } from './errors';
 import { dumpStore, failWrites } from './testing/faults';
+import { fakeMirror as mirror } from './testing/fake-mirror';
 
 const OPTS: RouterOptions = { runtimeId: 'ext', extensionOrigin: 'chrome-extension://ext/', contentOrigins: ['https://huggingface.co'] };
 const PAGE = { id: 'ext', url: 'chrome-extension://ext/options.html' };
@@ -30,15 +31,6 @@ async function seeded(n = 20): Promise<{ store: Store; papers: Paper[] }> {
   return { store, papers };
 }
 
-function mirror(): Mirror & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
-    remove: async (keys) => void keys.forEach((k) => data.delete(k)),
-    keys: async () => [...data.keys()],
-  };
-}
 
 function routerFor(store: Store, m = mirror()) {
   const svc = createService({ store, mirror: m, ruleTagsFor: () => [], relevance: createRelevance(store, () => 1) });

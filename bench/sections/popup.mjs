@@ -1,0 +1,113 @@
+// Sections 4 and 5 (import): seeding the reading list through the background, then opening the popup
+// and searching it, at growing list sizes.
+import { installObserver } from '../lib/observe.mjs';
+import { makePapers } from '../lib/papers.mjs';
+import { median } from '../lib/stats.mjs';
+
+const QUERY = 'diffusion';
+
+/** An extension page to send messages from: only our own pages may send `papers.apply`. */
+async function extensionPage(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  return page;
+}
+
+/** Sends `papers.apply` and times the round trip; also JSON.stringify of the same papers, as the baseline. */
+async function apply(page, papers) {
+  return page.evaluate(async (put) => {
+    const t0 = performance.now();
+    const json = JSON.stringify(put).length;
+    const t1 = performance.now();
+    const reply = await chrome.runtime.sendMessage({ type: 'papers.apply', payload: { put, remove: [] } });
+    const t2 = performance.now();
+    if (!reply?.ok) throw new Error(`papers.apply failed: ${reply?.error}`);
+    return { stringify: t1 - t0, apply: t2 - t1, bytes: json };
+  }, papers);
+}
+
+/** Opens the popup (as a tab) and times navigation start → first row, or → the empty state. */
+async function openPopup(browser, expectRows) {
+  const page = await browser.context.newPage();
+  await page.addInitScript(installObserver);
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForFunction((rows) => (rows ? window.__bench.firstItem : window.__bench.empty) !== null, expectRows, { timeout: 60_000 });
+  const render = await page.evaluate((rows) => (rows ? window.__bench.firstItem : window.__bench.empty), expectRows);
+  return { page, render };
+}
+
+/** One search input event (the query pasted or its last keystroke) → DOM updated → next frame. */
+async function search(page, query) {
+  return page.evaluate(
+    (q) =>
+      new Promise((resolve) => {
+        const input = document.querySelector('input[type="search"]');
+        let dom = null;
+        const t0 = performance.now();
+        const mo = new MutationObserver(() => {
+          if (dom !== null) return;
+          dom = performance.now() - t0;
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              mo.disconnect();
+              resolve({ dom, frame: performance.now() - t0, rows: document.querySelectorAll('[data-dogear-item]').length });
+            }, 0),
+          );
+        });
+        mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    query,
+  );
+}
+
+export async function measurePopup({ ext, sizes, runs, log }) {
+  const sender = await extensionPage(ext);
+  const out = { sizes: [] };
+  // The baseline: the popup's own fixed cost (bundle, IndexedDB open, first render) with an empty list.
+  const empty = [];
+  for (let i = 0; i < runs; i++) {
+    const { page, render } = await openPopup(ext, false);
+    empty.push(render);
+    await page.close();
+  }
+  out.empty = median(empty);
+
+  let have = 0;
+  for (const size of sizes) {
+    await apply(sender, makePapers(have, size - have));
+    have = size;
+    const render = [];
+    const typed = [];
+    for (let i = 0; i < runs; i++) {
+      const { page, render: r } = await openPopup(ext, true);
+      render.push(r);
+      await page.waitForLoadState('load');
+      const s = await search(page, QUERY);
+      typed.push(s);
+      await page.close();
+    }
+    const row = { size, render: median(render), searchDom: median(typed.map((t) => t.dom)), searchFrame: median(typed.map((t) => t.frame)), rows: typed[0]?.rows };
+    out.sizes.push(row);
+    log(`  ${size} papers: first row ${row.render.toFixed(0)} ms (empty popup ${out.empty.toFixed(0)} ms), search → frame ${row.searchFrame.toFixed(1)} ms`);
+  }
+  await sender.close();
+  return out;
+}
+
+/**
+ * Section 5: importing 10,000 papers in one `papers.apply` (validation, one IndexedDB transaction,
+ * the storage mirror), against JSON.stringify of the same papers in the same page. Each run adds
+ * 10,000 new papers, so later runs write into a fuller store.
+ */
+export async function measureImport({ browser, runs, log }) {
+  const sender = await extensionPage(browser);
+  const steps = [];
+  for (let i = 0; i < runs; i++) steps.push(await apply(sender, makePapers(i * 10_000, 10_000)));
+  await sender.close();
+  const r = { papers: 10_000, runs, apply: median(steps.map((s) => s.apply)), stringify: median(steps.map((s) => s.stringify)), bytes: steps[0].bytes };
+  r.ratio = r.apply / r.stringify;
+  log(`  import 10,000: ${r.apply.toFixed(0)} ms, JSON.stringify ${r.stringify.toFixed(1)} ms`);
+  return r;
+}
