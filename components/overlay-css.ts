@@ -12,6 +12,7 @@
 export const OVERLAY_CSS = `
 :host { all: initial; display: block; font-family: inherit; font-size: inherit; line-height: 1.25;
   color: var(--dg-fg); contain: layout style; }
+:host([data-pending]:not([data-layout])) { min-height: 2.01em; }
 :host([data-layout=inline]) { display: inline-block; margin: 0 0 0 .5em; vertical-align: middle; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: .3em; font-size: .875em; padding-top: .45em; }
 :host([data-layout=inline]) .row { font-size: .8125em; padding-top: 0; }

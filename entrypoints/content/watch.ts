@@ -8,8 +8,6 @@ export interface WatchHandlers {
   onTextChange: (node: Node) => boolean;
 }
 
-// Batches a burst of mutations (a hydration re-render replaces every card at once) into one pass.
-const SETTLE_MS = 20;
 const ENTRY_TAGS = new Set(['ARTICLE', 'DT', 'DL', 'DD']);
 
 function isOurs(n: Node): boolean {
@@ -27,16 +25,19 @@ function mayHoldEntries(n: Node): boolean {
  * glance at the record and nothing more.
  */
 export function watchPage(ctx: ContentScriptContext, handlers: WatchHandlers): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let queued = false;
+  let stopped = false;
+  // A microtask, not a timer: the pass then runs before the browser renders the new cards, so a card
+  // and its overlay show in the same frame (or the next, when states must be read first). A burst of
+  // mutations in one task (a hydration re-render replaces every card at once) still makes one pass.
+  const run = contained('pass', () => {
+    queued = false;
+    if (!stopped) handlers.onChange();
+  });
   const schedule = () => {
-    if (timer !== undefined) return;
-    timer = setTimeout(
-      contained('pass', () => {
-        timer = undefined;
-        handlers.onChange();
-      }),
-      SETTLE_MS,
-    );
+    if (queued) return;
+    queued = true;
+    queueMicrotask(run);
   };
 
   const observer = new MutationObserver(
@@ -67,6 +68,6 @@ export function watchPage(ctx: ContentScriptContext, handlers: WatchHandlers): (
   ctx.addEventListener(window, 'popstate', schedule);
   return () => {
     observer.disconnect();
-    clearTimeout(timer);
+    stopped = true;
   };
 }

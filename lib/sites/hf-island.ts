@@ -12,14 +12,14 @@ const optString = z.catch(z.optional(z.string()), undefined);
 const optNumber = z.catch(z.optional(z.number()), undefined);
 const optList = z.catch(z.optional(z.array(z.unknown())), undefined);
 const optOrg = z.catch(z.optional(z.object({ name: optString, fullname: optString })), undefined);
-const author = z.object({ name: z.string(), hidden: z.catch(z.optional(z.boolean()), undefined) });
 
 const HfPaperSchema = z.object({
   id: z.string(),
   title: optString,
   summary: optString,
-  // A malformed author becomes null instead of failing the whole paper.
-  authors: z.catch(z.array(z.catch(z.nullable(author), null)), []),
+  // Checked one by one in fromIsland: a paper can list hundreds of authors, and a schema per author
+  // was most of the cost of reading a 500-entry page. A malformed author is skipped, not fatal.
+  authors: z.catch(z.array(z.unknown()), []),
   publishedAt: optString,
   submittedOnDailyAt: optString,
   upvotes: optNumber,
@@ -138,9 +138,11 @@ export function fromIsland(
   const authors: string[] = [];
   for (const a of paper.authors) {
     if (authors.length >= LIMITS.authors) break;
-    if (!a || a.hidden) continue;
-    const name = cleanText(a.name, LIMITS.author);
-    if (name) authors.push(name);
+    if (typeof a !== 'object' || a === null) continue;
+    const { name, hidden } = a as { name?: unknown; hidden?: unknown };
+    if (hidden === true || typeof name !== 'string') continue;
+    const clean = cleanText(name, LIMITS.author);
+    if (clean) authors.push(clean);
   }
   const summary = paper.summary ?? entry.summary;
   const meta: PaperMeta = {

@@ -54,3 +54,9 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return page;
 }
+
+/**
+ * Where screenshot tests write: the committed docs/screenshots only when asked
+ * (`DOGEAR_SCREENSHOTS=1`), otherwise test-results/, so a test run leaves the tree clean.
+ */
+export const SCREENSHOT_DIR = process.env.DOGEAR_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';

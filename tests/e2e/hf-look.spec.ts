@@ -4,9 +4,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, launchWithExtension, openListing, card } from './fixtures';
+import { test, expect, launchWithExtension, openListing, card, SCREENSHOT_DIR } from './fixtures';
 
-const OUT = path.resolve('docs/screenshots');
+const OUT = path.resolve(SCREENSHOT_DIR);
 const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
 
 interface Kind {

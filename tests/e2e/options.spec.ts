@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, launchWithExtension } from './fixtures';
+import { test, expect, launchWithExtension, SCREENSHOT_DIR } from './fixtures';
 
 async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -107,8 +107,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.locator('[role="status"]')).toContainText('Saved');
       await page.locator('input[name="sample"]').focus();
       await page.evaluate(() => scrollTo(0, 0));
-      mkdirSync('docs/screenshots', { recursive: true });
-      await page.screenshot({ path: `docs/screenshots/options-${colorScheme}.png`, fullPage: true });
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/options-${colorScheme}.png`, fullPage: true });
       // The page follows the system theme.
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(colorScheme === 'dark' ? 'rgb(11, 15, 25)' : 'rgb(246, 247, 249)');
