@@ -12,6 +12,7 @@ import { measureKeywords, setKeywords } from './sections/keywords.mjs';
 import { measureLatency, SPA_URL } from './sections/latency.mjs';
 import { measureImport, measurePopup } from './sections/popup.mjs';
 import { bundleSizes, measureExport, writeTemp } from './sections/export.mjs';
+import { measureRanking } from './sections/ranking.mjs';
 import { renderReport } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -73,8 +74,11 @@ try {
   log('6. bundle sizes');
   const bundles = bundleSizes(snap.dir);
 
+  log('7. relevance model');
+  const ranking = await measureRanking({ runs: quick ? 2 : 5, log });
+
   env.seconds = Math.round((Date.now() - started) / 1000);
-  const report = renderReport({ env, annotation, profile, keywords, latency, popup, imported, exported, bundles });
+  const report = renderReport({ env, annotation, profile, keywords, latency, popup, imported, exported, bundles, ranking });
   // A quick run is a smoke check: it must not replace the committed full report.
   const file = quick ? path.join(os.tmpdir(), 'dogear-bench-quick.md') : path.join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(file, report);

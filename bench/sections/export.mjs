@@ -11,18 +11,18 @@ import { median } from '../lib/stats.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** lib/export.ts compiled for Node (the `@/` alias resolved) so its real code is timed. */
-async function loadExport() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dogear-bench-export-'));
-  const out = path.join(dir, 'export.mjs');
-  await build({ entryPoints: [path.join(ROOT, 'lib/export.ts')], bundle: true, format: 'esm', platform: 'node', outfile: out, alias: { '@': ROOT }, logLevel: 'error' });
+/** A module of lib/ compiled for Node (the `@/` alias resolved) so its real code is timed. */
+export async function loadLib(file) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dogear-bench-lib-'));
+  const out = path.join(dir, 'module.mjs');
+  await build({ entryPoints: [path.join(ROOT, file)], bundle: true, format: 'esm', platform: 'node', outfile: out, alias: { '@': ROOT }, logLevel: 'error' });
   const mod = await import(pathToFileURL(out).href);
   rmSync(dir, { recursive: true, force: true });
   return mod;
 }
 
 export async function measureExport({ runs, log }) {
-  const { toBibtex, renderExport } = await loadExport();
+  const { toBibtex, renderExport } = await loadLib('lib/export.ts');
   const papers = makePapers(0, 10_000);
   const time = (f) => {
     const xs = [];
