@@ -79,6 +79,9 @@ export class Annotator {
   /** Runs a pass now, or once more after the running one. */
   pass(): Promise<void> {
     if (this.destroyed) return Promise.resolve();
+    // After the first pass, a pass does its DOM work before it awaits anything, so a new one need not
+    // queue behind one still waiting for states: overlapping passes only ever mount idempotently.
+    if (this.settingsLoaded) return this.runPass();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -96,29 +99,38 @@ export class Annotator {
   private async runPass(): Promise<void> {
     const { doc } = this.deps;
     const t0 = performance.now();
+    this.paintMs = 0;
     const found = this.extract();
     const needed = found.map((e) => e.meta.id).filter((id) => !this.states.has(id));
-    const firstPass = this.mounted.size === 0 && !this.settingsLoaded;
+    const firstPass = !this.settingsLoaded;
+    // Once settings are known, cards are mounted before their states are read: a card the site just
+    // rendered gets its overlay's host, room and highlights in the same frame, and the overlay's
+    // contents follow the state read (an IPC round trip that can wait behind the page's own rendering).
+    const keep = new Set<HTMLElement>();
+    const added: Mounted[] = [];
+    const mountAll = () => {
+      for (const entry of found) {
+        keep.add(entry.element);
+        try {
+          const m = this.mount(entry);
+          if (m) added.push(m);
+        } catch (e) {
+          logOnce(`mount:${entry.meta.id}`, `could not annotate ${entry.meta.id}`, e);
+        }
+      }
+      for (const [el, m] of this.mounted) if (!keep.has(el)) this.unmount(m);
+    };
+    if (!firstPass) mountAll();
     const t1 = performance.now();
     if (needed.length || firstPass) await this.loadStates(needed, firstPass);
     if (this.destroyed) return;
     const t2 = performance.now();
-
-    this.paintMs = 0;
-    const keep = new Set<HTMLElement>();
-    const added: Mounted[] = [];
-    for (const entry of found) {
-      keep.add(entry.element);
-      try {
-        const m = this.mount(entry);
-        if (m) added.push(m);
-      } catch (e) {
-        logOnce(`mount:${entry.meta.id}`, `could not annotate ${entry.meta.id}`, e);
-      }
-    }
-    for (const [el, m] of this.mounted) if (!keep.has(el)) this.unmount(m);
-    this.scheduler.add(added);
-    if (added.length) this.relayout();
+    if (firstPass) mountAll();
+    // A later pass may have replaced some of these while this one waited.
+    const live = added.filter((m) => this.mounted.get(m.entry.element) === m);
+    if (!firstPass) for (const m of live) this.applyState(m);
+    this.scheduler.add(live);
+    if (live.length) this.relayout();
 
     const root = doc.documentElement;
     root.dataset.dogear = 'ready';
@@ -128,8 +140,8 @@ export class Annotator {
     performance.measure('dogear:annotate', { start: t0, duration: t1 - t0 + (t3 - t2) });
     if (this.paintMs) performance.measure('dogear:highlight', { start: t2, duration: this.paintMs });
 
-    if (added.length) {
-      void this.recordSeen(added.map((m) => m.entry.meta.id));
+    if (live.length) {
+      void this.recordSeen(live.map((m) => m.entry.meta.id));
       void this.updateScores();
     }
   }
