@@ -69,7 +69,9 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const bulkInputRef = useRef<HTMLInputElement>(null);
-  const focusPending = useRef(false);
+  // The row to focus after the next render. An index, not a flag: an effect of an older render may run
+  // after a newer key press, and must focus the row that press chose, not the one it saw.
+  const focusPending = useRef<number | null>(null);
 
   // Sorting and indexing happen once per data load; typing only filters the index, which keeps sort order.
   const sortDef = SORTS.find((s) => s.value === sort) ?? SORTS[0]!;
@@ -114,9 +116,10 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
   }, [toast]);
 
   useEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    listRef.current?.querySelector<HTMLElement>(`#dogear-row-${current}`)?.focus({ preventScroll: true });
+    const row = focusPending.current;
+    if (row === null) return;
+    focusPending.current = null;
+    listRef.current?.querySelector<HTMLElement>(`#dogear-row-${Math.min(row, Math.max(0, shown.length - 1))}`)?.focus({ preventScroll: true });
   });
 
   const fail = (e: unknown) => setToast({ text: `Failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -124,7 +127,7 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
   const moveTo = (i: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, i));
     setActive(next);
-    focusPending.current = true;
+    focusPending.current = next;
     const el = listRef.current;
     const top = scrollToRow(next, ROW_HEIGHT, el?.scrollTop ?? scrollTop, viewport);
     if (el && el.scrollTop !== top) el.scrollTop = top;
@@ -237,7 +240,7 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
       openUrl(primaryUrl(p));
     } else if (e.key === 'r' || e.key === 'd' || e.key === 'x' || e.key === 't' || e.key === 'n') {
       e.preventDefault();
-      focusPending.current = true;
+      focusPending.current = current;
       rowAction(e.key === 'r' ? 'read' : e.key === 'd' ? 'dismiss' : e.key === 'x' ? 'remove' : 'edit', p, current);
     }
   };
@@ -449,7 +452,7 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
             knownTags={knownTags}
             onClose={() => {
               setEditing(null);
-              focusPending.current = true;
+              focusPending.current = current;
             }}
             onSave={async ({ tags, note }) => {
               // Only the edit is sent, so a tag another tab adds meanwhile is kept.
@@ -457,7 +460,7 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
               const removeTags = editPaper.tags.filter((t) => !tags.includes(t));
               await send('paper.update', { id: editPaper.id, addTags, removeTags, note });
               setEditing(null);
-              focusPending.current = true;
+              focusPending.current = current;
             }}
           />
         </div>
