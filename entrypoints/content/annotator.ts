@@ -4,7 +4,7 @@ import { createHighlighter } from '@/lib/highlight';
 import { matcherFor } from '@/lib/rule-tags';
 import type { Matcher } from '@/lib/match';
 import { coldStartScore } from '@/lib/rank/ranker';
-import { parseSettings, parseState, readChanges, SETTINGS_KEY, stateKey, type PaperState } from '@/lib/mirror';
+import { idOfKey, parseSettings, parseState, readChanges, SETTINGS_KEY, stateKey, type PaperState } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Paper, type PaperStatus, type Settings } from '@/lib/model';
 import type { Entry, SiteAdapter } from '@/lib/sites/types';
 import type { send as sendFn } from '@/lib/client';
@@ -14,7 +14,8 @@ import { RenderScheduler } from './render-scheduler';
 import { styleShadowRoot } from './overlay-style';
 
 export interface StorageLike {
-  get(keys: string[]): Promise<Record<string, unknown>>;
+  /** The given keys, or everything with null. */
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
 }
 
 export interface AnnotatorDeps {
@@ -56,6 +57,8 @@ export class Annotator {
   private running: Promise<void> | null = null;
   private again = false;
   private settingsLoaded = false;
+  /** Whether `states` holds every paper's state (see loadAllStates). */
+  private allStates = false;
   /** Set by destroy(): a pass still waiting for storage must not annotate the page afterwards. */
   private destroyed = false;
   private tagColors: ReadonlyMap<string, string> = new Map();
@@ -101,7 +104,13 @@ export class Annotator {
     const t0 = performance.now();
     this.paintMs = 0;
     const found = this.extract();
-    const needed = found.map((e) => e.meta.id).filter((id) => !this.states.has(id));
+    const needed: string[] = [];
+    for (const e of found) {
+      if (this.states.has(e.meta.id)) continue;
+      // With every state known, a paper missing from the mirror is simply not on the list.
+      if (this.allStates) this.states.set(e.meta.id, null);
+      else needed.push(e.meta.id);
+    }
     const firstPass = !this.settingsLoaded;
     // Once settings are known, cards are mounted before their states are read: a card the site just
     // rendered gets its overlay's host, room and highlights in the same frame, and the overlay's
@@ -144,6 +153,7 @@ export class Annotator {
       void this.recordSeen(live.map((m) => m.entry.meta.id));
       void this.updateScores();
     }
+    if (firstPass) void this.loadAllStates();
   }
 
 
@@ -156,6 +166,24 @@ export class Annotator {
     const { entries, skipped } = adapter.extract(doc);
     for (const s of skipped) logOnce(`skip:${s.reason}`, `skipped an entry: ${s.reason}`, s.element);
     return entries;
+  }
+
+  /**
+   * After the first paint, reads every paper's state once, so cards a client-side navigation brings
+   * are drawn with no storage round trip (which can wait behind the page's rendering); changes keep
+   * the copy current. A few bytes per saved paper.
+   */
+  private async loadAllStates(): Promise<void> {
+    try {
+      const all = await this.deps.storage.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        const id = idOfKey(key);
+        if (id && !this.states.has(id)) this.states.set(id, parseState(value));
+      }
+      this.allStates = true;
+    } catch (e) {
+      logOnce('storage-all', 'could not read the reading-list mirror', e);
+    }
   }
 
   private async loadStates(ids: string[], withSettings: boolean): Promise<void> {
@@ -188,7 +216,7 @@ export class Annotator {
     }
     if (existing) this.unmount(existing);
     // A leftover host (extension reloaded, or the site cloned our node) is replaced.
-    for (const old of entry.mount.querySelectorAll(`:scope > ${HOST_TAG}`)) old.remove();
+    for (const child of [...entry.mount.children]) if (child.localName === HOST_TAG) child.remove();
 
     const host = this.deps.doc.createElement(HOST_TAG);
     if (entry.element.tagName === 'DT') host.dataset.layout = 'inline';
@@ -234,7 +262,8 @@ export class Annotator {
   private paintOne(m: Mounted): void {
     const { titleEl, abstractEl, meta } = m.entry;
     const hasKeywords = this.settings.keywords.length > 0;
-    m.paintedText = textOf(m.entry);
+    // Only highlights depend on the text; without keywords there is nothing to repaint when it changes.
+    m.paintedText = hasKeywords ? textOf(m.entry) : '';
     m.matches = 0;
     if (hasKeywords) {
       // `dogear:highlight` times the painting of what the page shows, the work mark.js is compared with.
@@ -361,7 +390,7 @@ export class Annotator {
   onStorageChange(changes: Record<string, { newValue?: unknown }>): void {
     const { papers, settings } = readChanges(changes);
     for (const [id, state] of papers) {
-      if (!this.byId.get(id)?.size) continue;
+      // Every change is kept, shown or not, so the copy of all states stays complete.
       this.states.set(id, state);
       this.rerenderId(id);
     }
@@ -385,6 +414,7 @@ export class Annotator {
 
   /** Called when the page changed the text inside a title or abstract (MathJax, site re-render). */
   repaintFor(node: Node): boolean {
+    if (!this.settings.keywords.length) return false;
     for (const m of this.mounted.values()) {
       const { titleEl, abstractEl } = m.entry;
       if ((titleEl && titleEl.contains(node)) || (abstractEl && abstractEl.contains(node))) {
