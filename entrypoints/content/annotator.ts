@@ -73,6 +73,11 @@ export class Annotator {
       (m) => this.draw(m),
       (m) => m.host,
       (el) => this.byHost.get(el),
+      // For tests and tools: every overlay on the page has its buttons.
+      (all) => {
+        if (all) deps.doc.documentElement.dataset.dogearDrawn = '';
+        else delete deps.doc.documentElement.dataset.dogearDrawn;
+      },
       (deps.doc.defaultView ?? window) as Window & typeof globalThis,
     );
     this.highlighter = createHighlighter(deps.doc);
@@ -478,6 +483,7 @@ export class Annotator {
     delete this.deps.doc.documentElement.dataset.dogear;
     delete this.deps.doc.documentElement.dataset.dogearCount;
     delete this.deps.doc.documentElement.dataset.dogearRank;
+    delete this.deps.doc.documentElement.dataset.dogearDrawn;
   }
 
   get size(): number {

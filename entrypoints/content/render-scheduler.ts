@@ -24,6 +24,8 @@ export class RenderScheduler<T extends object> {
     private readonly draw: (item: T) => void,
     private readonly targetOf: (item: T) => Element,
     private readonly byTarget: (el: Element) => T | undefined,
+    /** Told whether every queued item is drawn (true) or some wait (false). */
+    private readonly onSettled: (allDrawn: boolean) => void,
     win: Window & typeof globalThis = window,
   ) {
     this.io =
@@ -43,6 +45,7 @@ export class RenderScheduler<T extends object> {
       this.io.observe(this.targetOf(item));
     });
     if (this.pending.size) this.scheduleIdle();
+    this.onSettled(this.pending.size === 0);
   }
 
   isPending(item: T): boolean {
@@ -51,7 +54,9 @@ export class RenderScheduler<T extends object> {
 
   /** Draws an item now if it was waiting (the user reached it some other way, e.g. by keyboard). */
   now(item: T): void {
-    if (this.take(item)) this.draw(item);
+    if (!this.take(item)) return;
+    this.draw(item);
+    if (!this.pending.size) this.onSettled(true);
   }
 
   remove(item: T): void {

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { RenderScheduler } from './render-scheduler';
+
+/** A window with controllable IntersectionObserver and idle callbacks. */
+function fakeWindow() {
+  const observed = new Set<Element>();
+  let onIntersect: ((e: Array<{ isIntersecting: boolean; target: Element }>) => void) | null = null;
+  const idle: Array<(d: { timeRemaining(): number }) => void> = [];
+  class IO {
+    constructor(cb: typeof onIntersect) {
+      onIntersect = cb;
+    }
+    observe(el: Element) {
+      observed.add(el);
+    }
+    unobserve(el: Element) {
+      observed.delete(el);
+    }
+    disconnect() {
+      observed.clear();
+    }
+  }
+  const win = {
+    IntersectionObserver: IO,
+    requestIdleCallback: (cb: (d: { timeRemaining(): number }) => void) => idle.push(cb),
+    cancelIdleCallback: () => {},
+    setTimeout,
+    clearTimeout,
+  } as unknown as Window & typeof globalThis;
+  return {
+    win,
+    observed,
+    scroll: (els: Element[]) => onIntersect!(els.map((target) => ({ isIntersecting: true, target }))),
+    /** Runs pending idle callbacks, each with `budget` calls of timeRemaining() answering > 1 ms. */
+    idle: (budget: number) => {
+      const cbs = idle.splice(0);
+      for (const cb of cbs) {
+        let left = budget;
+        cb({ timeRemaining: () => (left-- > 0 ? 10 : 0) });
+      }
+    },
+  };
+}
+
+function setup(n: number) {
+  const f = fakeWindow();
+  const items = Array.from({ length: n }, (_, i) => ({ i, el: { i } as unknown as Element }));
+  const byEl = new Map(items.map((it) => [it.el, it]));
+  const drawn: number[] = [];
+  const settled: boolean[] = [];
+  const s = new RenderScheduler(
+    (it: (typeof items)[number]) => drawn.push(it.i),
+    (it) => it.el,
+    (el) => byEl.get(el),
+    (all) => settled.push(all),
+    f.win,
+  );
+  return { f, items, drawn, settled, s };
+}
+
+describe('RenderScheduler', () => {
+  it('draws the first screenful at once and the rest in idle time, then says all are drawn', () => {
+    const { f, items, drawn, settled, s } = setup(40);
+    s.add(items);
+    expect(drawn).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(settled.at(-1)).toBe(false);
+    expect(f.observed.size).toBe(28);
+    f.idle(10);
+    expect(drawn).toHaveLength(22);
+    f.idle(100);
+    expect(drawn).toHaveLength(40);
+    expect(new Set(drawn).size).toBe(40);
+    expect(settled.at(-1)).toBe(true);
+    expect(f.observed.size).toBe(0);
+  });
+
+  it('draws an item scrolled near before its idle turn, once', () => {
+    const { f, items, drawn, s } = setup(30);
+    s.add(items);
+    f.scroll([items[29]!.el, items[29]!.el]);
+    expect(drawn.filter((i) => i === 29)).toHaveLength(1);
+    f.idle(100);
+    expect(drawn.filter((i) => i === 29)).toHaveLength(1);
+    expect(drawn).toHaveLength(30);
+  });
+
+  it('forgets removed items and stops on destroy', () => {
+    const { f, items, drawn, s } = setup(20);
+    s.add(items);
+    s.remove(items[15]!);
+    expect(s.isPending(items[15]!)).toBe(false);
+    s.destroy();
+    f.idle(100);
+    expect(drawn).toHaveLength(12);
+  });
+
+  it('without IntersectionObserver draws everything at once', () => {
+    const drawn: number[] = [];
+    const win = { setTimeout, clearTimeout } as unknown as Window & typeof globalThis;
+    const items = Array.from({ length: 30 }, (_, i) => ({ i }));
+    const s = new RenderScheduler((it: { i: number }) => drawn.push(it.i), () => ({}) as Element, () => undefined, () => {}, win);
+    s.add(items);
+    expect(drawn).toHaveLength(30);
+  });
+});
