@@ -35,16 +35,8 @@ export const CARD_TITLE_LINK_ = LISTINGS;
 
 /** Inside a card: author avatars (`title` = HF user name or plain author name), listed in reverse order. */
 export const CARD_AUTHOR = 'li[title]';
-export const CARD_AUTHOR_ = [
-  '2024-08-01-daily.real.html',
-  'date-2026-10-27.html',
-  'date-2026-10-27.dark.html',
-  'date-2026-10-27.loggedin.html',
-  'week-2026-W44.html',
-  'month-2026-10.html',
-  'search-rewarding.html',
-  'spa-daily.html',
-];
+// Trending cards show no avatars.
+export const CARD_AUTHOR_ = LISTINGS.filter((f) => f !== 'trending.html');
 
 /** Inside a card: the visible abstract (search rows: a link; trending: a paragraph). Daily cards have none. */
 export const CARD_ABSTRACT = 'h3 + a[href^="/papers/"], h3 + p';
