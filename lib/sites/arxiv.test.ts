@@ -6,21 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, PaperMetaSchema } from '../model';
 import { arxiv } from './arxiv';
 import type { Entry } from './types';
+import { FIXTURE_MANIFEST, type FixturePage } from '../../tests/support/fixture-manifest';
 
 const FIXTURES = path.resolve(process.cwd(), 'tests/fixtures');
 const read = (file: string) => readFileSync(path.join(FIXTURES, file), 'utf8');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const load = (file: string) => parse(read(file));
 
-interface ManifestRow {
-  file: string;
-  url: string;
-  entries: number;
-  firstId: string;
-  lastId: string;
-}
-const manifest = JSON.parse(read('manifest.json')) as ManifestRow[];
-const row = (file: string): ManifestRow => {
+const manifest = FIXTURE_MANIFEST;
+const row = (file: string): FixturePage => {
   const r = manifest.find((m) => m.file === file);
   if (!r) throw new Error(`${file} not in manifest`);
   return r;

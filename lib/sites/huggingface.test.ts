@@ -6,6 +6,7 @@ import { LIMITS, PaperMetaSchema } from '../model';
 import { huggingface } from './huggingface';
 import * as SEL from './huggingface.selectors';
 import type { Entry, ExtractResult } from './types';
+import { FIXTURE_MANIFEST } from '../../tests/support/fixture-manifest';
 
 // Fixture pages are parsed, never run: their scripts and stylesheets stay inert.
 Object.assign((window as unknown as { happyDOM: { settings: object } }).happyDOM.settings, {
@@ -32,15 +33,7 @@ const byId = (r: ExtractResult, id: string): Entry => {
   return e;
 };
 
-interface Row {
-  file: string;
-  url: string;
-  kind: 'listing' | 'not-listing';
-  entries: number;
-  firstId: string | null;
-  lastId: string | null;
-}
-const manifest = (JSON.parse(read('manifest.json')) as Row[]).filter(
+const manifest = FIXTURE_MANIFEST.filter(
   (r) => r.file.startsWith('hf/') && existsSync(path.join(FIXTURES, r.file)),
 );
 

@@ -2,14 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openListing, card, openPopup, launchWithExtension } from './fixtures';
+import { FIXTURE_MANIFEST } from '../support/fixture-manifest';
 
 const NEW = 'https://arxiv.org/list/cs.LG/new';
 const RECENT = 'https://arxiv.org/list/cs.CL/recent?skip=0&show=250';
 const ABS = 'https://arxiv.org/abs/2610.22702';
 
-type ManifestRow = { url: string; entries: number; firstId: string; lastId: string };
-const MANIFEST: ManifestRow[] = JSON.parse(readFileSync(path.resolve('tests/fixtures/manifest.json'), 'utf8'));
-const row = (url: string) => MANIFEST.find((r) => r.url === url)!;
+const row = (url: string) => FIXTURE_MANIFEST.find((r) => r.url === url)!;
 
 /** Ids of the annotated entries in page order. */
 const annotatedIds = (page: Page) =>

@@ -1,23 +1,14 @@
 // Every Hugging Face page kind in real Chromium: what is detected, what is annotated (counts and
 // order from the fixture manifest), the single-paper overlay, and the overlay's geometry on the page.
-import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, launchWithExtension, openListing, card, type Launched } from './fixtures';
-import { FIXTURES } from '../support/fixture-routes.mjs';
 import { makeStressPage, stressId } from '../support/stress-page.mjs';
+import { FIXTURE_MANIFEST, type FixturePage } from '../support/fixture-manifest';
 
-interface FixturePage {
-  file: string;
-  url: string;
-  kind: 'listing' | 'not-listing';
-  entries: number;
-  firstId: string | null;
-  lastId: string | null;
-}
-
-const MANIFEST = JSON.parse(readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8')) as FixturePage[];
+const MANIFEST = FIXTURE_MANIFEST;
 // The stress page is generated at test time (below); the SPA page has its own spec.
 const LISTINGS = MANIFEST.filter((p) => p.file.startsWith('hf/') && p.kind === 'listing' && !/stress|spa-/.test(p.file));
 const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
