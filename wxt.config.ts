@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-
 import { HOST_PATTERNS } from './lib/sites/hosts';
 
 export default defineConfig({

@@ -1,14 +1,29 @@
 // Renders bench/RESULTS.md from the measured figures.
 import { kb, mb, ms, pct, times, verdict } from './lib/stats.mjs';
 
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 
-export function renderReport({ env, annotation, profile, keywords, latency, popup, imported, exported, bundles, ranking }) {
+export function renderReport({
+  env,
+  annotation,
+  profile,
+  keywords,
+  latency,
+  popup,
+  imported,
+  exported,
+  bundles,
+  ranking,
+}) {
   const by = (name) => annotation.find((a) => a.name === name);
   const month = by('month');
   const stress = by('stress');
   const linear = stress.perEntry / month.perEntry;
-  const kw = (name) => keywords.find((k) => k.name === name) ?? { passSpeedup: NaN, highlightSpeedup: NaN, skipped: true };
+  const kw = (name) =>
+    keywords.find((k) => k.name === name) ?? { passSpeedup: NaN, highlightSpeedup: NaN, skipped: true };
   const kwVerdict = (name, key, min) => (kw(name).skipped ? '— (not run in --quick)' : verdict(kw(name)[key] >= min));
   const p10k = popup.sizes.find((s) => s.size === 10_000);
   const sameFrame = latency.weekly.drawn <= latency.weekly.frame;
@@ -39,7 +54,19 @@ with-extension minus without, over the whole load and the follow-up work (seen m
 the main thread is quiet. Settings: defaults (no keywords).`);
   out.push(
     table(
-      ['Page', 'Entries', 'Runs', 'Pass', 'Per entry', 'Page load work', 'Pass / load', 'Main thread added', 'Style+layout added', 'Layouts / style recalcs added', 'Passes'],
+      [
+        'Page',
+        'Entries',
+        'Runs',
+        'Pass',
+        'Per entry',
+        'Page load work',
+        'Pass / load',
+        'Main thread added',
+        'Style+layout added',
+        'Layouts / style recalcs added',
+        'Passes',
+      ],
       annotation.map((a) => [
         a.name,
         a.count,
@@ -49,7 +76,9 @@ the main thread is quiet. Settings: defaults (no keywords).`);
         ms(a.without.TaskDuration),
         pct(a.ratio),
         `${ms(a.with.TaskDuration - a.without.TaskDuration)} (${pct((a.with.TaskDuration - a.without.TaskDuration) / a.without.TaskDuration)})`,
-        ms(a.with.LayoutDuration + a.with.RecalcStyleDuration - a.without.LayoutDuration - a.without.RecalcStyleDuration),
+        ms(
+          a.with.LayoutDuration + a.with.RecalcStyleDuration - a.without.LayoutDuration - a.without.RecalcStyleDuration,
+        ),
         `${a.with.LayoutCount - a.without.LayoutCount} / ${a.with.RecalcStyleCount - a.without.RecalcStyleCount}`,
         a.passCount,
       ]),
@@ -79,7 +108,12 @@ the drawn overlays in its normal rendering steps.`);
 First pass in this profiled load: ${ms(profile.pass)}. Samples in the extension's code (self time):
 ${ms(profile.ours)} of ${ms(profile.total)} sampled (the rest is the page's parsing, style, layout and idle).
 Our bundle is minified: each of our frames shows the built source at its position.`);
-    out.push(table(['Self time', 'Function', 'Where'], profile.rows.map((r) => [ms(r.ms), `\`${r.functionName}\``, r.where])));
+    out.push(
+      table(
+        ['Self time', 'Function', 'Where'],
+        profile.rows.map((r) => [ms(r.ms), `\`${r.functionName}\``, r.where]),
+      ),
+    );
   }
 
   if (month.ratio > 0.05)
@@ -99,18 +133,56 @@ ours adds static ranges and touches no page node. Match counts differ a little: 
 "exactly" needs whitespace around a match, ours uses word boundaries (so "Models:" matches).`);
   out.push(
     table(
-      ['Page', 'Titles', 'Runs', 'mark.js', 'mark.js matches', 'Our whole pass', 'Our highlighting', 'Our ranges', 'mark.js / our pass', 'mark.js / our highlighting'],
-      keywords.map((k) => [k.name, k.elements, k.runs, ms(k.mark), k.markCount, ms(k.pass), ms(k.highlight), k.ranges, times(k.passSpeedup), times(k.highlightSpeedup)]),
+      [
+        'Page',
+        'Titles',
+        'Runs',
+        'mark.js',
+        'mark.js matches',
+        'Our whole pass',
+        'Our highlighting',
+        'Our ranges',
+        'mark.js / our pass',
+        'mark.js / our highlighting',
+      ],
+      keywords.map((k) => [
+        k.name,
+        k.elements,
+        k.runs,
+        ms(k.mark),
+        k.markCount,
+        ms(k.pass),
+        ms(k.highlight),
+        k.ranges,
+        times(k.passSpeedup),
+        times(k.highlightSpeedup),
+      ]),
     ),
   );
   out.push(
     table(
       ['Target', 'Measured', 'Verdict'],
       [
-        ['Whole pass ≥ 10× faster than mark.js, month', times(kw('month').passSpeedup), kwVerdict('month', 'passSpeedup', 10)],
-        ['Whole pass ≥ 30× faster than mark.js, stress', times(kw('stress').passSpeedup), kwVerdict('stress', 'passSpeedup', 30)],
-        ['Highlighting ≥ 50× faster than mark.js, month', times(kw('month').highlightSpeedup), kwVerdict('month', 'highlightSpeedup', 50)],
-        ['Highlighting ≥ 50× faster than mark.js, stress', times(kw('stress').highlightSpeedup), kwVerdict('stress', 'highlightSpeedup', 50)],
+        [
+          'Whole pass ≥ 10× faster than mark.js, month',
+          times(kw('month').passSpeedup),
+          kwVerdict('month', 'passSpeedup', 10),
+        ],
+        [
+          'Whole pass ≥ 30× faster than mark.js, stress',
+          times(kw('stress').passSpeedup),
+          kwVerdict('stress', 'passSpeedup', 30),
+        ],
+        [
+          'Highlighting ≥ 50× faster than mark.js, month',
+          times(kw('month').highlightSpeedup),
+          kwVerdict('month', 'highlightSpeedup', 50),
+        ],
+        [
+          'Highlighting ≥ 50× faster than mark.js, stress',
+          times(kw('stress').highlightSpeedup),
+          kwVerdict('stress', 'highlightSpeedup', 50),
+        ],
       ],
     ),
   );
@@ -130,10 +202,28 @@ when its overlay appears, and when the next frame starts (\`requestAnimationFram
 an overlay that arrives before that frame is painted together with its card. ${latency.runs} run(s).`);
   out.push(
     table(
-      ['Event', 'Cards', 'Card → overlay host (median)', 'Card → first screen drawn (median)', 'Card → first screen drawn (slowest)', 'Card → next frame', 'Drawn / frame', 'Cards left without overlay'],
+      [
+        'Event',
+        'Cards',
+        'Card → overlay host (median)',
+        'Card → first screen drawn (median)',
+        'Card → first screen drawn (slowest)',
+        'Card → next frame',
+        'Drawn / frame',
+        'Cards left without overlay',
+      ],
       ['hydration', 'weekly'].map((k) => {
         const l = latency[k];
-        return [k === 'weekly' ? 'click Weekly' : 'hydration re-render', l.cards, ms(l.overlay), ms(l.drawn), ms(l.drawnMax), ms(l.frame), times(l.drawn / l.frame), l.missing];
+        return [
+          k === 'weekly' ? 'click Weekly' : 'hydration re-render',
+          l.cards,
+          ms(l.overlay),
+          ms(l.drawn),
+          ms(l.drawnMax),
+          ms(l.frame),
+          times(l.drawn / l.frame),
+          l.missing,
+        ];
       }),
     ),
   );
@@ -161,7 +251,11 @@ before the load: warm ${latency.warm.worker}, cold ${latency.cold.worker}).`);
     table(
       ['Target', 'Measured', 'Verdict'],
       [
-        ['After a client-side navigation, the first screen of overlays is drawn no later than the frame that shows the cards', `${ms(latency.weekly.drawn)} vs ${ms(latency.weekly.frame)}`, verdict(sameFrame)],
+        [
+          'After a client-side navigation, the first screen of overlays is drawn no later than the frame that shows the cards',
+          `${ms(latency.weekly.drawn)} vs ${ms(latency.weekly.frame)}`,
+          verdict(sameFrame),
+        ],
         ['First overlay does not wait for the worker: cold ≤ 1.2 × warm', times(coldRatio), verdict(coldRatio <= 1.2)],
       ],
     ),
@@ -178,7 +272,14 @@ keystroke) → first DOM change, and → the next frame after it. Empty popup: $
   out.push(
     table(
       ['Papers', 'First row', 'Ratio to empty popup', 'Search → DOM', 'Search → frame', 'Rows after search'],
-      popup.sizes.map((s) => [s.size.toLocaleString('en'), ms(s.render), times(s.render / popup.empty), ms(s.searchDom), ms(s.searchFrame), s.rows]),
+      popup.sizes.map((s) => [
+        s.size.toLocaleString('en'),
+        ms(s.render),
+        times(s.render / popup.empty),
+        ms(s.searchDom),
+        ms(s.searchFrame),
+        s.rows,
+      ]),
     ),
   );
   out.push(`The design's budget is "without visible delay", a perceptual (absolute) threshold, so these two
@@ -187,8 +288,16 @@ targets are absolute (the usual RAIL figures); the ratios show the trend.`);
     table(
       ['Target', 'Measured', 'Verdict'],
       [
-        ['10,000 papers: first row within 1,000 ms of opening', ms(p10k?.render), verdict(p10k ? p10k.render <= 1000 : null)],
-        ['10,000 papers: search input → updated frame within 100 ms', ms(p10k?.searchFrame), verdict(p10k ? p10k.searchFrame <= 100 : null)],
+        [
+          '10,000 papers: first row within 1,000 ms of opening',
+          ms(p10k?.render),
+          verdict(p10k ? p10k.render <= 1000 : null),
+        ],
+        [
+          '10,000 papers: search input → updated frame within 100 ms',
+          ms(p10k?.searchFrame),
+          verdict(p10k ? p10k.searchFrame <= 100 : null),
+        ],
       ],
     ),
   );
@@ -203,9 +312,30 @@ growing store. Export: \`lib/export.ts\` compiled for Node and run on the same 1
     table(
       ['Operation', 'Papers', 'Time', 'JSON.stringify baseline', 'Ratio', 'Output'],
       [
-        ['import (papers.apply)', imported.papers.toLocaleString('en'), ms(imported.apply), ms(imported.stringify), times(imported.ratio), `${mb(imported.bytes)} of JSON in`],
-        ['export BibTeX (toBibtex)', exported.papers.toLocaleString('en'), ms(exported.bibtex.ms), ms(exported.json.ms), times(exported.ratio), mb(exported.bibtex.size)],
-        ['export JSON (renderExport)', exported.papers.toLocaleString('en'), ms(exported.jsonExport.ms), ms(exported.json.ms), times(exported.jsonExport.ms / exported.json.ms), mb(exported.jsonExport.size)],
+        [
+          'import (papers.apply)',
+          imported.papers.toLocaleString('en'),
+          ms(imported.apply),
+          ms(imported.stringify),
+          times(imported.ratio),
+          `${mb(imported.bytes)} of JSON in`,
+        ],
+        [
+          'export BibTeX (toBibtex)',
+          exported.papers.toLocaleString('en'),
+          ms(exported.bibtex.ms),
+          ms(exported.json.ms),
+          times(exported.ratio),
+          mb(exported.bibtex.size),
+        ],
+        [
+          'export JSON (renderExport)',
+          exported.papers.toLocaleString('en'),
+          ms(exported.jsonExport.ms),
+          ms(exported.json.ms),
+          times(exported.jsonExport.ms / exported.json.ms),
+          mb(exported.jsonExport.size),
+        ],
       ],
     ),
   );
@@ -217,8 +347,22 @@ from \`Runtime.getHeapUsage\` on the page's target (the renderer's isolate: the 
 content script's isolated world), and DOM nodes added (overlays' shadow trees included).`);
   out.push(
     table(
-      ['Page', 'Entries', 'JS heap added', 'Per entry', 'JSHeapUsedSize added (Performance metrics)', 'DOM nodes added'],
-      annotation.map((a) => [a.name, a.count, mb(a.heapAdded), kb(a.heapAdded / a.count), mb(a.heapMetricAdded), a.with.Nodes - a.without.Nodes]),
+      [
+        'Page',
+        'Entries',
+        'JS heap added',
+        'Per entry',
+        'JSHeapUsedSize added (Performance metrics)',
+        'DOM nodes added',
+      ],
+      annotation.map((a) => [
+        a.name,
+        a.count,
+        mb(a.heapAdded),
+        kb(a.heapAdded / a.count),
+        mb(a.heapMetricAdded),
+        a.with.Nodes - a.without.Nodes,
+      ]),
     ),
   );
   out.push(`Bundles (\`.output/chrome-mv3\`, gzip level 9 via Node's zlib; popup and options include their HTML,
@@ -247,7 +391,12 @@ them; the ratio is to the month page's annotation pass (section 1) of this run.`
     table(
       ['Work', 'Time', 'Ratio to the month pass', 'Model size'],
       [
-        [`train on ${ranking.labelled.toLocaleString('en')}`, ms(ranking.trainMs), times(ranking.trainMs / monthPass), `${ranking.weights.toLocaleString('en')} weights`],
+        [
+          `train on ${ranking.labelled.toLocaleString('en')}`,
+          ms(ranking.trainMs),
+          times(ranking.trainMs / monthPass),
+          `${ranking.weights.toLocaleString('en')} weights`,
+        ],
         [`score + explain ${ranking.entries}`, ms(ranking.scoreMs), times(ranking.scoreMs / monthPass), ''],
       ],
     ),

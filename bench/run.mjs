@@ -39,7 +39,10 @@ try {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     chromium: ext.version,
     node: process.version,
     extension: JSON.parse(readFileSync(path.join(snap.dir, 'manifest.json'), 'utf8')).version,
@@ -64,7 +67,12 @@ try {
 
   log('4. popup with many papers');
   const store = await start(snap.dir);
-  const popup = await measurePopup({ ext: store, sizes: quick ? [1000, 10_000] : [1000, 10_000, 50_000], runs: quick ? 2 : 5, log });
+  const popup = await measurePopup({
+    ext: store,
+    sizes: quick ? [1000, 10_000] : [1000, 10_000, 50_000],
+    runs: quick ? 2 : 5,
+    log,
+  });
 
   log('5. import and export');
   const importer = await start(snap.dir);
@@ -78,7 +86,18 @@ try {
   const ranking = await measureRanking({ runs: quick ? 2 : 5, log });
 
   env.seconds = Math.round((Date.now() - started) / 1000);
-  const report = renderReport({ env, annotation, profile, keywords, latency, popup, imported, exported, bundles, ranking });
+  const report = renderReport({
+    env,
+    annotation,
+    profile,
+    keywords,
+    latency,
+    popup,
+    imported,
+    exported,
+    bundles,
+    ranking,
+  });
   // A quick run is a smoke check: it must not replace the committed full report.
   const file = quick ? path.join(os.tmpdir(), 'dogear-bench-quick.md') : path.join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(file, report);

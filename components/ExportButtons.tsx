@@ -33,7 +33,13 @@ export interface ExportButtonsProps {
 const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 
 /** One button per format (`[data-dogear-action="export"][data-format=…]`). */
-export function ExportButtons({ papers, all, settings, download = downloadText, now = () => new Date() }: ExportButtonsProps) {
+export function ExportButtons({
+  papers,
+  all,
+  settings,
+  download = downloadText,
+  now = () => new Date(),
+}: ExportButtonsProps) {
   const [scope, setScope] = useState<'shown' | 'all'>('shown');
   const list = scope === 'all' && all ? all : papers;
   const run = (format: ExportFormat) => {

@@ -22,7 +22,9 @@ async function pickFile(text: string, name = 'list.json') {
   const file = new File([text], name, { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   fireEvent.change(input);
-  await waitFor(() => expect(document.querySelector('[data-dogear-import-preview], [data-dogear-import-error]')).not.toBeNull());
+  await waitFor(() =>
+    expect(document.querySelector('[data-dogear-import-preview], [data-dogear-import-error]')).not.toBeNull(),
+  );
 }
 
 const preview = () => document.querySelector('[data-dogear-import-preview]')?.textContent;
@@ -70,7 +72,9 @@ describe('ImportPanel', () => {
 
   it('an id list only adds papers: known ids keep their status', async () => {
     const { apply } = setup();
-    fireEvent.input(screen.getByLabelText('Paste arXiv ids or URLs to import'), { target: { value: '2610.10001 https://huggingface.co/papers/2501.00002' } });
+    fireEvent.input(screen.getByLabelText('Paste arXiv ids or URLs to import'), {
+      target: { value: '2610.10001 https://huggingface.co/papers/2501.00002' },
+    });
     fireEvent.click(screen.getByText('Preview'));
     expect(preview()).toContain('1 new, 0 updated, 0 removed (1 already in the list)');
     expect(screen.queryByLabelText('Replace my list')).toBeNull();

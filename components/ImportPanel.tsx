@@ -68,7 +68,10 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
     // An id list only adds papers: merging a bare record into a known paper would reset its status.
     const have = parsed.kind === 'ids' ? new Set(existing.map((p) => p.id)) : null;
     const incoming = have ? parsed.papers.filter((p) => !have.has(p.id)) : parsed.papers;
-    return { ...planImport(existing, incoming, parsed.kind === 'ids' ? 'merge' : mode), known: parsed.papers.length - incoming.length };
+    return {
+      ...planImport(existing, incoming, parsed.kind === 'ids' ? 'merge' : mode),
+      known: parsed.papers.length - incoming.length,
+    };
   }, [parsed, existing, mode]);
 
   const settings = parsed?.kind === 'json' ? parsed.settings : undefined;
@@ -136,18 +139,34 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
             <fieldset class="import-mode">
               <legend>How to import</legend>
               <label>
-                <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+                <input
+                  type="radio"
+                  name="import-mode"
+                  value="merge"
+                  checked={mode === 'merge'}
+                  onChange={() => setMode('merge')}
+                />
                 Merge into my list
               </label>
               <label>
-                <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+                <input
+                  type="radio"
+                  name="import-mode"
+                  value="replace"
+                  checked={mode === 'replace'}
+                  onChange={() => setMode('replace')}
+                />
                 Replace my list
               </label>
             </fieldset>
           )}
           {settings && (
             <label class="import-settings">
-              <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings((e.currentTarget as HTMLInputElement).checked)} />
+              <input
+                type="checkbox"
+                checked={withSettings}
+                onChange={(e) => setWithSettings((e.currentTarget as HTMLInputElement).checked)}
+              />
               Also import keywords and tag rules from the file
             </label>
           )}

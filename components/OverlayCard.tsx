@@ -27,7 +27,6 @@ export interface OverlayCardProps {
 
 const UNDO_MS = 8_000;
 
-
 /** The per-entry overlay: reading-list state at a glance, and the actions beside it. */
 export function OverlayCard(props: OverlayCardProps) {
   const { state, pageTags, tagColors, isNew, score } = props;
@@ -45,7 +44,8 @@ export function OverlayCard(props: OverlayCardProps) {
     try {
       const revert = await props.onAction(action);
       clearTimeout(timer.current);
-      const undoable = action === 'dismiss' ? status !== 'dismissed' : action === 'save' && (status === 'saved' || status === 'read');
+      const undoable =
+        action === 'dismiss' ? status !== 'dismissed' : action === 'save' && (status === 'saved' || status === 'read');
       if (revert && undoable) {
         setUndo({ label: action === 'dismiss' ? 'Dismissed' : 'Removed from your list', run: revert });
         timer.current = setTimeout(() => setUndo(null), UNDO_MS);
@@ -80,7 +80,11 @@ export function OverlayCard(props: OverlayCardProps) {
 
   return (
     <div class="row" role="group" aria-label="Dogear">
-      {isNew && <span class="new" title="Not shown to you before">new</span>}
+      {isNew && (
+        <span class="new" title="Not shown to you before">
+          new
+        </span>
+      )}
       <button
         type="button"
         data-dogear-action="save"
@@ -121,7 +125,13 @@ export function OverlayCard(props: OverlayCardProps) {
         </span>
       ))}
       {ruleTags.map((t) => (
-        <span class="chip" data-dogear-tag={t} key={`r:${t}`} style={chipStyle(tagColors.get(t))} title="From a tag rule">
+        <span
+          class="chip"
+          data-dogear-tag={t}
+          key={`r:${t}`}
+          style={chipStyle(tagColors.get(t))}
+          title="From a tag rule"
+        >
           <span>{t}</span>
         </span>
       ))}
@@ -133,7 +143,14 @@ export function OverlayCard(props: OverlayCardProps) {
           }}
         />
       ) : (
-        <button type="button" class="quiet icon" data-dogear-action="tag" aria-label="Add a tag" title="Add a tag" onClick={() => setAdding(true)}>
+        <button
+          type="button"
+          class="quiet icon"
+          data-dogear-action="tag"
+          aria-label="Add a tag"
+          title="Add a tag"
+          onClick={() => setAdding(true)}
+        >
           <Icon name="tag" />
         </button>
       )}

@@ -56,10 +56,22 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
         <div class="row-meta">
           {meta && <span class="row-authors">{meta}</span>}
           <span class="row-links">
-            {hf && <a href={hf} target="_blank" rel="noreferrer" aria-label={`Hugging Face page: ${title}`}>HF</a>}
-            <a href={arxivAbsUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`arXiv abstract: ${title}`}>arXiv</a>
-            <a href={arxivPdfUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`PDF: ${title}`}>PDF</a>
-            {p.codeUrl && <a href={p.codeUrl} target="_blank" rel="noreferrer" aria-label={`Code: ${title}`}>Code</a>}
+            {hf && (
+              <a href={hf} target="_blank" rel="noreferrer" aria-label={`Hugging Face page: ${title}`}>
+                HF
+              </a>
+            )}
+            <a href={arxivAbsUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`arXiv abstract: ${title}`}>
+              arXiv
+            </a>
+            <a href={arxivPdfUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`PDF: ${title}`}>
+              PDF
+            </a>
+            {p.codeUrl && (
+              <a href={p.codeUrl} target="_blank" rel="noreferrer" aria-label={`Code: ${title}`}>
+                Code
+              </a>
+            )}
           </span>
         </div>
         <div class="row-tags">
@@ -78,7 +90,13 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
         </div>
       </div>
       <div class="row-actions">
-        <button type="button" data-dogear-action="edit" aria-label={`Edit tags and note: ${title}`} title="Tags and note (t)" onClick={() => onAction('edit', p, index)}>
+        <button
+          type="button"
+          data-dogear-action="edit"
+          aria-label={`Edit tags and note: ${title}`}
+          title="Tags and note (t)"
+          onClick={() => onAction('edit', p, index)}
+        >
           <Icon name="tag" />
         </button>
         <button
@@ -91,7 +109,13 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
         >
           <Icon name={dismissed ? 'undo' : 'ban'} />
         </button>
-        <button type="button" data-dogear-action="remove" aria-label={`Remove from list: ${title}`} title="Remove (x)" onClick={() => onAction('remove', p, index)}>
+        <button
+          type="button"
+          data-dogear-action="remove"
+          aria-label={`Remove from list: ${title}`}
+          title="Remove (x)"
+          onClick={() => onAction('remove', p, index)}
+        >
           <Icon name="trash" />
         </button>
       </div>

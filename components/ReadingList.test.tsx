@@ -41,7 +41,8 @@ function setup(initial: Paper[], settings: Settings = DEFAULT_SETTINGS, viewport
   return { bg, openUrl, openOptions, files, container: container as HTMLElement };
 }
 
-const rows = (c: HTMLElement) => [...c.querySelectorAll<HTMLElement>('[data-dogear-item]')].map((r) => r.dataset.dogearItem);
+const rows = (c: HTMLElement) =>
+  [...c.querySelectorAll<HTMLElement>('[data-dogear-item]')].map((r) => r.dataset.dogearItem);
 const search = () => screen.getByRole('searchbox') as HTMLInputElement;
 const type = (value: string) => fireEvent.input(search(), { target: { value } });
 const key = (el: Element, k: string) => fireEvent.keyDown(el, { key: k });
@@ -64,17 +65,26 @@ describe('ReadingList', () => {
     expect(first.textContent).toContain('27 Oct 2026');
     expect(first.querySelector('[data-dogear-tag="vision"]')).not.toBeNull();
     const links = [...first.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(expect.arrayContaining(['https://huggingface.co/papers/2610.10001', 'https://arxiv.org/abs/2610.10001', 'https://arxiv.org/pdf/2610.10001']));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'https://huggingface.co/papers/2610.10001',
+        'https://arxiv.org/abs/2610.10001',
+        'https://arxiv.org/pdf/2610.10001',
+      ]),
+    );
     expect(container.querySelector('[data-dogear-item="2610.10004"] .note-flag')).not.toBeNull();
     // Hostile titles are text, never markup.
     expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('[data-dogear-item="2610.10005"]')!.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(container.querySelector('[data-dogear-item="2610.10005"]')!.textContent).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
     expect(screen.getByText('4 papers')).toBeTruthy();
   });
 
   it('every button has an accessible name', () => {
     const { container } = setup(five());
-    for (const b of container.querySelectorAll('button')) expect(b.getAttribute('aria-label') || b.textContent!.trim()).not.toBe('');
+    for (const b of container.querySelectorAll('button'))
+      expect(b.getAttribute('aria-label') || b.textContent!.trim()).not.toBe('');
     for (const s of container.querySelectorAll('select, input')) expect(s.getAttribute('aria-label')).toBeTruthy();
   });
 
@@ -127,7 +137,11 @@ describe('ReadingList', () => {
 
     key(document.activeElement!, 'r');
     await waitFor(() => expect(bg.papers.get('2610.10004')!.status).toBe('read'));
-    expect(container.querySelector('[data-dogear-item="2610.10004"] [data-dogear-action="read"]')!.getAttribute('aria-pressed')).toBe('true');
+    expect(
+      container
+        .querySelector('[data-dogear-item="2610.10004"] [data-dogear-action="read"]')!
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
 
     key(document.activeElement!, 'Enter');
     expect(openUrl).toHaveBeenCalledWith('https://huggingface.co/papers/2610.10004');
@@ -173,7 +187,9 @@ describe('ReadingList', () => {
   it('rejects an invalid tag in the editor without saving', async () => {
     const { bg } = setup(five());
     fireEvent.click(document.querySelector('[data-dogear-item="2610.10001"] [data-dogear-action="edit"]')!);
-    fireEvent.input(screen.getByRole('dialog').querySelector('input[name="tags"]')!, { target: { value: 'x'.repeat(61) } });
+    fireEvent.input(screen.getByRole('dialog').querySelector('input[name="tags"]')!, {
+      target: { value: 'x'.repeat(61) },
+    });
     fireEvent.click(screen.getByText('Save'));
     expect(screen.getByRole('alert').textContent).toContain('not a valid tag');
     expect(bg.calls.filter((c) => c.type === 'paper.update')).toHaveLength(0);
@@ -241,7 +257,9 @@ describe('ReadingList', () => {
 
     fireEvent.input(area, { target: { value: '2610.10001\nhttps://arxiv.org/abs/2401.00001v2' } });
     fireEvent.click(screen.getByText('Preview'));
-    expect(document.querySelector('[data-dogear-import-preview]')!.textContent).toContain('1 new, 0 updated, 0 removed (1 already in the list)');
+    expect(document.querySelector('[data-dogear-import-preview]')!.textContent).toContain(
+      '1 new, 0 updated, 0 removed (1 already in the list)',
+    );
     fireEvent.click(document.querySelector('[data-dogear-action="import-apply"]')!);
     await waitFor(() => expect(bg.papers.has('2401.00001')).toBe(true));
     expect(bg.calls.filter((c) => c.type === 'papers.apply')).toHaveLength(1);

@@ -9,7 +9,15 @@ import { PopupEditor } from './PopupEditor';
 import { PopupRow, type RowAction } from './PopupRow';
 import { Suggestions } from './Suggestions';
 import type { Suggestion } from '@/lib/relevance';
-import { applyView, chunks, primaryUrl, scrollToRow, VIEW_STATUSES, visibleRange, type ViewStatus } from './reading-list';
+import {
+  applyView,
+  chunks,
+  primaryUrl,
+  scrollToRow,
+  VIEW_STATUSES,
+  visibleRange,
+  type ViewStatus,
+} from './reading-list';
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 
@@ -53,7 +61,16 @@ const quoteTitle = (p: Paper) => {
 const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
 
 /** The reading list: search, filters, a virtualized list, per-row and bulk actions, import/export. */
-export function ReadingList({ papers, settings, send, openUrl, openOptions, download, initialViewport = 440, suggestions = [] }: ReadingListProps) {
+export function ReadingList({
+  papers,
+  settings,
+  send,
+  openUrl,
+  openOptions,
+  download,
+  initialViewport = 440,
+  suggestions = [],
+}: ReadingListProps) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<ViewStatus>('list');
   const [tag, setTag] = useState('');
@@ -119,7 +136,9 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
     const row = focusPending.current;
     if (row === null) return;
     focusPending.current = null;
-    listRef.current?.querySelector<HTMLElement>(`#dogear-row-${Math.min(row, Math.max(0, shown.length - 1))}`)?.focus({ preventScroll: true });
+    listRef.current
+      ?.querySelector<HTMLElement>(`#dogear-row-${Math.min(row, Math.max(0, shown.length - 1))}`)
+      ?.focus({ preventScroll: true });
   });
 
   const fail = (e: unknown) => setToast({ text: `Failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -136,7 +155,8 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
 
   const remove = async (p: Paper) => {
     const { previous } = await send('paper.setStatus', { meta: p, status: null });
-    if (previous) setToast({ text: `Removed ${quoteTitle(p)}`, undo: () => send('paper.restore', { papers: [previous] }) });
+    if (previous)
+      setToast({ text: `Removed ${quoteTitle(p)}`, undo: () => send('paper.restore', { papers: [previous] }) });
   };
 
   const rowAction = useCallback(
@@ -171,7 +191,11 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
     const snapshot = shown.slice();
     setBulk(null);
     try {
-      for (const ids of chunks(snapshot.map((p) => p.id), BATCH)) await send('papers.bulk', { ids, ...patch });
+      for (const ids of chunks(
+        snapshot.map((p) => p.id),
+        BATCH,
+      ))
+        await send('papers.bulk', { ids, ...patch });
       setToast({ text: done, undo: () => restoreAll(snapshot) });
     } catch (e) {
       fail(e);
@@ -249,7 +273,17 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
   const rows: preact.JSX.Element[] = [];
   for (let i = start; i < end; i++) {
     const p = shown[i]!;
-    rows.push(<PopupRow key={p.id} paper={p} index={i} count={shown.length} active={i === current} top={i * ROW_HEIGHT} onAction={rowAction} />);
+    rows.push(
+      <PopupRow
+        key={p.id}
+        paper={p}
+        index={i}
+        count={shown.length}
+        active={i === current}
+        top={i * ROW_HEIGHT}
+        onAction={rowAction}
+      />,
+    );
   }
 
   const filtered = query || tag || status !== 'list';
@@ -263,9 +297,15 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
             <Icon name="back" />
           </button>
         ) : null}
-        <h1>{view === 'data' ? 'Import & export' : view === 'suggested' ? 'Suggested from recent pages' : 'Reading list'}</h1>
+        <h1>
+          {view === 'data' ? 'Import & export' : view === 'suggested' ? 'Suggested from recent pages' : 'Reading list'}
+        </h1>
         <span class="count" aria-live="polite">
-          {view === 'list' && papers.length ? (filtered ? `${shown.length} of ${papers.length}` : papersWord(shown.length)) : ''}
+          {view === 'list' && papers.length
+            ? filtered
+              ? `${shown.length} of ${papers.length}`
+              : papersWord(shown.length)
+            : ''}
         </span>
         {view === 'list' && settings.relevance && (
           <button
@@ -281,11 +321,25 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
           </button>
         )}
         {view === 'list' && (
-          <button type="button" class="icon" data-dogear-action="data" aria-label="Import and export" title="Import and export" onClick={() => setView('data')}>
+          <button
+            type="button"
+            class="icon"
+            data-dogear-action="data"
+            aria-label="Import and export"
+            title="Import and export"
+            onClick={() => setView('data')}
+          >
             <Icon name="more" />
           </button>
         )}
-        <button type="button" class="icon" data-dogear-action="options" aria-label="Open settings" title="Settings" onClick={openOptions}>
+        <button
+          type="button"
+          class="icon"
+          data-dogear-action="options"
+          aria-label="Open settings"
+          title="Settings"
+          onClick={openOptions}
+        >
           <Icon name="sliders" />
         </button>
       </header>
@@ -306,7 +360,11 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
           <h2>Export</h2>
           <ExportButtons papers={shown} all={papers} settings={settings} download={download} />
           <h2>Import</h2>
-          <ImportPanel existing={papers} apply={(r) => send('papers.apply', r)} onApplied={(text) => (setView('list'), setToast({ text }))} />
+          <ImportPanel
+            existing={papers}
+            apply={(r) => send('papers.apply', r)}
+            onApplied={(text) => (setView('list'), setToast({ text }))}
+          />
         </div>
       ) : !papers.length ? (
         <div class="empty" data-dogear-empty>
@@ -332,14 +390,24 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
               />
             </label>
             <div class="filters">
-              <select aria-label="Status filter" data-dogear-filter="status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ViewStatus)}>
+              <select
+                aria-label="Status filter"
+                data-dogear-filter="status"
+                value={status}
+                onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as ViewStatus)}
+              >
                 {VIEW_STATUSES.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label} ({statusCount(s.value, counts)})
                   </option>
                 ))}
               </select>
-              <select aria-label="Tag filter" data-dogear-filter="tag" value={tag} onChange={(e) => setTag((e.currentTarget as HTMLSelectElement).value)}>
+              <select
+                aria-label="Tag filter"
+                data-dogear-filter="tag"
+                value={tag}
+                onChange={(e) => setTag((e.currentTarget as HTMLSelectElement).value)}
+              >
                 <option value="">All tags</option>
                 {knownTags.map((t) => (
                   <option key={t} value={t}>
@@ -347,7 +415,12 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
                   </option>
                 ))}
               </select>
-              <select aria-label="Sort order" data-dogear-filter="sort" value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value)}>
+              <select
+                aria-label="Sort order"
+                data-dogear-filter="sort"
+                value={sort}
+                onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value)}
+              >
                 {SORTS.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label}
@@ -361,7 +434,12 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
             {bulk === 'remove' ? (
               <>
                 <span class="bulk-ask">Remove {papersWord(shown.length)}?</span>
-                <button type="button" class="danger" data-dogear-action="bulk-remove-confirm" onClick={() => void runBulk({ remove: true }, `Removed ${papersWord(shown.length)}`)}>
+                <button
+                  type="button"
+                  class="danger"
+                  data-dogear-action="bulk-remove-confirm"
+                  onClick={() => void runBulk({ remove: true }, `Removed ${papersWord(shown.length)}`)}
+                >
                   Remove
                 </button>
                 <button type="button" onClick={() => setBulk(null)}>
@@ -401,13 +479,31 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
             ) : (
               <>
                 <span class="bulk-label">All shown:</span>
-                <button type="button" data-dogear-action="bulk-read" disabled={!shown.length} aria-label={`Mark ${papersWord(shown.length)} read`} onClick={() => void runBulk({ status: 'read' }, `Marked ${papersWord(shown.length)} read`)}>
+                <button
+                  type="button"
+                  data-dogear-action="bulk-read"
+                  disabled={!shown.length}
+                  aria-label={`Mark ${papersWord(shown.length)} read`}
+                  onClick={() => void runBulk({ status: 'read' }, `Marked ${papersWord(shown.length)} read`)}
+                >
                   Mark read
                 </button>
-                <button type="button" data-dogear-action="bulk-tag" disabled={!shown.length} aria-label={`Add a tag to ${papersWord(shown.length)}`} onClick={() => setBulk('tag')}>
+                <button
+                  type="button"
+                  data-dogear-action="bulk-tag"
+                  disabled={!shown.length}
+                  aria-label={`Add a tag to ${papersWord(shown.length)}`}
+                  onClick={() => setBulk('tag')}
+                >
                   Add tag…
                 </button>
-                <button type="button" data-dogear-action="bulk-remove" disabled={!shown.length} aria-label={`Remove ${papersWord(shown.length)}`} onClick={() => setBulk('remove')}>
+                <button
+                  type="button"
+                  data-dogear-action="bulk-remove"
+                  disabled={!shown.length}
+                  aria-label={`Remove ${papersWord(shown.length)}`}
+                  onClick={() => setBulk('remove')}
+                >
                   Remove…
                 </button>
               </>
@@ -493,10 +589,15 @@ export function ReadingList({ papers, settings, send, openUrl, openOptions, down
 
 function statusCount(v: ViewStatus, c: Record<PaperStatus, number>): number {
   switch (v) {
-    case 'list': return c.saved + c.read;
-    case 'toread': return c.saved;
-    case 'read': return c.read;
-    case 'dismissed': return c.dismissed;
-    case 'all': return c.saved + c.read + c.dismissed;
+    case 'list':
+      return c.saved + c.read;
+    case 'toread':
+      return c.saved;
+    case 'read':
+      return c.read;
+    case 'dismissed':
+      return c.dismissed;
+    case 'all':
+      return c.saved + c.read + c.dismissed;
   }
 }

@@ -24,7 +24,11 @@ describe('Suggestions', () => {
     const send = vi.fn(async () => ({ paper: null, previous: null }));
     const openUrl = vi.fn();
     const { container } = render(
-      <Suggestions suggestions={[sugg('2601.00001', 'Rewarding <b>agents</b>', 0.9), sugg('2601.00002', 'Other', 0.6)]} send={send as unknown as Send} openUrl={openUrl} />,
+      <Suggestions
+        suggestions={[sugg('2601.00001', 'Rewarding <b>agents</b>', 0.9), sugg('2601.00002', 'Other', 0.6)]}
+        send={send as unknown as Send}
+        openUrl={openUrl}
+      />,
     );
     const rows = container.querySelectorAll('[data-dogear-suggestion]');
     expect(rows).toHaveLength(2);
@@ -35,7 +39,10 @@ describe('Suggestions', () => {
 
     fireEvent.click(rows[0]!.querySelector('[data-dogear-action="save"]')!);
     await waitFor(() => expect(rows[0]!.textContent).toContain('Saved'));
-    expect(send).toHaveBeenCalledWith('paper.setStatus', { meta: expect.objectContaining({ id: '2601.00001' }), status: 'saved' });
+    expect(send).toHaveBeenCalledWith('paper.setStatus', {
+      meta: expect.objectContaining({ id: '2601.00001' }),
+      status: 'saved',
+    });
 
     fireEvent.click(rows[1]!.querySelector('[data-dogear-action="dismiss"]')!);
     await waitFor(() => expect(rows[1]!.textContent).toContain('Dismissed'));
@@ -48,7 +55,9 @@ describe('Suggestions', () => {
     const send = vi.fn(async () => {
       throw new Error('IndexedDB is not available');
     });
-    const { container } = render(<Suggestions suggestions={[sugg('2601.00001', 'A', 0.5)]} send={send as unknown as Send} openUrl={vi.fn()} />);
+    const { container } = render(
+      <Suggestions suggestions={[sugg('2601.00001', 'A', 0.5)]} send={send as unknown as Send} openUrl={vi.fn()} />,
+    );
     fireEvent.click(container.querySelector('[data-dogear-action="save"]')!);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('IndexedDB is not available'));
   });

@@ -23,8 +23,8 @@ export function Suggestions({ suggestions, send, openUrl }: Props) {
       <div class="empty" data-dogear-suggestions-empty>
         <h2>No suggestions yet</h2>
         <p>
-          Dogear learns from the papers you save, read and dismiss on listings — on this device only. After about ten of them, the
-          best unsaved papers from the listings you open show up here.
+          Dogear learns from the papers you save, read and dismiss on listings — on this device only. After about ten of
+          them, the best unsaved papers from the listings you open show up here.
         </p>
       </div>
     );
@@ -48,7 +48,11 @@ export function Suggestions({ suggestions, send, openUrl }: Props) {
         const state = done[s.meta.id];
         return (
           <li key={s.meta.id} class="suggestion" data-dogear-suggestion={s.meta.id}>
-            <span class="bar" title={`Relevance ${Math.round(s.score * 100)}%`} aria-label={`Relevance ${Math.round(s.score * 100)}%`}>
+            <span
+              class="bar"
+              title={`Relevance ${Math.round(s.score * 100)}%`}
+              aria-label={`Relevance ${Math.round(s.score * 100)}%`}
+            >
               <i style={{ width: `${Math.round(s.score * 100)}%` }} />
             </span>
             <div class="row-main">
@@ -71,10 +75,21 @@ export function Suggestions({ suggestions, send, openUrl }: Props) {
               <span class="muted small">{state === 'saved' ? 'Saved' : 'Dismissed'}</span>
             ) : (
               <span class="suggestion-actions">
-                <button type="button" data-dogear-action="save" aria-label={`Save ${s.meta.title}`} onClick={() => void act(s, 'saved')}>
+                <button
+                  type="button"
+                  data-dogear-action="save"
+                  aria-label={`Save ${s.meta.title}`}
+                  onClick={() => void act(s, 'saved')}
+                >
                   Save
                 </button>
-                <button type="button" class="icon" data-dogear-action="dismiss" aria-label={`Dismiss ${s.meta.title}`} onClick={() => void act(s, 'dismissed')}>
+                <button
+                  type="button"
+                  class="icon"
+                  data-dogear-action="dismiss"
+                  aria-label={`Dismiss ${s.meta.title}`}
+                  onClick={() => void act(s, 'dismissed')}
+                >
                   ×
                 </button>
               </span>

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/lib/search';
-import { applyView, chunks, parseTagInput, primaryUrl, scrollToRow, shortAuthors, shortDate, visibleRange } from './reading-list';
+import {
+  applyView,
+  chunks,
+  parseTagInput,
+  primaryUrl,
+  scrollToRow,
+  shortAuthors,
+  shortDate,
+  visibleRange,
+} from './reading-list';
 import { paper } from './test-papers';
 
 describe('reading-list helpers', () => {
@@ -33,7 +42,11 @@ describe('reading-list helpers', () => {
   });
 
   it('applyView: the reading list hides dismissed papers; explicit statuses and tags filter', () => {
-    const idx = buildIndex([paper(1), paper(2, { status: 'read', tags: ['x'] }), paper(3, { status: 'dismissed', tags: ['x'] })]);
+    const idx = buildIndex([
+      paper(1),
+      paper(2, { status: 'read', tags: ['x'] }),
+      paper(3, { status: 'dismissed', tags: ['x'] }),
+    ]);
     const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
     expect(ids(applyView(idx, { query: '', status: 'list', tag: '' }))).toEqual(['2610.10001', '2610.10002']);
     expect(ids(applyView(idx, { query: '', status: 'list', tag: 'x' }))).toEqual(['2610.10002']);

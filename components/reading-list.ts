@@ -26,7 +26,9 @@ export interface ViewFilter {
 export function applyView(index: SearchIndex, f: ViewFilter): Paper[] {
   const query = parseQuery(f.query);
   if (f.status !== 'list') return filterPapers(index, { query, status: f.status, tag: f.tag || undefined });
-  const withoutDismissed = { clauses: [...query.clauses, { kind: 'status' as const, value: 'dismissed' as const, negate: true }] };
+  const withoutDismissed = {
+    clauses: [...query.clauses, { kind: 'status' as const, value: 'dismissed' as const, negate: true }],
+  };
   return filterPapers(index, { query: withoutDismissed, status: 'all', tag: f.tag || undefined });
 }
 
@@ -64,7 +66,8 @@ export function parseTagInput(input: string): { tags: string[]; error?: string }
   for (const raw of input.split(',')) {
     if (!raw.trim()) continue;
     const r = TagNameSchema.safeParse(raw);
-    if (!r.success) return { tags, error: `"${raw.trim().slice(0, 30)}" is not a valid tag (at most ${LIMITS.tag} characters).` };
+    if (!r.success)
+      return { tags, error: `"${raw.trim().slice(0, 30)}" is not a valid tag (at most ${LIMITS.tag} characters).` };
     if (!tags.includes(r.data)) tags.push(r.data);
   }
   if (tags.length > LIMITS.tags) return { tags: tags.slice(0, LIMITS.tags), error: `At most ${LIMITS.tags} tags.` };

@@ -68,7 +68,12 @@ export function fakeBackground(initial: Paper[], onChange: (papers: Paper[]) => 
           const p = papers.get(id);
           if (!p) continue;
           if (remove) papers.delete(id);
-          else papers.set(id, { ...p, status: status ?? p.status, tags: addTag ? [...new Set([...p.tags, addTag])] : p.tags });
+          else
+            papers.set(id, {
+              ...p,
+              status: status ?? p.status,
+              tags: addTag ? [...new Set([...p.tags, addTag])] : p.tags,
+            });
           changed.push(papers.get(id) ?? p);
         }
         emit();

@@ -24,7 +24,14 @@ describe('rolling backups', () => {
 
   it('keeps the last seven plus the newest backup of each older schema version', () => {
     const list: BackupInfo[] = [];
-    for (let i = 20; i >= 1; i--) list.push({ id: i, createdAt: i, reason: 'daily', schemaVersion: i <= 3 ? 0 : i <= 6 ? 1 : SCHEMA_VERSION, papers: 0 });
+    for (let i = 20; i >= 1; i--)
+      list.push({
+        id: i,
+        createdAt: i,
+        reason: 'daily',
+        schemaVersion: i <= 3 ? 0 : i <= 6 ? 1 : SCHEMA_VERSION,
+        papers: 0,
+      });
     const drop = backupsToDrop(list);
     const kept = list.map((b) => b.id).filter((id) => !drop.includes(id));
     expect(kept).toEqual([20, 19, 18, 17, 16, 15, 14, 6, 3]);

@@ -7,7 +7,6 @@ import { createRelevance } from './relevance';
 import { parseState, stateKey } from './mirror';
 import { fakeMirror as mirror } from './testing/fake-mirror';
 
-
 async function setup() {
   const store = await openStore({ factory: new IDBFactory() });
   const m = mirror();
@@ -33,7 +32,10 @@ describe('tag edits from several tabs at once', () => {
     const { store, h } = await setup();
     await h['paper.setStatus']({ meta: meta('2601.00001'), status: 'saved' });
     await h['paper.update']({ id: '2601.00001', tags: ['keep', 'drop'] });
-    await Promise.all([h['paper.update']({ id: '2601.00001', removeTags: ['drop'] }), h['paper.update']({ id: '2601.00001', addTags: ['new'] })]);
+    await Promise.all([
+      h['paper.update']({ id: '2601.00001', removeTags: ['drop'] }),
+      h['paper.update']({ id: '2601.00001', addTags: ['new'] }),
+    ]);
     expect((await store.getPaper('2601.00001'))?.tags.sort()).toEqual(['keep', 'new']);
   });
 
@@ -59,7 +61,8 @@ describe('many writers at once', () => {
         for (let k = 0; k < 25; k++) {
           const id = ids[rnd(ids.length)]!;
           const op = rnd(4);
-          if (op === 0) await h['paper.setStatus']({ meta: meta(id), status: (['saved', 'read', 'dismissed'] as const)[rnd(3)]! });
+          if (op === 0)
+            await h['paper.setStatus']({ meta: meta(id), status: (['saved', 'read', 'dismissed'] as const)[rnd(3)]! });
           else if (op === 1 && w === 5) await h['papers.bulk']({ ids: [id], status: 'read' });
           else {
             // Tags are only added here (never removed), so every one must survive whatever the interleaving.

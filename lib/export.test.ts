@@ -246,7 +246,22 @@ describe('toBibtex', () => {
   });
 
   it('stays parseable with hostile text in every field', () => {
-    const nasty = ['}', '{', '}{', '@comment{', '\\', '\\\\', '\\}', '%}', '"}', '\n}\n@misc{x,', '{{{', '}}}}', ' and ', '\u0000\u001f'];
+    const nasty = [
+      '}',
+      '{',
+      '}{',
+      '@comment{',
+      '\\',
+      '\\\\',
+      '\\}',
+      '%}',
+      '"}',
+      '\n}\n@misc{x,',
+      '{{{',
+      '}}}}',
+      ' and ',
+      '\u0000\u001f',
+    ];
     const papers = nasty.map((s, i) =>
       paper({
         id: `2311.${String(i).padStart(5, '0')}`,
@@ -266,7 +281,10 @@ describe('toBibtex', () => {
     const alphabet = '{}\\%$#&_~^@"\', \nAaÉ';
     let seed = 42;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const str = () => Array.from({ length: 1 + Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const str = () =>
+      Array.from({ length: 1 + Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(
+        '',
+      );
     const papers = Array.from({ length: 200 }, (_, i) =>
       paper({ id: `2312.${String(i).padStart(5, '0')}`, title: str(), authors: [str(), str()], abstract: str() }),
     );

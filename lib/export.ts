@@ -26,10 +26,13 @@ export function renderExport(
   now: Date,
 ): { filename: string; mime: string; text: string } {
   const text =
-    format === 'bibtex' ? toBibtex(papers)
-    : format === 'markdown' ? toMarkdown(papers)
-    : format === 'csv' ? toCsv(papers)
-    : toJson(papers, settings, now);
+    format === 'bibtex'
+      ? toBibtex(papers)
+      : format === 'markdown'
+        ? toMarkdown(papers)
+        : format === 'csv'
+          ? toCsv(papers)
+          : toJson(papers, settings, now);
   return { filename: exportFilename(format, now), mime: EXPORT_FORMATS[format].mime, text };
 }
 
@@ -63,13 +66,30 @@ function texEscape(s: string): string {
  * `GPT-4` or `LLaMA` (a capital after the first letter) as written.
  */
 function bibTitle(title: string): string {
-  return texEscape(title).replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, (w) =>
-    /\p{Lu}/u.test(w.slice(1)) ? `{${w}}` : w,
-  );
+  return texEscape(title).replace(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu, (w) => (/\p{Lu}/u.test(w.slice(1)) ? `{${w}}` : w));
 }
 
 const PARTICLES = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'bin', 'ibn',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'zu',
+  'af',
+  'bin',
+  'ibn',
 ]);
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 
@@ -101,7 +121,36 @@ function bibName(full: string): string {
 }
 
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'from', 'by', 'at', 'via', 'is', 'are', 'as', 'or', 'towards', 'toward', 'do', 'does', 'can', 'how', 'what', 'why', 'when', 'we', 'your', 'our',
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'for',
+  'to',
+  'and',
+  'with',
+  'from',
+  'by',
+  'at',
+  'via',
+  'is',
+  'are',
+  'as',
+  'or',
+  'towards',
+  'toward',
+  'do',
+  'does',
+  'can',
+  'how',
+  'what',
+  'why',
+  'when',
+  'we',
+  'your',
+  'our',
 ]);
 
 const keyPart = (s: string) => foldText(s).replace(/[^a-z0-9]/g, '');
@@ -111,7 +160,10 @@ function baseKey(p: Paper): string {
   // "Last, First" and organisation names ("Meta AI, Inc.") lead with what a key should use.
   const surname = first.includes(',') ? first.slice(0, first.indexOf(',')) : splitName(first).last;
   const author = keyPart(surname) || 'anon';
-  const word = foldText(p.title).split(/[^a-z0-9]+/).find((w) => w && !STOP_WORDS.has(w)) ?? '';
+  const word =
+    foldText(p.title)
+      .split(/[^a-z0-9]+/)
+      .find((w) => w && !STOP_WORDS.has(w)) ?? '';
   return `${author}${paperYear(p) ?? ''}${word}`;
 }
 
@@ -211,7 +263,18 @@ export function toMarkdown(papers: readonly Paper[]): string {
 
 // ---------------------------------------------------------------- CSV
 
-export const CSV_COLUMNS = ['id', 'title', 'authors', 'published', 'status', 'tags', 'note', 'savedAt', 'url', 'pdf'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'authors',
+  'published',
+  'status',
+  'tags',
+  'note',
+  'savedAt',
+  'url',
+  'pdf',
+] as const;
 
 /**
  * RFC 4180 cell. Cells that a spreadsheet would run as a formula (leading

@@ -25,7 +25,12 @@ class FakeStaticRange {
   endContainer: Node;
   endOffset: number;
   constructor(init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {
-    ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
+    ({
+      startContainer: this.startContainer,
+      startOffset: this.startOffset,
+      endContainer: this.endContainer,
+      endOffset: this.endOffset,
+    } = init);
   }
 }
 const fakeKeys = ['Highlight', 'StaticRange', 'CSS'] as const;
@@ -151,10 +156,15 @@ describe('with the CSS Custom Highlight API', () => {
   });
 
   it('skips scripts, styles and our own cards', () => {
-    const host = mount('<p>agent<script>var agent</script><style>.agent{}</style><dogear-card>agent</dogear-card> agent</p>');
+    const host = mount(
+      '<p>agent<script>var agent</script><style>.agent{}</style><dogear-card>agent</dogear-card> agent</p>',
+    );
     const hl = createHighlighter(document);
     expect(hl.paint(host, matcher('agent'))).toBe(2);
-    expect([...registry.get(HIGHLIGHT_NAME)!].map((r) => r.startContainer.parentNode)).toEqual([host.firstChild, host.firstChild]);
+    expect([...registry.get(HIGHLIGHT_NAME)!].map((r) => r.startContainer.parentNode)).toEqual([
+      host.firstChild,
+      host.firstChild,
+    ]);
   });
 
   it('registers nothing when there is nothing to paint', () => {
@@ -194,7 +204,12 @@ describe('without the API: <mark> fallback', () => {
     expect(hl.mode).toBe('mark');
     expect(hl.paint(host, matcher('large language models', 'RL'))).toBe(3);
     expect(host.textContent).toBe('RL for Large Language Models and rl');
-    expect([...host.querySelectorAll('mark[data-dogear-hl]')].map((m) => m.textContent)).toEqual(['RL', 'Large', ' Language Models', 'rl']);
+    expect([...host.querySelectorAll('mark[data-dogear-hl]')].map((m) => m.textContent)).toEqual([
+      'RL',
+      'Large',
+      ' Language Models',
+      'rl',
+    ]);
     expect(host.querySelector('b > mark')?.textContent).toBe('Large');
   });
 

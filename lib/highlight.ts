@@ -92,7 +92,11 @@ export function createHighlighter(doc: Document): Highlighter {
   return markHighlighter(doc);
 }
 
-function apiHighlighter(registry: HighlightRegistry, HighlightCtor: typeof Highlight, Static: typeof StaticRange): Highlighter {
+function apiHighlighter(
+  registry: HighlightRegistry,
+  HighlightCtor: typeof Highlight,
+  Static: typeof StaticRange,
+): Highlighter {
   // Static ranges cost nothing when the page mutates, unlike live Ranges; a
   // range left over a re-rendered node just paints nothing.
   const painted = new Map<Element, StaticRange[]>();
@@ -123,7 +127,12 @@ function apiHighlighter(registry: HighlightRegistry, HighlightCtor: typeof Highl
         const first = match[0];
         const last = match[match.length - 1];
         if (!first || !last) continue;
-        const r = new Static({ startContainer: first.node, startOffset: first.start, endContainer: last.node, endOffset: last.end });
+        const r = new Static({
+          startContainer: first.node,
+          startOffset: first.start,
+          endContainer: last.node,
+          endOffset: last.end,
+        });
         h.add(r);
         ranges.push(r);
       }
@@ -208,7 +217,9 @@ function markHighlighter(doc: Document): Highlighter {
       for (const el of painted.keys()) if (!el.isConnected) painted.delete(el);
     },
     stale(el) {
-      return painted.get(el)?.some(({ node, added }) => !el.contains(node) || added.some((n) => !el.contains(n))) ?? false;
+      return (
+        painted.get(el)?.some(({ node, added }) => !el.contains(node) || added.some((n) => !el.contains(n))) ?? false
+      );
     },
   };
 }

@@ -5,8 +5,7 @@ import { toJson } from './export';
 import { IMPORT_LIMITS, mergePaper, parseImport, planImport, type ImportResult } from './import';
 import { DEFAULT_SETTINGS, type Paper, blankPaper } from './model';
 
-const fixture = (name: string) =>
-  readFileSync(path.resolve(process.cwd(), 'tests/fixtures/import', name), 'utf8');
+const fixture = (name: string) => readFileSync(path.resolve(process.cwd(), 'tests/fixtures/import', name), 'utf8');
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 
@@ -80,13 +79,24 @@ describe('parseImport: our JSON', () => {
     );
     expect(err(parseImport(file({ id: 42 }), NOW))).toBe('Nothing was imported. papers[0].id: expected string.');
     expect(
-      err(parseImport(JSON.stringify({ format: 'dogear', version: 1, papers: [], settings: { unmatched: 'blink' } }), NOW)),
+      err(
+        parseImport(
+          JSON.stringify({ format: 'dogear', version: 1, papers: [], settings: { unmatched: 'blink' } }),
+          NOW,
+        ),
+      ),
     ).toBe('Nothing was imported. settings.unmatched: expected one of show|dim|hide.');
     expect(
       err(parseImport(JSON.stringify({ format: 'dogear', version: 1, papers: [], settings: { dimBelow: 2 } }), NOW)),
     ).toBe('Nothing was imported. settings.dimBelow: must be at most 1.');
-    const tooMany = JSON.stringify({ format: 'dogear', version: 1, papers: [paper({ id: '2401.00001', tags: Array.from({ length: 51 }, (_, i) => `t${i}`) })] });
-    expect(err(parseImport(tooMany, NOW))).toBe('Nothing was imported. papers[0].tags (id "2401.00001"): too many (at most 50).');
+    const tooMany = JSON.stringify({
+      format: 'dogear',
+      version: 1,
+      papers: [paper({ id: '2401.00001', tags: Array.from({ length: 51 }, (_, i) => `t${i}`) })],
+    });
+    expect(err(parseImport(tooMany, NOW))).toBe(
+      'Nothing was imported. papers[0].tags (id "2401.00001"): too many (at most 50).',
+    );
     expect(err(parseImport(JSON.stringify({ format: 'dogear', version: 1 }), NOW))).toBe(
       'Nothing was imported. papers: expected array.',
     );
@@ -94,7 +104,9 @@ describe('parseImport: our JSON', () => {
 
   it('rejects duplicate ids', () => {
     const p = paper({ id: '2401.00001' });
-    const e = err(parseImport(JSON.stringify({ format: 'dogear', version: 1, papers: [p, paper({ id: '2401.00002' }), p] }), NOW));
+    const e = err(
+      parseImport(JSON.stringify({ format: 'dogear', version: 1, papers: [p, paper({ id: '2401.00002' }), p] }), NOW),
+    );
     expect(e).toBe('Nothing was imported. papers[2]: id 2401.00001 appears twice (also papers[0]).');
   });
 
@@ -104,7 +116,9 @@ describe('parseImport: our JSON', () => {
     );
     expect(err(parseImport('[1, 2, 3]', NOW))).toMatch(/not a Dogear export/);
     expect(err(parseImport('{"papers": []}', NOW))).toMatch(/not a Dogear export/);
-    expect(err(parseImport('{"format": "dogear", "version": 2, "papers": []}', NOW))).toMatch(/newer Dogear \(format version 2\)/);
+    expect(err(parseImport('{"format": "dogear", "version": 2, "papers": []}', NOW))).toMatch(
+      /newer Dogear \(format version 2\)/,
+    );
     expect(err(parseImport('{"format": "dogear", "version": "1", "papers": []}', NOW))).toBe(
       'Nothing was imported. version: expected 1.',
     );
@@ -134,7 +148,11 @@ describe('parseImport: our JSON', () => {
     expect(err(parseImport(deep, NOW))).toMatch(/Nothing was imported/);
     const deepObj = `{"format":"dogear","version":1,"papers":[${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}]}`;
     expect(err(parseImport(deepObj, NOW))).toMatch(/^Nothing was imported\. papers\[0\]\.id: expected string/);
-    const huge = JSON.stringify({ format: 'dogear', version: 1, papers: [paper({ id: '2401.00001', note: 'n'.repeat(5_000_000) })] });
+    const huge = JSON.stringify({
+      format: 'dogear',
+      version: 1,
+      papers: [paper({ id: '2401.00001', note: 'n'.repeat(5_000_000) })],
+    });
     expect(err(parseImport(huge, NOW))).toMatch(/papers\[0\]\.note \(id "2401\.00001"\): too long \(at most 20000\)/);
     for (const bad of [null, undefined, 42, {}, ['2401.00001']]) {
       expect(err(parseImport(bad as unknown as string, NOW))).toBe('The file could not be read as text.');
@@ -193,7 +211,9 @@ describe('parseImport: id lists', () => {
   });
 
   it('counts lines from the top of the file, blank leading lines included', () => {
-    expect(err(parseImport('\uFEFF\n\n2401.00001\nnope', NOW))).toBe('Nothing was imported. Line 4: "nope" is not an arXiv id or URL.');
+    expect(err(parseImport('\uFEFF\n\n2401.00001\nnope', NOW))).toBe(
+      'Nothing was imported. Line 4: "nope" is not an arXiv id or URL.',
+    );
   });
 
   it('handles CRLF, commas, tabs and a byte-order mark', () => {
@@ -261,7 +281,10 @@ describe('mergePaper', () => {
   });
 
   it('takes status and readAt from the incoming record when it is newer', () => {
-    const m = mergePaper(old, paper({ id: '2401.00001', status: 'dismissed', updatedAt: 400, note: 'my note, longer' }));
+    const m = mergePaper(
+      old,
+      paper({ id: '2401.00001', status: 'dismissed', updatedAt: 400, note: 'my note, longer' }),
+    );
     expect(m.status).toBe('dismissed');
     expect(m.readAt).toBeUndefined();
     expect('readAt' in m).toBe(false);
@@ -271,7 +294,10 @@ describe('mergePaper', () => {
 
   it('keeps the existing status on a tie and never exceeds the tag cap', () => {
     const many = Array.from({ length: 50 }, (_, i) => `t${i}`);
-    const m = mergePaper({ ...old, tags: many }, paper({ id: '2401.00001', status: 'saved', updatedAt: 300, tags: ['new'] }));
+    const m = mergePaper(
+      { ...old, tags: many },
+      paper({ id: '2401.00001', status: 'saved', updatedAt: 300, tags: ['new'] }),
+    );
     expect(m.status).toBe('read');
     expect(m.tags).toHaveLength(50);
   });
@@ -283,11 +309,7 @@ describe('planImport', () => {
   const c = paper({ id: '2401.00003', title: 'C' });
 
   it('merge: adds new papers, merges known ones, counts unchanged, removes nothing', () => {
-    const incoming = [
-      { ...a, tags: ['y'] },
-      { ...b },
-      paper({ id: '2401.00004', title: 'D' }),
-    ];
+    const incoming = [{ ...a, tags: ['y'] }, { ...b }, paper({ id: '2401.00004', title: 'D' })];
     const plan = planImport([a, b, c], incoming, 'merge');
     expect(plan.add.map((p) => p.id)).toEqual(['2401.00004']);
     expect(plan.update).toHaveLength(1);
@@ -339,7 +361,11 @@ describe('planImport', () => {
     expect(planImport([a], [], 'replace').remove).toEqual([a]);
     const big = Array.from({ length: 50_000 }, (_, i) => paper({ id: `2402.${String(i).padStart(5, '0')}` }));
     const started = performance.now();
-    const plan = planImport(big, big.map((p) => ({ ...p, tags: ['t'] })), 'merge');
+    const plan = planImport(
+      big,
+      big.map((p) => ({ ...p, tags: ['t'] })),
+      'merge',
+    );
     expect(plan.update).toHaveLength(50_000);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

@@ -109,14 +109,17 @@ function parseJson(body: string): ImportResult {
     return fail('Nothing was imported: this JSON is not a Dogear export (no "format": "dogear").');
   }
   if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
-    return fail(`Nothing was imported: the file is from a newer Dogear (format version ${head.version}); update Dogear first.`);
+    return fail(
+      `Nothing was imported: the file is from a newer Dogear (format version ${head.version}); update Dogear first.`,
+    );
   }
   const parsed = ExportFileSchema.safeParse(data);
   if (!parsed.success) return fail(formatIssues(parsed.error.issues, data));
   const seen = new Map<string, number>();
   for (const [i, p] of parsed.data.papers.entries()) {
     const prev = seen.get(p.id);
-    if (prev !== undefined) return fail(`Nothing was imported. papers[${i}]: id ${p.id} appears twice (also papers[${prev}]).`);
+    if (prev !== undefined)
+      return fail(`Nothing was imported. papers[${i}]: id ${p.id} appears twice (also papers[${prev}]).`);
     seen.set(p.id, i);
   }
   const papers = parsed.data.papers;

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, formatPattern, MAX_MATCHES, MAX_TEXT, parsePatternLine, testPattern, type Matcher } from './match';
+import {
+  compileMatcher,
+  formatPattern,
+  MAX_MATCHES,
+  MAX_TEXT,
+  parsePatternLine,
+  testPattern,
+  type Matcher,
+} from './match';
 import { LIMITS, type Pattern, type TagRule } from './model';
 
 const kw = (...lines: string[]): Matcher => compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [] });
 const found = (m: Matcher, text: string): string[] => m.keywordRanges(text).map(([s, e]) => text.slice(s, e));
-const rule = (name: string, lines: string[], fields: TagRule['fields'] = ['title', 'abstract', 'authors']): TagRule => ({
+const rule = (
+  name: string,
+  lines: string[],
+  fields: TagRule['fields'] = ['title', 'abstract', 'authors'],
+): TagRule => ({
   name,
   color: '#123456',
   patterns: lines.map(parsePatternLine),
@@ -159,7 +171,10 @@ describe('regex patterns', () => {
 
 describe('size limits', () => {
   it('skip patterns past the total size budget with one error, and stay quick at the maximum', () => {
-    const long = (i: number) => Array.from({ length: 60 }, (_, j) => `w${i}x${j}`).join(' ').slice(0, 490) + ` end${i}`;
+    const long = (i: number) =>
+      Array.from({ length: 60 }, (_, j) => `w${i}x${j}`)
+        .join(' ')
+        .slice(0, 490) + ` end${i}`;
     const lines = Array.from({ length: LIMITS.keywords }, (_, i) => long(i));
     const m = compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [rule('big', lines.slice(0, 100))] });
     expect(m.errors.map((e) => e.source)).toEqual(['keyword', 'big']);
@@ -212,7 +227,11 @@ describe('tagsFor', () => {
   });
 
   it('honours the fields of each rule and returns names in rule order, once each', () => {
-    expect(m.tagsFor({ title: 'Agents with RL', abstract: 'PPO', authors: ['Ann Smith'] })).toEqual(['rl', 'agents', 'smith']);
+    expect(m.tagsFor({ title: 'Agents with RL', abstract: 'PPO', authors: ['Ann Smith'] })).toEqual([
+      'rl',
+      'agents',
+      'smith',
+    ]);
     expect(m.tagsFor({ title: 'Nothing', abstract: 'agents and Smith', authors: ['Smithson'] })).toEqual([]);
     expect(m.isEmpty).toBe(false);
     expect(m.hasKeywords).toBe(false);
@@ -236,12 +255,15 @@ describe('tagsFor', () => {
   });
 
   it('tags 3000 entries with 30 rules quickly', () => {
-    const rules = Array.from({ length: 30 }, (_, i) => rule(`t${i}`, [`topic${i}`, `/\\bmethod${i}s?\\b/i`, `phrase number ${i}`]));
+    const rules = Array.from({ length: 30 }, (_, i) =>
+      rule(`t${i}`, [`topic${i}`, `/\\bmethod${i}s?\\b/i`, `phrase number ${i}`]),
+    );
     const big = compileMatcher({ keywords: [], tagRules: rules });
     const abstract = 'We study large models and topic3 with method12s across many settings. '.repeat(25);
     const t0 = performance.now();
     let tags: string[] = [];
-    for (let i = 0; i < 3000; i++) tags = big.tagsFor({ title: `Paper ${i} on phrase number 7`, abstract, authors: ['A B', 'C D'] });
+    for (let i = 0; i < 3000; i++)
+      tags = big.tagsFor({ title: `Paper ${i} on phrase number 7`, abstract, authors: ['A B', 'C D'] });
     expect(tags).toEqual(['t3', 't7', 't12']);
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
@@ -249,18 +271,31 @@ describe('tagsFor', () => {
 
 describe('testPattern', () => {
   it('returns ranges or the error', () => {
-    expect(testPattern(parsePatternLine('RL'), 'RL and rl')).toEqual({ ranges: [[0, 2], [7, 9]] });
+    expect(testPattern(parsePatternLine('RL'), 'RL and rl')).toEqual({
+      ranges: [
+        [0, 2],
+        [7, 9],
+      ],
+    });
     expect(testPattern(parsePatternLine('/(a+)+/'), 'aaa')).toEqual({ error: expect.stringMatching(/nested/) });
   });
 });
 
 describe('parsePatternLine / formatPattern', () => {
   it('reads the line conventions', () => {
-    expect(parsePatternLine('  diffusion models ')).toEqual({ pattern: 'diffusion models', caseSensitive: false, wholeWord: true });
+    expect(parsePatternLine('  diffusion models ')).toEqual({
+      pattern: 'diffusion models',
+      caseSensitive: false,
+      wholeWord: true,
+    });
     expect(parsePatternLine('"BERT"')).toEqual({ pattern: 'BERT', caseSensitive: true, wholeWord: true });
     expect(parsePatternLine('LLM*')).toEqual({ pattern: 'LLM', caseSensitive: false, wholeWord: false });
     expect(parsePatternLine('"GPT"*')).toEqual({ pattern: 'GPT', caseSensitive: true, wholeWord: false });
-    expect(parsePatternLine('/multi-?modal/i')).toEqual({ pattern: '/multi-?modal/i', caseSensitive: false, wholeWord: false });
+    expect(parsePatternLine('/multi-?modal/i')).toEqual({
+      pattern: '/multi-?modal/i',
+      caseSensitive: false,
+      wholeWord: false,
+    });
     expect(parsePatternLine('/Exact/')).toEqual({ pattern: '/Exact/', caseSensitive: true, wholeWord: false });
     expect(parsePatternLine('*')).toEqual({ pattern: '*', caseSensitive: false, wholeWord: true });
     expect(parsePatternLine('""')).toEqual({ pattern: '""', caseSensitive: false, wholeWord: true });
@@ -268,7 +303,21 @@ describe('parsePatternLine / formatPattern', () => {
   });
 
   it('round-trips', () => {
-    const lines = ['diffusion', 'large language model', '"BERT"', 'LLM*', '"GPT"*', '/multi-?modal/i', '/a|b/ms', '*', '""', '**', '"x*"', 'C++', '/'];
+    const lines = [
+      'diffusion',
+      'large language model',
+      '"BERT"',
+      'LLM*',
+      '"GPT"*',
+      '/multi-?modal/i',
+      '/a|b/ms',
+      '*',
+      '""',
+      '**',
+      '"x*"',
+      'C++',
+      '/',
+    ];
     for (const line of lines) {
       const p = parsePatternLine(line);
       expect(formatPattern(p)).toBe(line);

@@ -71,7 +71,8 @@ export const MAX_SOURCE = 30_000;
 // ------------------------------------------------------------- one pattern
 
 const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/s;
-const NO_SPACE_SCRIPTS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
+const NO_SPACE_SCRIPTS =
+  '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
 const LETTERS = '[\\p{L}\\p{M}\\p{N}_]';
 /** One word character, excluding scripts without spaces (see the header). */
 const WORD_CHAR = `(?![${NO_SPACE_SCRIPTS}])${LETTERS}`;
@@ -105,7 +106,11 @@ function compilePattern(p: Pattern): Compiled | { error: string } {
   const chars = Array.from(text);
   // A word beginning is highlighted up to the end of its word.
   const after = !p.wholeWord ? `(?:${WORD_CHAR})*` : IS_WORD_CHAR.test(chars[chars.length - 1]!) ? AFTER : '';
-  return { source: words.join('\\s+') + after, flags: p.caseSensitive ? 'u' : 'iu', bounded: IS_WORD_CHAR.test(chars[0]!) };
+  return {
+    source: words.join('\\s+') + after,
+    flags: p.caseSensitive ? 'u' : 'iu',
+    bounded: IS_WORD_CHAR.test(chars[0]!),
+  };
 }
 
 /** Matches one pattern against a sample, for the options page preview. */
@@ -289,7 +294,9 @@ export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: 
     const c = compile(p, 'keyword', 'keyword');
     return c ? [{ c, owner: 0 }] : [];
   });
-  const keywordRegexes = [...byFlags(keywordItems)].map(([flags, byOwner]) => new RegExp(alternation([...byOwner.values()].flat()), flags + 'g'));
+  const keywordRegexes = [...byFlags(keywordItems)].map(
+    ([flags, byOwner]) => new RegExp(alternation([...byOwner.values()].flat()), flags + 'g'),
+  );
 
   const rules = input.tagRules.slice(0, LIMITS.tagRules);
   const perField = new Map<string, Array<{ c: Compiled; owner: number }>>();
@@ -307,7 +314,9 @@ export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: 
   const keywordRanges = (text: string): TextRange[] => {
     if (!keywordRegexes.length || !text) return [];
     const t = text.slice(0, MAX_TEXT);
-    return keywordRegexes.length === 1 ? rangesOf(keywordRegexes[0]!, t) : merge(keywordRegexes.flatMap((re) => rangesOf(re, t)));
+    return keywordRegexes.length === 1
+      ? rangesOf(keywordRegexes[0]!, t)
+      : merge(keywordRegexes.flatMap((re) => rangesOf(re, t)));
   };
 
   return {

@@ -45,7 +45,10 @@ describe('router', () => {
     ['missing payload fields', { type: 'paper.setStatus', payload: { status: 'saved' } }],
     ['bad status', { type: 'paper.setStatus', payload: { meta, status: 'pwned' } }],
     ['versioned id', { type: 'paper.setStatus', payload: { meta: { ...meta, id: '2407.21783v2' }, status: 'saved' } }],
-    ['huge title', { type: 'paper.setStatus', payload: { meta: { ...meta, title: 'x'.repeat(10_000) }, status: 'saved' } }],
+    [
+      'huge title',
+      { type: 'paper.setStatus', payload: { meta: { ...meta, title: 'x'.repeat(10_000) }, status: 'saved' } },
+    ],
     ['too many ids', { type: 'seen.record', payload: { ids: Array(5001).fill('2407.21783') } }],
     ['wrong types', { type: 'paper.update', payload: { id: '2407.21783', tags: 'rl' } }],
   ];
@@ -86,20 +89,28 @@ describe('router', () => {
     h['seen.record'] = async () => {
       throw new Error('quota exceeded');
     };
-    expect(await createRouter(h, OPTS)({ type: 'seen.record', payload: { ids: [] } }, CONTENT)).toEqual({ ok: false, error: 'quota exceeded' });
+    expect(await createRouter(h, OPTS)({ type: 'seen.record', payload: { ids: [] } }, CONTENT)).toEqual({
+      ok: false,
+      error: 'quota exceeded',
+    });
   });
 
   it('survives a fuzz of random messages with every one rejected', async () => {
     const h = handlers();
     const route = createRouter(h, OPTS);
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const atoms = [null, undefined, 0, -1, 1e308, NaN, '', 'x', '2407.21783', true, [], {}, '__proto__', 'constructor'];
     const any = (d: number): unknown => {
       const r = rnd();
       if (d > 3 || r < 0.5) return atoms[Math.floor(rnd() * atoms.length)];
       if (r < 0.75) return Array.from({ length: Math.floor(rnd() * 4) }, () => any(d + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [['type', 'payload', 'meta', 'status', 'ids', `k${i}`][Math.floor(rnd() * 6)]!, any(d + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => [
+          ['type', 'payload', 'meta', 'status', 'ids', `k${i}`][Math.floor(rnd() * 6)]!,
+          any(d + 1),
+        ]),
+      );
     };
     const types = ['paper.setStatus', 'paper.update', 'paper.restore', 'seen.record', 'nope'];
     for (let i = 0; i < 3000; i++) {
@@ -121,7 +132,11 @@ describe('client', () => {
   });
   it('rejects malformed and error replies', async () => {
     await expect(createClient(async () => undefined)('seen.record', { ids: [] })).rejects.toThrow(/malformed reply/);
-    await expect(createClient(async () => ({ ok: true, data: { fresh: 3 } }))('seen.record', { ids: [] })).rejects.toThrow(/invalid reply/);
-    await expect(createClient(async () => ({ ok: false, error: 'nope' }))('seen.record', { ids: [] })).rejects.toThrow('nope');
+    await expect(
+      createClient(async () => ({ ok: true, data: { fresh: 3 } }))('seen.record', { ids: [] }),
+    ).rejects.toThrow(/invalid reply/);
+    await expect(createClient(async () => ({ ok: false, error: 'nope' }))('seen.record', { ids: [] })).rejects.toThrow(
+      'nope',
+    );
   });
 });

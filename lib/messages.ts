@@ -75,7 +75,10 @@ export const CATALOGUE = {
     z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(5_000)) }),
     z.object({
       basis: z.enum(['model', 'cold']),
-      scores: z.record(z.string(), z.object({ value: z.number().check(z.gte(0), z.lte(1)), words: z.array(z.string()) })),
+      scores: z.record(
+        z.string(),
+        z.object({ value: z.number().check(z.gte(0), z.lte(1)), words: z.array(z.string()) }),
+      ),
     }),
   ),
   'rank.reset': def('page', z.object({}), Ok),

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { PaperStatusSchema, SettingsSchema, DEFAULT_SETTINGS, type Paper, type PaperStatus, type Settings } from './model';
+import {
+  PaperStatusSchema,
+  SettingsSchema,
+  DEFAULT_SETTINGS,
+  type Paper,
+  type PaperStatus,
+  type Settings,
+} from './model';
 
 /**
  * The snapshot the background mirrors into `storage.local` after each write, so

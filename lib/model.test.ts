@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalId, hfPaperUrl, mergeMeta, PaperMetaSchema, PaperSchema, SettingsSchema, DEFAULT_SETTINGS, TagNameSchema } from './model';
+import {
+  canonicalId,
+  hfPaperUrl,
+  mergeMeta,
+  PaperMetaSchema,
+  PaperSchema,
+  SettingsSchema,
+  DEFAULT_SETTINGS,
+  TagNameSchema,
+} from './model';
 
 describe('canonicalId', () => {
   const same: Array<[string, string]> = [
@@ -36,10 +45,30 @@ describe('canonicalId', () => {
   it.each(same)('%s → %s', (input, id) => expect(canonicalId(input)).toBe(id));
 
   const invalid: unknown[] = [
-    '', 'bad', '2407', '2407.217', '2407.217831', '2413.12345', '2400.12345', '1312.12345', '1501.1234', '0703.0001',
-    'hep-th/9913001', 'hep-th/0801001', '/9901001', 'https://example.com/abs/2407.21783', 'https://huggingface.co/models/2407.21783',
-    'https://arxiv.org/list/cs.LG/new', '2407.21783 extra', '<script>2407.21783</script>', 'x'.repeat(5000),
-    null, undefined, 2407.21783, {}, ['2407.21783'],
+    '',
+    'bad',
+    '2407',
+    '2407.217',
+    '2407.217831',
+    '2413.12345',
+    '2400.12345',
+    '1312.12345',
+    '1501.1234',
+    '0703.0001',
+    'hep-th/9913001',
+    'hep-th/0801001',
+    '/9901001',
+    'https://example.com/abs/2407.21783',
+    'https://huggingface.co/models/2407.21783',
+    'https://arxiv.org/list/cs.LG/new',
+    '2407.21783 extra',
+    '<script>2407.21783</script>',
+    'x'.repeat(5000),
+    null,
+    undefined,
+    2407.21783,
+    {},
+    ['2407.21783'],
   ];
   it.each(invalid.map((v) => [v]))('rejects %j', (input) => expect(canonicalId(input)).toBeNull());
 });
@@ -57,7 +86,16 @@ describe('schemas', () => {
     expect(PaperMetaSchema.safeParse({ ...meta, codeUrl: 'javascript:alert(1)' }).success).toBe(false);
   });
   it('validates full papers', () => {
-    const p = { ...meta, status: 'saved', tags: ['rl'], ruleTags: [], note: '', sources: ['huggingface'], savedAt: 1, updatedAt: 1 };
+    const p = {
+      ...meta,
+      status: 'saved',
+      tags: ['rl'],
+      ruleTags: [],
+      note: '',
+      sources: ['huggingface'],
+      savedAt: 1,
+      updatedAt: 1,
+    };
     expect(PaperSchema.safeParse(p).success).toBe(true);
     expect(PaperSchema.safeParse({ ...p, status: 'archived' }).success).toBe(false);
     expect(PaperSchema.safeParse({ ...p, sources: ['evil'] }).success).toBe(false);
@@ -78,9 +116,20 @@ describe('schemas', () => {
 
 describe('mergeMeta', () => {
   it('keeps what the page does not show and never shortens an abstract', () => {
-    const old = { id: '2407.21783', title: 'Old', authors: ['A B'], abstract: 'a long abstract here', primaryClass: 'cs.LG' };
+    const old = {
+      id: '2407.21783',
+      title: 'Old',
+      authors: ['A B'],
+      abstract: 'a long abstract here',
+      primaryClass: 'cs.LG',
+    };
     const merged = mergeMeta(old, { id: '2407.21783', title: 'New', authors: [], abstract: 'short' });
-    expect(merged).toMatchObject({ title: 'New', authors: ['A B'], abstract: 'a long abstract here', primaryClass: 'cs.LG' });
+    expect(merged).toMatchObject({
+      title: 'New',
+      authors: ['A B'],
+      abstract: 'a long abstract here',
+      primaryClass: 'cs.LG',
+    });
   });
 });
 

@@ -31,18 +31,14 @@ export type Source = z.infer<typeof SourceSchema>;
 const text = (max: number) => z.string().check(z.maxLength(max));
 const url = text(LIMITS.url).check(z.refine((s) => /^https:\/\//.test(s), 'must be an https URL'));
 
-export const TagNameSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(LIMITS.tag),
-    z.refine((s) => !/[\u0000-\u001f]/.test(s), 'no control characters'),
-  );
+export const TagNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(LIMITS.tag),
+  z.refine((s) => !/[\u0000-\u001f]/.test(s), 'no control characters'),
+);
 
-export const PaperIdSchema = z
-  .string()
-  .check(z.refine((s) => canonicalId(s) === s, 'not a canonical arXiv id'));
+export const PaperIdSchema = z.string().check(z.refine((s) => canonicalId(s) === s, 'not a canonical arXiv id'));
 
 /** What a site adapter knows about a paper; also what a content script may send. */
 export const PaperMetaSchema = z.object({
@@ -74,7 +70,18 @@ export type Paper = z.infer<typeof PaperSchema>;
 
 /** A paper known only by its id, on the reading list: what an imported id becomes. */
 export function blankPaper(id: string, now: number, source: Source): Paper {
-  return { id, title: '', authors: [], status: 'saved', tags: [], ruleTags: [], note: '', sources: [source], savedAt: now, updatedAt: now };
+  return {
+    id,
+    title: '',
+    authors: [],
+    status: 'saved',
+    tags: [],
+    ruleTags: [],
+    note: '',
+    sources: [source],
+    savedAt: now,
+    updatedAt: now,
+  };
 }
 
 export function allTags(p: Pick<Paper, 'tags' | 'ruleTags'>): string[] {
@@ -123,7 +130,10 @@ const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?$/;
 const OLD_ID = /^([a-z][a-z-]*)(?:\.[A-Za-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v\d+)?$/;
 
 function fromBare(raw: string): string | null {
-  const s = raw.trim().replace(/^arxiv:\s*/i, '').replace(/\.pdf$/i, '');
+  const s = raw
+    .trim()
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/\.pdf$/i, '');
   const n = NEW_ID.exec(s);
   if (n) {
     const [, yy, mm, num] = n as unknown as [string, string, string, string];
@@ -132,7 +142,7 @@ function fromBare(raw: string): string | null {
     if (month < 1 || month > 12) return null;
     // New-style ids began in April 2007; five-digit numbers from January 2015.
     if (year < 7 || (year === 7 && month < 4)) return null;
-    if ((year < 15) !== (num.length === 4)) return null;
+    if (year < 15 !== (num.length === 4)) return null;
     return `${yy}${mm}.${num}`;
   }
   // Archive names are lower case; the optional subject class (`math.GT/…`) is not part of the id.
@@ -169,7 +179,10 @@ export function canonicalId(input: unknown): string | null {
   const s = input.trim();
   const direct = fromBare(s);
   if (direct) return direct;
-  const noScheme = s.replace(/^https?:\/\//i, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const noScheme = s
+    .replace(/^https?:\/\//i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
   for (const re of URL_FORMS) {
     const m = re.exec(noScheme);
     if (m?.[1]) return fromBare(decodeURIComponentSafe(m[1]));

@@ -14,6 +14,11 @@ describe('requestPersistence', () => {
     expect(await requestPersistence({ persisted: async () => false, persist: async () => false })).toBe(false);
     expect(await requestPersistence(undefined)).toBeNull();
     expect(await requestPersistence({} as never)).toBeNull();
-    expect(await requestPersistence({ persisted: async () => false, persist: () => Promise.reject(new TypeError('not a window')) })).toBeNull();
+    expect(
+      await requestPersistence({
+        persisted: async () => false,
+        persist: () => Promise.reject(new TypeError('not a window')),
+      }),
+    ).toBeNull();
   });
 });

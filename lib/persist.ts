@@ -5,7 +5,9 @@
  * to extensions with `unlimitedStorage`, Firefox may ask the user once.
  * Resolves to whether storage is persistent, or null when the API is missing.
  */
-export async function requestPersistence(storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage): Promise<boolean | null> {
+export async function requestPersistence(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator?.storage,
+): Promise<boolean | null> {
   if (typeof storage?.persist !== 'function') return null;
   try {
     if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;

@@ -50,9 +50,13 @@ describe('sanitizeRegex', () => {
   });
 
   it('bounds open-ended repetitions and keeps laziness and small bounds', () => {
-    expect(ok('a*?-b+-c{2,}-d{3}e?f??').source).toBe(`a{0,${OPEN_MAX}}?-b{1,${1 + OPEN_MAX}}-c{2,${2 + OPEN_MAX}}-d{3}e?f??`);
+    expect(ok('a*?-b+-c{2,}-d{3}e?f??').source).toBe(
+      `a{0,${OPEN_MAX}}?-b{1,${1 + OPEN_MAX}}-c{2,${2 + OPEN_MAX}}-d{3}e?f??`,
+    );
     const r = ok('x.*y');
-    expect(new RegExp(r.source, r.flags).exec(`x${'-'.repeat(OPEN_MAX)}y x${'-'.repeat(OPEN_MAX + 1)}y`)?.index).toBe(0);
+    expect(new RegExp(r.source, r.flags).exec(`x${'-'.repeat(OPEN_MAX)}y x${'-'.repeat(OPEN_MAX + 1)}y`)?.index).toBe(
+      0,
+    );
     expect(new RegExp(r.source, r.flags).test(`x${'-'.repeat(OPEN_MAX + 1)}y`)).toBe(false);
   });
 
@@ -69,7 +73,12 @@ describe('sanitizeRegex', () => {
     expect(ok('\\bfoo\\b', 'i').source).toBe('(?<!\\w)foo\\b');
     expect(ok('\\b-x').source).toBe('(?<=\\w)-x');
     expect(ok('\\b\\w').source).toBe('\\b\\w');
-    for (const [text, hit] of [['a foo', true], ['afoo', false], ['FOO', true], ['_foo', false]] as const) {
+    for (const [text, hit] of [
+      ['a foo', true],
+      ['afoo', false],
+      ['FOO', true],
+      ['_foo', false],
+    ] as const) {
       const r = ok('\\bfoo', 'i');
       expect(new RegExp(r.source, r.flags).test(text), text).toBe(hit);
       expect(/\bfoo/iu.test(text), text).toBe(hit);

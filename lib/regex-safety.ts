@@ -144,7 +144,8 @@ class Parser {
     else if (c === 'x') this.i += 2;
     else if (c === 'c') this.i += 1;
     const src = s.slice(start, this.i);
-    if (CLASS_ESCAPES.includes(c) || c === 'p' || c === 'P' || c === 'u' || c === 'x' || c === 'c' || c === '0') return { src };
+    if (CLASS_ESCAPES.includes(c) || c === 'p' || c === 'P' || c === 'u' || c === 'x' || c === 'c' || c === '0')
+      return { src };
     return { src, literal: CONTROL_ESCAPES[c] ?? c };
   }
 

@@ -6,13 +6,26 @@ import { createRelevance, readSuggestions } from './relevance';
 import type { PaperMeta } from './model';
 
 const TOPICS = {
-  rl: ['reinforcement learning policy reward', 'policy gradient reward shaping agents', 'offline reinforcement learning value'],
-  vision: ['image segmentation convolutional', 'object detection vision transformer', 'image generation diffusion pixels'],
+  rl: [
+    'reinforcement learning policy reward',
+    'policy gradient reward shaping agents',
+    'offline reinforcement learning value',
+  ],
+  vision: [
+    'image segmentation convolutional',
+    'object detection vision transformer',
+    'image generation diffusion pixels',
+  ],
 };
 
 function paper(i: number, topic: keyof typeof TOPICS): PaperMeta {
   const words = TOPICS[topic][i % 3]!;
-  return { id: `2601.${String(10000 + i)}`, title: `${words} study ${i}`, abstract: `We study ${words} at scale ${i}.`, authors: [`Author ${i % 7}`] };
+  return {
+    id: `2601.${String(10000 + i)}`,
+    title: `${words} study ${i}`,
+    abstract: `We study ${words} at scale ${i}.`,
+    authors: [`Author ${i % 7}`],
+  };
 }
 
 describe('relevance service', () => {

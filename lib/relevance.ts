@@ -73,7 +73,9 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   }
 
   async function mergeSuggestions(fresh: Suggestion[], labelled: ReadonlySet<string>): Promise<void> {
-    const old = ((await store.getMeta<Suggestion[]>(SUGGESTIONS_KEY)) ?? []).filter((s) => now() - s.seenAt < SUGGESTION_TTL_MS);
+    const old = ((await store.getMeta<Suggestion[]>(SUGGESTIONS_KEY)) ?? []).filter(
+      (s) => now() - s.seenAt < SUGGESTION_TTL_MS,
+    );
     const byId = new Map(old.map((s) => [s.meta.id, s]));
     for (const s of fresh) byId.set(s.meta.id, s);
     const top = [...byId.values()]
@@ -99,7 +101,11 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   return { score, retrain, reset };
 }
 
-export async function readSuggestions(store: Store, labelled: ReadonlySet<string>, now = Date.now()): Promise<Suggestion[]> {
+export async function readSuggestions(
+  store: Store,
+  labelled: ReadonlySet<string>,
+  now = Date.now(),
+): Promise<Suggestion[]> {
   const list = (await store.getMeta<Suggestion[]>(SUGGESTIONS_KEY)) ?? [];
   return list.filter((s) => !labelled.has(s.meta.id) && now - s.seenAt < SUGGESTION_TTL_MS);
 }

@@ -70,11 +70,24 @@ describe('parseQuery', () => {
   });
 
   it('never throws on hostile or huge input', () => {
-    for (const q of ['"', '-"', '::::', 'tag:"', '<img src=x onerror=alert(1)>', '\u0000\u0001', 'x'.repeat(1e6), '"'.repeat(9999)]) {
+    for (const q of [
+      '"',
+      '-"',
+      '::::',
+      'tag:"',
+      '<img src=x onerror=alert(1)>',
+      '\u0000\u0001',
+      'x'.repeat(1e6),
+      '"'.repeat(9999),
+    ]) {
       expect(() => parseQuery(q)).not.toThrow();
     }
     expect(parseQuery(undefined as unknown as string).clauses).toEqual([]);
-    expect(parseQuery('<img src=x onerror=alert(1)>').clauses).toEqual([text('<img'), text('src=x'), text('onerror=alert(1)>')]);
+    expect(parseQuery('<img src=x onerror=alert(1)>').clauses).toEqual([
+      text('<img'),
+      text('src=x'),
+      text('onerror=alert(1)>'),
+    ]);
   });
 });
 
@@ -239,7 +252,11 @@ describe('sortPapers', () => {
     // Undated 2401.00002 sorts as 2024-01, before 2024-01-05; hep-th/9901001 as 1999-01.
     expect(ids(sortPapers(papers, 'published', 'asc'))).toEqual(['h', '3', '2', '1', '4']);
     expect(ids(sortPapers(papers, 'published', 'desc'))).toEqual(['1', '4', '2', '3', 'h']);
-    const undated = [paper({ id: '2401.00009', published: '2024-02-01' }), { ...paper({ id: 'x' }) }, paper({ id: '2401.00008', published: '2020' })];
+    const undated = [
+      paper({ id: '2401.00009', published: '2024-02-01' }),
+      { ...paper({ id: 'x' }) },
+      paper({ id: '2401.00008', published: '2020' }),
+    ];
     expect(sortPapers(undated, 'published', 'asc').map((p) => p.id)).toEqual(['2401.00008', '2401.00009', 'x']);
     expect(sortPapers(undated, 'published', 'desc').map((p) => p.id)).toEqual(['2401.00009', '2401.00008', 'x']);
   });

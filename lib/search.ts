@@ -9,7 +9,16 @@ import { allTags, type Paper, type PaperStatus } from './model';
 
 // Letters NFD does not decompose into base + combining mark.
 const EXTRA_FOLDS: Record<string, string> = {
-  ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ħ: 'h',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ħ: 'h',
 };
 const EXTRA_FOLD_RE = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'g');
 
@@ -56,7 +65,10 @@ export interface Query {
 }
 
 const STATUS_ALIASES: Record<string, PaperStatus> = {
-  saved: 'saved', toread: 'saved', read: 'read', dismissed: 'dismissed',
+  saved: 'saved',
+  toread: 'saved',
+  read: 'read',
+  dismissed: 'dismissed',
 };
 
 // Search boxes are typed into; anything longer is a paste accident.
@@ -121,11 +133,16 @@ function parseYear(v: string): { min: number; max: number } | null {
   if (!cmp) return null;
   const y = Number(cmp[2]);
   switch (cmp[1]) {
-    case '<': return { min: -Infinity, max: y - 1 };
-    case '<=': return { min: -Infinity, max: y };
-    case '>': return { min: y + 1, max: Infinity };
-    case '>=': return { min: y, max: Infinity };
-    default: return { min: y, max: y };
+    case '<':
+      return { min: -Infinity, max: y - 1 };
+    case '<=':
+      return { min: -Infinity, max: y };
+    case '>':
+      return { min: y + 1, max: Infinity };
+    case '>=':
+      return { min: y, max: Infinity };
+    default:
+      return { min: y, max: y };
   }
 }
 
@@ -199,10 +216,14 @@ export function buildIndex(papers: readonly Paper[]): SearchIndex {
 
 function holds(e: IndexedPaper, c: Clause): boolean {
   switch (c.kind) {
-    case 'text': return e.haystack.includes(c.value);
-    case 'tag': return e.tags.has(c.value);
-    case 'status': return e.paper.status === c.value;
-    case 'year': return e.year !== null && e.year >= c.min && e.year <= c.max;
+    case 'text':
+      return e.haystack.includes(c.value);
+    case 'tag':
+      return e.tags.has(c.value);
+    case 'status':
+      return e.paper.status === c.value;
+    case 'year':
+      return e.year !== null && e.year >= c.min && e.year <= c.max;
   }
 }
 

@@ -15,7 +15,11 @@ import { dumpStore } from './testing/faults';
  * database and the mirror are exactly as they were.
  */
 
-const OPTS: RouterOptions = { runtimeId: 'ext', extensionOrigin: 'chrome-extension://ext/', contentOrigins: ['https://huggingface.co', 'https://arxiv.org'] };
+const OPTS: RouterOptions = {
+  runtimeId: 'ext',
+  extensionOrigin: 'chrome-extension://ext/',
+  contentOrigins: ['https://huggingface.co', 'https://arxiv.org'],
+};
 const CONTENT = { id: 'ext', url: 'https://arxiv.org/list/cs.LG/new', tab: { id: 3 } };
 const PAGE = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 const BAD_SENDERS = [
@@ -28,7 +32,11 @@ const BAD_SENDERS = [
 ];
 
 const [paper] = samplePapers(1) as [ReturnType<typeof samplePapers>[number]];
-const meta = { id: '2610.22092', title: 'A <script>window.__pwned=1</script> title', authors: ['<img src=x onerror=alert(1)>'] };
+const meta = {
+  id: '2610.22092',
+  title: 'A <script>window.__pwned=1</script> title',
+  authors: ['<img src=x onerror=alert(1)>'],
+};
 
 /** One valid request per type: the fuzzer breaks these. */
 const VALID: { [T in MessageType]: unknown } = {
@@ -56,7 +64,8 @@ type Node = { parent: Record<string, unknown> | unknown[] | null; key: string | 
 function nodes(value: unknown, parent: Node['parent'] = null, key: string | number = ''): Node[] {
   const out: Node[] = [{ parent, key, value }];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...nodes(v, value, i)));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...nodes(v, value as Record<string, unknown>, k));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...nodes(v, value as Record<string, unknown>, k));
   return out;
 }
 
@@ -69,10 +78,11 @@ function breakPayload(valid: unknown, r: (n: number) => number): unknown {
   const copy = structuredClone(valid);
   const all = nodes(copy);
   const target = all[r(all.length)]!;
-  const strangers: unknown[] =
-    Array.isArray(target.value) ? ['x', 1, {}, null, true]
-    : target.value && typeof target.value === 'object' ? [1, 'x', [], null, false, NaN]
-    : [{}, [[]], { toString: 'x' }, { __proto__: { polluted: 1 } }];
+  const strangers: unknown[] = Array.isArray(target.value)
+    ? ['x', 1, {}, null, true]
+    : target.value && typeof target.value === 'object'
+      ? [1, 'x', [], null, false, NaN]
+      : [{}, [[]], { toString: 'x' }, { __proto__: { polluted: 1 } }];
   const replacement = strangers[r(strangers.length)];
   if (!target.parent) return replacement;
   (target.parent as Record<string | number, unknown>)[target.key] = replacement;
@@ -81,14 +91,18 @@ function breakPayload(valid: unknown, r: (n: number) => number): unknown {
 
 function hostileValue(type: MessageType, r: (n: number) => number): unknown {
   const capped: Record<string, () => unknown> = {
-    'paper.setStatus': () => ({ ...(VALID['paper.setStatus'] as object), meta: { ...meta, title: 'x'.repeat(1001 + r(5000)) } }),
-    'paper.update': () => [
-      { id: `${paper.id}v2`, note: 'n' },
-      { id: paper.id, addTags: ['bad\u0000tag'] },
-      { id: paper.id, addTags: ['t'.repeat(61)] },
-      { id: paper.id, note: 'n'.repeat(20_001) },
-      { id: '../../etc/passwd' },
-    ][r(5)],
+    'paper.setStatus': () => ({
+      ...(VALID['paper.setStatus'] as object),
+      meta: { ...meta, title: 'x'.repeat(1001 + r(5000)) },
+    }),
+    'paper.update': () =>
+      [
+        { id: `${paper.id}v2`, note: 'n' },
+        { id: paper.id, addTags: ['bad\u0000tag'] },
+        { id: paper.id, addTags: ['t'.repeat(61)] },
+        { id: paper.id, note: 'n'.repeat(20_001) },
+        { id: '../../etc/passwd' },
+      ][r(5)],
     'paper.restore': () => ({ papers: [{ ...paper, codeUrl: 'javascript:alert(1)' }] }),
     'seen.record': () => ({ ids: Array(5001).fill(paper.id) }),
     'rank.score': () => ({ papers: [{ ...meta, projectUrl: 'http://insecure.example' }] }),
@@ -108,10 +122,19 @@ async function setup() {
     remove: async (keys) => void keys.forEach((k) => data.delete(k)),
     keys: async () => [...data.keys()],
   };
-  const svc = createService({ store, mirror, ruleTagsFor: () => [], relevance: createRelevance(store, () => 1), now: () => 99 });
+  const svc = createService({
+    store,
+    mirror,
+    ruleTagsFor: () => [],
+    relevance: createRelevance(store, () => 1),
+    now: () => 99,
+  });
   const called: string[] = [];
   const spied = Object.fromEntries(
-    TYPES.map((t) => [t, async (req: never) => (called.push(t), (svc.handlers[t] as (r: never) => Promise<unknown>)(req))]),
+    TYPES.map((t) => [
+      t,
+      async (req: never) => (called.push(t), (svc.handlers[t] as (r: never) => Promise<unknown>)(req)),
+    ]),
   ) as unknown as Handlers;
   const rejected: string[] = [];
   const route = createRouter(spied, { ...OPTS, onReject: (reason) => rejected.push(reason) });
@@ -124,12 +147,29 @@ describe('service fuzz: hostile messages never reach the store', () => {
     const before = await dumpStore(store);
     const mirrorBefore = structuredClone([...data]);
     const r = rng(20261027);
-    const atoms = [null, undefined, 0, -1, 1e308, NaN, '', '2407.21783', true, [], {}, '__proto__', 'constructor', 'paper.update'];
+    const atoms = [
+      null,
+      undefined,
+      0,
+      -1,
+      1e308,
+      NaN,
+      '',
+      '2407.21783',
+      true,
+      [],
+      {},
+      '__proto__',
+      'constructor',
+      'paper.update',
+    ];
     const junk = (d: number): unknown => {
       const k = r(10);
       if (d > 3 || k < 5) return atoms[r(atoms.length)];
       if (k < 7) return Array.from({ length: r(4) }, () => junk(d + 1));
-      return Object.fromEntries(Array.from({ length: r(4) }, () => [['type', 'payload', 'meta', 'id', 'ids', 'tags'][r(6)]!, junk(d + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: r(4) }, () => [['type', 'payload', 'meta', 'id', 'ids', 'tags'][r(6)]!, junk(d + 1)]),
+      );
     };
     const N = 4000;
     for (let i = 0; i < N; i++) {
@@ -142,7 +182,8 @@ describe('service fuzz: hostile messages never reach the store', () => {
         const type = TYPES[r(TYPES.length)]!;
         msg = { type, payload: VALID[type] };
         sender = CATALOGUE[type].from === 'page' && r(2) ? CONTENT : BAD_SENDERS[r(BAD_SENDERS.length)]!;
-      } else if (kind === 2) msg = { type: ['paper.nuke', '__proto__', 'hasOwnProperty', 'x'.repeat(65), ''][r(5)], payload: {} };
+      } else if (kind === 2)
+        msg = { type: ['paper.nuke', '__proto__', 'hasOwnProperty', 'x'.repeat(65), ''][r(5)], payload: {} };
       else {
         const type = kind === 3 ? CONTENT_TYPES[r(CONTENT_TYPES.length)]! : TYPES[r(TYPES.length)]!;
         msg = { type, payload: hostileValue(type, r) };

@@ -8,12 +8,18 @@ import { DEFAULT_SETTINGS } from './model';
 import { createRelevance } from './relevance';
 import { fakeMirror } from './testing/fake-mirror';
 
-
 async function setup() {
   const store = await openStore({ factory: new IDBFactory() });
   const mirror = fakeMirror();
   const onPapersChanged = vi.fn();
-  const svc = createService({ store, mirror, relevance: createRelevance(store, () => 1000), ruleTagsFor: (m) => (/agent/i.test(m.title) ? ['agents'] : []), onPapersChanged, now: () => 1000 });
+  const svc = createService({
+    store,
+    mirror,
+    relevance: createRelevance(store, () => 1000),
+    ruleTagsFor: (m) => (/agent/i.test(m.title) ? ['agents'] : []),
+    onPapersChanged,
+    now: () => 1000,
+  });
   return { store, mirror, svc, onPapersChanged };
 }
 

@@ -71,7 +71,11 @@ export function createService(deps: ServiceDeps) {
     },
     async 'papers.bulk'({ ids, ...patch }) {
       const changed = await store.bulkUpdate(ids, patch, now());
-      if (patch.remove) await mirrorPapers([], changed.map((p) => p.id));
+      if (patch.remove)
+        await mirrorPapers(
+          [],
+          changed.map((p) => p.id),
+        );
       else await mirrorPapers(changed);
       return { changed };
     },

@@ -12,7 +12,11 @@ import { describeError } from './errors';
 import { dumpStore, failWrites } from './testing/faults';
 import { fakeMirror as mirror } from './testing/fake-mirror';
 
-const OPTS: RouterOptions = { runtimeId: 'ext', extensionOrigin: 'chrome-extension://ext/', contentOrigins: ['https://huggingface.co'] };
+const OPTS: RouterOptions = {
+  runtimeId: 'ext',
+  extensionOrigin: 'chrome-extension://ext/',
+  contentOrigins: ['https://huggingface.co'],
+};
 const PAGE = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 const CONTENT = { id: 'ext', url: 'https://huggingface.co/papers', tab: { id: 1 } };
 const STORAGE_FULL = /storage is full: nothing was saved/i;
@@ -31,21 +35,23 @@ async function seeded(n = 20): Promise<{ store: Store; papers: Paper[] }> {
   return { store, papers };
 }
 
-
 function routerFor(store: Store, m = mirror()) {
   const svc = createService({ store, mirror: m, ruleTagsFor: () => [], relevance: createRelevance(store, () => 1) });
   return { route: createRouter(svc.handlers, OPTS), mirror: m };
 }
 
 describe('storage full (QuotaExceededError)', () => {
-  const quota = (after: number, method: 'put' | 'add' = 'put') => (undo = failWrites({ after, mode: { throw: 'QuotaExceededError' }, method }));
+  const quota = (after: number, method: 'put' | 'add' = 'put') =>
+    (undo = failWrites({ after, mode: { throw: 'QuotaExceededError' }, method }));
 
   it('an import that fills the disk part-way writes no paper and no setting', async () => {
     const { store } = await seeded();
     const before = await dumpStore(store);
     quota(50);
     const incoming = samplePapers(120).map((p) => ({ ...p, id: p.id.replace(/^26/, '25'), note: 'imported' }));
-    await expect(store.applyPapers(incoming, ['2601.10000'], { ...DEFAULT_SETTINGS, badge: false })).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(
+      store.applyPapers(incoming, ['2601.10000'], { ...DEFAULT_SETTINGS, badge: false }),
+    ).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(await dumpStore(store)).toEqual(before);
   });
 
@@ -53,7 +59,13 @@ describe('storage full (QuotaExceededError)', () => {
     const { store, papers } = await seeded();
     const before = await dumpStore(store);
     quota(3);
-    await expect(store.bulkUpdate(papers.map((p) => p.id), { status: 'read', addTag: 'bulk' }, 9)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(
+      store.bulkUpdate(
+        papers.map((p) => p.id),
+        { status: 'read', addTag: 'bulk' },
+        9,
+      ),
+    ).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(await dumpStore(store)).toEqual(before);
   });
 
@@ -77,9 +89,17 @@ describe('storage full (QuotaExceededError)', () => {
     const before = await dumpStore(store);
     quota(0);
     const meta = { id: '2610.22092', title: 'New', authors: [] };
-    expect(await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(STORAGE_FULL) });
-    expect(await route({ type: 'paper.update', payload: { id: '2601.10000', addTags: ['x'] } }, CONTENT)).toMatchObject({ ok: false, error: expect.stringMatching(STORAGE_FULL) });
-    expect(await route({ type: 'settings.set', payload: { settings: DEFAULT_SETTINGS } }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(STORAGE_FULL) });
+    expect(await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT)).toEqual({
+      ok: false,
+      error: expect.stringMatching(STORAGE_FULL),
+    });
+    expect(await route({ type: 'paper.update', payload: { id: '2601.10000', addTags: ['x'] } }, CONTENT)).toMatchObject(
+      { ok: false, error: expect.stringMatching(STORAGE_FULL) },
+    );
+    expect(await route({ type: 'settings.set', payload: { settings: DEFAULT_SETTINGS } }, PAGE)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(STORAGE_FULL),
+    });
     expect(await dumpStore(store)).toEqual(before);
     expect(m.data.size).toBe(0);
   });
@@ -90,7 +110,10 @@ describe('storage full (QuotaExceededError)', () => {
     const before = await dumpStore(store);
     quota(5);
     const put = papers.map((p) => ({ ...p, note: 'changed' }));
-    const reply = await route({ type: 'papers.apply', payload: { put, remove: [], settings: { ...DEFAULT_SETTINGS, badge: false } } }, PAGE);
+    const reply = await route(
+      { type: 'papers.apply', payload: { put, remove: [], settings: { ...DEFAULT_SETTINGS, badge: false } } },
+      PAGE,
+    );
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(STORAGE_FULL) });
     undo!();
     const after = await dumpStore(store);
@@ -110,7 +133,10 @@ describe('storage full (QuotaExceededError)', () => {
     expect(reply).toMatchObject({ ok: true });
     expect((await store.getPaper(meta.id))?.status).toBe('saved');
     expect(m.data.get('p:2610.22092')).toEqual(['saved', [], []]);
-    expect(warn).toHaveBeenCalledWith('[dogear] daily backup failed', expect.objectContaining({ name: 'QuotaExceededError' }));
+    expect(warn).toHaveBeenCalledWith(
+      '[dogear] daily backup failed',
+      expect.objectContaining({ name: 'QuotaExceededError' }),
+    );
     warn.mockRestore();
   });
 });
@@ -119,8 +145,22 @@ describe('a write interrupted mid-way (transaction aborted)', () => {
   const interrupt = (after: number) => (undo = failWrites({ after, mode: 'abort' }));
 
   it.each([
-    ['an import', (s: Store, p: Paper[]) => s.applyPapers(p.map((x) => ({ ...x, note: 'n' })), ['2601.10000'])],
-    ['a bulk action', (s: Store, p: Paper[]) => s.bulkUpdate(p.map((x) => x.id), { status: 'dismissed' })],
+    [
+      'an import',
+      (s: Store, p: Paper[]) =>
+        s.applyPapers(
+          p.map((x) => ({ ...x, note: 'n' })),
+          ['2601.10000'],
+        ),
+    ],
+    [
+      'a bulk action',
+      (s: Store, p: Paper[]) =>
+        s.bulkUpdate(
+          p.map((x) => x.id),
+          { status: 'dismissed' },
+        ),
+    ],
     ['a restore', (s: Store, p: Paper[]) => s.replaceAll(p.slice(0, 3), DEFAULT_SETTINGS)],
   ])('%s leaves the database as it was', async (_name, write) => {
     const { store, papers } = await seeded();
@@ -136,7 +176,10 @@ describe('a write interrupted mid-way (transaction aborted)', () => {
     const { store } = await seeded();
     const { route } = routerFor(store);
     interrupt(0);
-    const reply = await route({ type: 'papers.bulk', payload: { ids: ['2601.10000', '2602.10001'], status: 'read' } }, PAGE);
+    const reply = await route(
+      { type: 'papers.bulk', payload: { ids: ['2601.10000', '2602.10001'], status: 'read' } },
+      PAGE,
+    );
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/nothing was saved|not saved/) });
     undo!();
     expect((await store.getPaper('2601.10000'))?.status).toBe('saved');
@@ -144,7 +187,11 @@ describe('a write interrupted mid-way (transaction aborted)', () => {
 });
 
 describe('IndexedDB unavailable (private windows, history disabled)', () => {
-  const broken = { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } } as unknown as IDBFactory;
+  const broken = {
+    open: () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    },
+  } as unknown as IDBFactory;
 
   it('openStore says so in words a user understands', async () => {
     const err = await openStore({ factory: broken }).catch((e: unknown) => e);

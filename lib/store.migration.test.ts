@@ -15,7 +15,10 @@ describe('schema migrations', () => {
     it(`opens a version-${from} database with every record intact and a backup taken first`, async () => {
       const factory = new IDBFactory();
       const papers = samplePapers(250);
-      const settings = { ...DEFAULT_SETTINGS, keywords: [{ pattern: 'diffusion', caseSensitive: false, wholeWord: true }] };
+      const settings = {
+        ...DEFAULT_SETTINGS,
+        keywords: [{ pattern: 'diffusion', caseSensitive: false, wholeWord: true }],
+      };
       const seen = [{ id: '2601.00001', firstSeen: 1, lastSeen: 2 }];
       await writeOldDatabase(factory, from, { papers, settings, seen });
 
@@ -30,7 +33,9 @@ describe('schema migrations', () => {
       expect((await store.getSeen(['2601.00001'])).get('2601.00001')).toEqual(seen[0]);
 
       const backups = await store.listBackups();
-      expect(backups).toEqual([{ id: expect.any(Number), createdAt: 42, reason: 'migration', schemaVersion: from, papers: 250 }]);
+      expect(backups).toEqual([
+        { id: expect.any(Number), createdAt: 42, reason: 'migration', schemaVersion: from, papers: 250 },
+      ]);
       const backup = await store.getBackup(backups[0]!.id);
       expect(backup?.papers).toEqual(papers.slice().sort((a, b) => (a.id < b.id ? -1 : 1)));
       // The new indexes work on migrated data.

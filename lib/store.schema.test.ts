@@ -11,11 +11,18 @@ import { samplePapers, writeOldDatabase } from './testing/old-db';
  * its own test. The shape each version leaves is pinned here instead.
  */
 
-const SHAPES: Record<number, Record<string, { keyPath: string | null; autoIncrement: boolean; indexes: Record<string, [string, boolean]> }>> = {
+const SHAPES: Record<
+  number,
+  Record<string, { keyPath: string | null; autoIncrement: boolean; indexes: Record<string, [string, boolean]> }>
+> = {
   1: {
     backups: { keyPath: 'id', autoIncrement: true, indexes: { createdAt: ['createdAt', false] } },
     meta: { keyPath: null, autoIncrement: false, indexes: {} },
-    papers: { keyPath: 'id', autoIncrement: false, indexes: { savedAt: ['savedAt', false], status: ['status', false], tags: ['tags', true] } },
+    papers: {
+      keyPath: 'id',
+      autoIncrement: false,
+      indexes: { savedAt: ['savedAt', false], status: ['status', false], tags: ['tags', true] },
+    },
     seen: { keyPath: 'id', autoIncrement: false, indexes: {} },
     settings: { keyPath: null, autoIncrement: false, indexes: {} },
   },
@@ -25,7 +32,12 @@ const SHAPES: Record<number, Record<string, { keyPath: string | null; autoIncrem
     papers: {
       keyPath: 'id',
       autoIncrement: false,
-      indexes: { savedAt: ['savedAt', false], status: ['status', false], tags: ['tags', true], updatedAt: ['updatedAt', false] },
+      indexes: {
+        savedAt: ['savedAt', false],
+        status: ['status', false],
+        tags: ['tags', true],
+        updatedAt: ['updatedAt', false],
+      },
     },
     seen: { keyPath: 'id', autoIncrement: false, indexes: { lastSeen: ['lastSeen', false] } },
     settings: { keyPath: null, autoIncrement: false, indexes: {} },

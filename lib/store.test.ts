@@ -19,9 +19,20 @@ describe('store', () => {
   });
 
   it('saves, marks read and removes a paper', async () => {
-    const { before, after } = await store.setStatus({ meta: meta('2407.21783'), status: 'saved', source: 'huggingface' }, 100);
+    const { before, after } = await store.setStatus(
+      { meta: meta('2407.21783'), status: 'saved', source: 'huggingface' },
+      100,
+    );
     expect(before).toBeUndefined();
-    expect(after).toMatchObject({ id: '2407.21783', status: 'saved', savedAt: 100, updatedAt: 100, sources: ['huggingface'], tags: [], note: '' });
+    expect(after).toMatchObject({
+      id: '2407.21783',
+      status: 'saved',
+      savedAt: 100,
+      updatedAt: 100,
+      sources: ['huggingface'],
+      tags: [],
+      note: '',
+    });
     const read = await store.setStatus({ meta: meta('2407.21783'), status: 'read', source: 'arxiv' }, 200);
     expect(read.after).toMatchObject({ status: 'read', savedAt: 100, readAt: 200, sources: ['huggingface', 'arxiv'] });
     expect(await store.countByStatus('read')).toBe(1);
@@ -34,19 +45,35 @@ describe('store', () => {
   it('keeps the user’s tags and note when the status changes', async () => {
     await store.setStatus({ meta: meta('2407.21783'), status: 'saved' }, 1);
     await store.updatePaper('2407.21783', { tags: ['rl', 'rl', ' llm '], note: 'read §3' }, 2);
-    const { after } = await store.setStatus({ meta: meta('2407.21783', 'Updated title'), status: 'dismissed', ruleTags: ['agents'] }, 3);
-    expect(after).toMatchObject({ tags: ['rl', 'llm'], note: 'read §3', ruleTags: ['agents'], title: 'Updated title', status: 'dismissed' });
+    const { after } = await store.setStatus(
+      { meta: meta('2407.21783', 'Updated title'), status: 'dismissed', ruleTags: ['agents'] },
+      3,
+    );
+    expect(after).toMatchObject({
+      tags: ['rl', 'llm'],
+      note: 'read §3',
+      ruleTags: ['agents'],
+      title: 'Updated title',
+      status: 'dismissed',
+    });
   });
 
   it('rejects invalid records without writing', async () => {
-    await expect(store.setStatus({ meta: { ...meta('2407.21783'), title: 'x'.repeat(5000) }, status: 'saved' })).rejects.toThrow();
+    await expect(
+      store.setStatus({ meta: { ...meta('2407.21783'), title: 'x'.repeat(5000) }, status: 'saved' }),
+    ).rejects.toThrow();
     expect(await store.listPapers()).toEqual([]);
     expect(await store.updatePaper('2407.21783', { note: 'x' })).toBeNull();
   });
 
   it('bulk updates and removals are atomic and skip unknown ids', async () => {
-    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await store.setStatus({ meta: meta(id), status: 'saved' }, 1);
-    const changed = await store.bulkUpdate(['2401.00001', '2401.00002', '2499.99999'], { status: 'read', addTag: 'batch' }, 5);
+    for (const id of ['2401.00001', '2401.00002', '2401.00003'])
+      await store.setStatus({ meta: meta(id), status: 'saved' }, 1);
+    const changed = await store.bulkUpdate(
+      ['2401.00001', '2401.00002', '2499.99999'],
+      { status: 'read', addTag: 'batch' },
+      5,
+    );
     expect(changed.map((p) => p.id)).toEqual(['2401.00001', '2401.00002']);
     expect((await store.getPaper('2401.00002'))?.tags).toEqual(['batch']);
     await store.bulkUpdate(['2401.00001', '2401.00003'], { remove: true });
@@ -94,7 +121,11 @@ describe('store', () => {
     expect(await store.recordSeen(['2401.00001', '2401.00004'], t + NEW_FOR_MS)).toEqual(['2401.00004']);
     // Seeing it again does not restart the window: first seen stays first seen.
     expect(await store.recordSeen(['2401.00001'], t + 2 * NEW_FOR_MS)).toEqual([]);
-    expect((await store.getSeen(['2401.00001'])).get('2401.00001')).toEqual({ id: '2401.00001', firstSeen: t, lastSeen: t + 2 * NEW_FOR_MS });
+    expect((await store.getSeen(['2401.00001'])).get('2401.00001')).toEqual({
+      id: '2401.00001',
+      firstSeen: t,
+      lastSeen: t + 2 * NEW_FOR_MS,
+    });
     // A custom window (tests, a future setting).
     expect(await store.recordSeen(['2401.00001'], t + 2 * NEW_FOR_MS, 3 * NEW_FOR_MS)).toEqual(['2401.00001']);
   });
@@ -106,7 +137,12 @@ describe('store failures', () => {
     await s.setStatus({ meta: meta('2401.00001'), status: 'saved' }, 1);
     const good = (await s.getPaper('2401.00001'))!;
     const poisoned = { ...good, id: '2401.00002' };
-    Object.defineProperty(poisoned, 'note', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(poisoned, 'note', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     await expect(s.applyPapers([{ ...good, id: '2401.00003' }, poisoned], ['2401.00001'])).rejects.toThrow();
     expect((await s.listPapers()).map((p) => p.id)).toEqual(['2401.00001']);
     s.close();

@@ -113,7 +113,7 @@ function backupBeforeMigration(tx: Tx, fromVersion: number, now: number): void {
         reason: 'migration',
         schemaVersion: fromVersion,
         papers: p,
-        settings: (SettingsSchema.safeParse(s ?? {}).data ?? DEFAULT_SETTINGS),
+        settings: SettingsSchema.safeParse(s ?? {}).data ?? DEFAULT_SETTINGS,
       }),
     )
     // A failed upgrade rolls everything back and openStore reports it; this chain has nothing to add.
@@ -244,7 +244,11 @@ export class Store {
   }
 
   /** Apply one change to many papers atomically (bulk actions in the popup). */
-  async bulkUpdate(ids: string[], patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean }, now = Date.now()): Promise<Paper[]> {
+  async bulkUpdate(
+    ids: string[],
+    patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean },
+    now = Date.now(),
+  ): Promise<Paper[]> {
     const tx = this.db.transaction('papers', 'readwrite');
     // Awaited in bulkIn; an abort while a request is awaited must not surface as an unhandled rejection.
     tx.done.catch(() => {});
@@ -360,7 +364,13 @@ export class Store {
     let cursor = await this.db.transaction('backups').store.index('createdAt').openCursor(null, 'prev');
     while (cursor) {
       const b = cursor.value;
-      out.push({ id: b.id!, createdAt: b.createdAt, reason: b.reason, schemaVersion: b.schemaVersion, papers: b.papers.length });
+      out.push({
+        id: b.id!,
+        createdAt: b.createdAt,
+        reason: b.reason,
+        schemaVersion: b.schemaVersion,
+        papers: b.papers.length,
+      });
       cursor = await cursor.continue();
     }
     return out;
@@ -381,7 +391,11 @@ export class Store {
     const s = SettingsSchema.parse(settings);
     const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
     const store = tx.objectStore('papers');
-    await atomically(tx, [() => store.clear(), ...valid.map((p) => () => store.put(p)), () => tx.objectStore('settings').put(s, 'settings')]);
+    await atomically(tx, [
+      () => store.clear(),
+      ...valid.map((p) => () => store.put(p)),
+      () => tx.objectStore('settings').put(s, 'settings'),
+    ]);
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
@@ -397,7 +411,10 @@ export class Store {
  * Waits for every request of a transaction; if one fails (quota, a DataError),
  * aborts the transaction so nothing is half-written, then reports the failure.
  */
-async function atomically(tx: { abort(): void; done: Promise<void> }, requests: Array<() => Promise<unknown>>): Promise<void> {
+async function atomically(
+  tx: { abort(): void; done: Promise<void> },
+  requests: Array<() => Promise<unknown>>,
+): Promise<void> {
   // The transaction can abort while its requests are awaited; `done` is awaited later, so mark it observed now.
   tx.done.catch(() => {});
   // Started one by one so that, when one throws (quota), those already queued are still awaited, not left to reject unobserved.
@@ -440,7 +457,7 @@ function buildPaper(before: Paper | undefined, change: StatusChange, now: number
       tags: before?.tags ?? [],
       ruleTags,
       note: before?.note ?? '',
-      sources: source ? dedupe([...(before?.sources ?? []), source]) : before?.sources ?? [],
+      sources: source ? dedupe([...(before?.sources ?? []), source]) : (before?.sources ?? []),
       savedAt: before?.savedAt ?? now,
       updatedAt: now,
       readAt: status === 'read' ? (before?.status === 'read' ? before.readAt : now) : before?.readAt,

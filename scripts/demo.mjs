@@ -22,8 +22,11 @@ try {
   const page = await context.newPage();
   await page.goto(DAILY);
   await page.waitForSelector('html[data-dogear="ready"]');
-  const ids = await page.$$eval('article[data-dogear-id]', (els) => els.slice(0, 4).map((e) => e.getAttribute('data-dogear-id')));
-  const click = (id, action) => page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
+  const ids = await page.$$eval('article[data-dogear-id]', (els) =>
+    els.slice(0, 4).map((e) => e.getAttribute('data-dogear-id')),
+  );
+  const click = (id, action) =>
+    page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
   await click(ids[0], 'save');
   await click(ids[1], 'read');
   await click(ids[2], 'dismiss');

@@ -8,15 +8,22 @@ const KNOWN = (w) => w.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(w.me
 
 let out;
 try {
-  out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted=false', '--output=json'], {
-    encoding: 'utf8',
-  });
+  out = execFileSync(
+    'npx',
+    ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted=false', '--output=json'],
+    {
+      encoding: 'utf8',
+    },
+  );
 } catch (e) {
   // web-ext exits non-zero when it finds errors; its JSON is still on stdout.
   out = e.stdout;
 }
 const report = JSON.parse(out);
 const unexpected = report.warnings.filter((w) => !KNOWN(w));
-for (const m of [...report.errors, ...unexpected, ...report.notices]) console.error(`${m._type ?? ''} ${m.code} ${m.file ?? ''}:${m.line ?? ''} ${m.message}`);
-console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexpected.length} known, see README), ${report.notices.length} notices`);
+for (const m of [...report.errors, ...unexpected, ...report.notices])
+  console.error(`${m._type ?? ''} ${m.code} ${m.file ?? ''}:${m.line ?? ''} ${m.message}`);
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexpected.length} known, see README), ${report.notices.length} notices`,
+);
 if (report.errors.length || unexpected.length) process.exit(1);

@@ -33,7 +33,12 @@ function png(size, pixel) {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // Drawing in unit coordinates (0..1), supersampled 4×4 per pixel for smooth edges.
@@ -52,7 +57,8 @@ function colorAt(u, v) {
     const dy = v - py0;
     if (dx + dy < fold) return dx + dy > fold - 0.035 ? LINE : AMBER; // the corner that is turned down
     if (u - (px1 - fold) + (py0 + fold - v) > 0 && u > px1 - fold && v < py0 + fold) return FOLD;
-    for (const ly of [0.5, 0.62, 0.74]) if (Math.abs(v - ly) < 0.025 && u > 0.33 && u < (ly === 0.74 ? 0.55 : 0.67)) return LINE;
+    for (const ly of [0.5, 0.62, 0.74])
+      if (Math.abs(v - ly) < 0.025 && u > 0.33 && u < (ly === 0.74 ? 0.55 : 0.67)) return LINE;
     return PAGE;
   }
   return AMBER;

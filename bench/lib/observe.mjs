@@ -21,8 +21,10 @@ export function installObserver() {
       if (rec && rec.overlay === null) rec.overlay = t;
       if (rec && rec.drawn === null && !c.hasAttribute('data-pending')) rec.drawn = t;
     }
-    if (bench.firstItem === null && (el.matches('[data-dogear-item]') || el.querySelector('[data-dogear-item]'))) bench.firstItem = t;
-    if (bench.empty === null && (el.matches('[data-dogear-empty]') || el.querySelector('[data-dogear-empty]'))) bench.empty = t;
+    if (bench.firstItem === null && (el.matches('[data-dogear-item]') || el.querySelector('[data-dogear-item]')))
+      bench.firstItem = t;
+    if (bench.empty === null && (el.matches('[data-dogear-empty]') || el.querySelector('[data-dogear-empty]')))
+      bench.empty = t;
   };
   new MutationObserver((records) => {
     const t = performance.now();
@@ -40,6 +42,8 @@ export function installObserver() {
 export function cardLatencies(since) {
   const out = [];
   const rel = (t, r) => (t === null ? null : t - r.added);
-  for (const [el, r] of window.__bench.cards) if (r.added >= since && el.isConnected) out.push({ overlay: rel(r.overlay, r), drawn: rel(r.drawn, r), frame: rel(r.frame, r) });
+  for (const [el, r] of window.__bench.cards)
+    if (r.added >= since && el.isConnected)
+      out.push({ overlay: rel(r.overlay, r), drawn: rel(r.drawn, r), frame: rel(r.frame, r) });
   return out;
 }

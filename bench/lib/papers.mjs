@@ -5,10 +5,26 @@ import { FIXTURES } from '../../tests/support/fixture-routes.mjs';
 
 /** Twenty keywords a reader of these listings might follow; phrases and hyphenated terms included. */
 export const KEYWORDS = [
-  'diffusion', 'reasoning', 'reinforcement learning', 'language models', 'agents',
-  'code generation', 'speculative decoding', 'world models', 'humanoid', 'retrieval-augmented',
-  'test-time', 'speech', 'embodied', 'text-to-image', 'mixture-of-experts',
-  'transformers', 'kv cache', 'long-context', 'video', 'token pruning',
+  'diffusion',
+  'reasoning',
+  'reinforcement learning',
+  'language models',
+  'agents',
+  'code generation',
+  'speculative decoding',
+  'world models',
+  'humanoid',
+  'retrieval-augmented',
+  'test-time',
+  'speech',
+  'embodied',
+  'text-to-image',
+  'mixture-of-experts',
+  'transformers',
+  'kv cache',
+  'long-context',
+  'video',
+  'token pruning',
 ];
 
 function decodeAttr(s) {

@@ -17,7 +17,8 @@ export async function stopProfile(cdp, extDir, top = 15) {
   await cdp.send('Profiler.disable');
   const dt = new Map();
   const { samples, timeDeltas, nodes } = profile;
-  for (let i = 0; i < samples.length; i++) dt.set(samples[i], (dt.get(samples[i]) ?? 0) + (timeDeltas[i + 1] ?? 0) / 1000);
+  for (let i = 0; i < samples.length; i++)
+    dt.set(samples[i], (dt.get(samples[i]) ?? 0) + (timeDeltas[i + 1] ?? 0) / 1000);
   const byKey = new Map();
   let total = 0;
   let ours = 0;
@@ -29,12 +30,24 @@ export async function stopProfile(cdp, extDir, top = 15) {
     const isOurs = url.startsWith('chrome-extension://');
     if (isOurs) ours += ms;
     const key = `${functionName || '(anonymous)'}|${url}|${lineNumber}|${columnNumber}`;
-    const row = byKey.get(key) ?? { functionName: functionName || '(anonymous)', url, lineNumber, columnNumber, ms: 0, isOurs };
+    const row = byKey.get(key) ?? {
+      functionName: functionName || '(anonymous)',
+      url,
+      lineNumber,
+      columnNumber,
+      ms: 0,
+      isOurs,
+    };
     row.ms += ms;
     byKey.set(key, row);
   }
   const rows = [...byKey.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
-  for (const r of rows) r.where = r.isOurs ? sourceAt(extDir, r.url, r.lineNumber, r.columnNumber) : r.url ? path.basename(new URL(r.url).pathname) : '(native)';
+  for (const r of rows)
+    r.where = r.isOurs
+      ? sourceAt(extDir, r.url, r.lineNumber, r.columnNumber)
+      : r.url
+        ? path.basename(new URL(r.url).pathname)
+        : '(native)';
   return { total, ours, rows };
 }
 

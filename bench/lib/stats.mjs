@@ -7,7 +7,8 @@ export function median(xs) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-export const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : 'n/a');
+export const ms = (x) =>
+  Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms' : 'n/a';
 export const pct = (x) => (Number.isFinite(x) ? (x * 100).toFixed(1) + ' %' : 'n/a');
 export const times = (x) => (Number.isFinite(x) ? (x >= 10 ? x.toFixed(0) : x.toFixed(1)) + '×' : 'n/a');
 export const kb = (bytes) => (Number.isFinite(bytes) ? (bytes / 1024).toFixed(1) + ' KiB' : 'n/a');

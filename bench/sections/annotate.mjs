@@ -12,7 +12,15 @@ export const PAGES = [
 ];
 
 const READY = 'html[data-dogear="ready"]';
-const KEYS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount', 'Nodes'];
+const KEYS = [
+  'TaskDuration',
+  'ScriptDuration',
+  'LayoutDuration',
+  'RecalcStyleDuration',
+  'LayoutCount',
+  'RecalcStyleCount',
+  'Nodes',
+];
 
 /** JS heap after a full collection: the isolate holds the page's world and the content script's isolated world. */
 async function heapAfterGc(cdp) {
@@ -64,7 +72,9 @@ export async function measureAnnotation({ ext, base, runs, stressRuns, log }) {
     r.ratio = r.firstPass / r.without.TaskDuration;
     r.perEntry = r.firstPass / r.count;
     results.push(r);
-    log(`  ${p.name}: pass ${r.firstPass.toFixed(1)} ms, page load work ${r.without.TaskDuration.toFixed(0)} ms, added ${(r.with.TaskDuration - r.without.TaskDuration).toFixed(0)} ms`);
+    log(
+      `  ${p.name}: pass ${r.firstPass.toFixed(1)} ms, page load work ${r.without.TaskDuration.toFixed(0)} ms, added ${(r.with.TaskDuration - r.without.TaskDuration).toFixed(0)} ms`,
+    );
   }
   return results;
 }

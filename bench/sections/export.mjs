@@ -15,7 +15,15 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export async function loadLib(file) {
   const dir = mkdtempSync(path.join(tmpdir(), 'dogear-bench-lib-'));
   const out = path.join(dir, 'module.mjs');
-  await build({ entryPoints: [path.join(ROOT, file)], bundle: true, format: 'esm', platform: 'node', outfile: out, alias: { '@': ROOT }, logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(ROOT, file)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: out,
+    alias: { '@': ROOT },
+    logLevel: 'error',
+  });
   const mod = await import(pathToFileURL(out).href);
   rmSync(dir, { recursive: true, force: true });
   return mod;
@@ -56,11 +64,14 @@ const gz = (file) => {
 /** Every script and stylesheet an HTML entry loads (WXT lists shared chunks as modulepreload links). */
 function htmlAssets(extDir, html) {
   const text = readFileSync(path.join(extDir, html), 'utf8');
-  return [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => path.join(extDir, m[1].replace(/^\//, '')));
+  return [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) =>
+    path.join(extDir, m[1].replace(/^\//, '')),
+  );
 }
 
 export function bundleSizes(extDir) {
-  const sum = (files) => files.map(gz).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  const sum = (files) =>
+    files.map(gz).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
   return {
     content: gz(path.join(extDir, 'content-scripts/content.js')),

@@ -75,7 +75,9 @@ export async function measureKeywords({ extKw, base, pages, runs, stressRuns, lo
     r.passSpeedup = r.mark / r.pass;
     r.highlightSpeedup = r.mark / r.highlight;
     results.push(r);
-    log(`  ${p.name}: our pass ${r.pass.toFixed(1)} ms (highlight ${r.highlight.toFixed(1)} ms), mark.js ${r.mark.toFixed(1)} ms`);
+    log(
+      `  ${p.name}: our pass ${r.pass.toFixed(1)} ms (highlight ${r.highlight.toFixed(1)} ms), mark.js ${r.mark.toFixed(1)} ms`,
+    );
   }
   return results;
 }

@@ -29,7 +29,9 @@ async function spaOnce(browser) {
   const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
   // The fixture replaces every card 300 ms after load; wait for those cards and their overlays.
   await page.waitForFunction(
-    (t) => [...window.__bench.cards.values()].filter((r) => r.added > t && r.overlay !== null && r.frame !== null).length >= 30,
+    (t) =>
+      [...window.__bench.cards.values()].filter((r) => r.added > t && r.overlay !== null && r.frame !== null).length >=
+      30,
     loaded,
     { timeout: 20_000 },
   );
@@ -38,13 +40,27 @@ async function spaOnce(browser) {
   await page.getByRole('button', { name: 'Weekly' }).click();
   await page.waitForFunction(allOverlaid, 105, { timeout: 20_000 });
   // Overlays scrolled far away are drawn in idle time; the ones in view are what the user waits for.
-  await page.waitForFunction((t) => [...window.__bench.cards.values()].filter((r) => r.added >= t).slice(0, 12).every((r) => r.drawn !== null), clickedAt, { timeout: 20_000 });
-  await page.waitForFunction((t) => [...window.__bench.cards.values()].every((r) => r.added < t || r.frame !== null), clickedAt);
+  await page.waitForFunction(
+    (t) =>
+      [...window.__bench.cards.values()]
+        .filter((r) => r.added >= t)
+        .slice(0, 12)
+        .every((r) => r.drawn !== null),
+    clickedAt,
+    { timeout: 20_000 },
+  );
+  await page.waitForFunction(
+    (t) => [...window.__bench.cards.values()].every((r) => r.added < t || r.frame !== null),
+    clickedAt,
+  );
   const weekly = await page.evaluate(cardLatencies, clickedAt);
   // The pass that mounted the weekly overlays: when it started after the cards, and its synchronous work.
   const pass = await page.evaluate((t) => {
     const cardsAt = Math.min(...[...window.__bench.cards.values()].filter((r) => r.added >= t).map((r) => r.added));
-    const m = performance.getEntriesByName('dogear:annotate').filter((e) => e.startTime >= cardsAt).at(-1);
+    const m = performance
+      .getEntriesByName('dogear:annotate')
+      .filter((e) => e.startTime >= cardsAt)
+      .at(-1);
     return m ? { wait: m.startTime - cardsAt, work: m.duration } : { wait: NaN, work: NaN };
   }, clickedAt);
   await page.close();
@@ -94,7 +110,15 @@ export async function measureLatency({ spa, ext, runs, log }) {
   const pick = (phase, k) => median(spaRuns.map((r) => r[phase][k]));
   const out = { runs };
   for (const phase of ['hydration', 'weekly'])
-    out[phase] = { cards: pick(phase, 'cards'), overlay: pick(phase, 'overlay'), overlayMax: pick(phase, 'overlayMax'), drawn: pick(phase, 'drawn'), drawnMax: pick(phase, 'drawnMax'), frame: pick(phase, 'frame'), missing: Math.max(...spaRuns.map((r) => r[phase].missing)) };
+    out[phase] = {
+      cards: pick(phase, 'cards'),
+      overlay: pick(phase, 'overlay'),
+      overlayMax: pick(phase, 'overlayMax'),
+      drawn: pick(phase, 'drawn'),
+      drawnMax: pick(phase, 'drawnMax'),
+      frame: pick(phase, 'frame'),
+      missing: Math.max(...spaRuns.map((r) => r[phase].missing)),
+    };
   out.weekly.passWait = pick('weekly', 'wait');
   out.weekly.passWork = pick('weekly', 'work');
   const cold = [];
@@ -103,9 +127,16 @@ export async function measureLatency({ spa, ext, runs, log }) {
     warm.push(await firstOverlay(ext, false));
     cold.push(await firstOverlay(ext, true));
   }
-  const agg = (rs) => ({ overlay: median(rs.map((r) => r.overlay)), dcl: median(rs.map((r) => r.dcl)), load: median(rs.map((r) => r.load)), worker: [...new Set(rs.map((r) => r.workerBefore))].join('/') });
+  const agg = (rs) => ({
+    overlay: median(rs.map((r) => r.overlay)),
+    dcl: median(rs.map((r) => r.dcl)),
+    load: median(rs.map((r) => r.load)),
+    worker: [...new Set(rs.map((r) => r.workerBefore))].join('/'),
+  });
   out.cold = agg(cold);
   out.warm = agg(warm);
-  log(`  weekly click: overlay ${out.weekly.overlay.toFixed(1)} ms after card, next frame ${out.weekly.frame.toFixed(1)} ms; first overlay cold ${out.cold.overlay.toFixed(0)} / warm ${out.warm.overlay.toFixed(0)} ms`);
+  log(
+    `  weekly click: overlay ${out.weekly.overlay.toFixed(1)} ms after card, next frame ${out.weekly.frame.toFixed(1)} ms; first overlay cold ${out.cold.overlay.toFixed(0)} / warm ${out.warm.overlay.toFixed(0)} ms`,
+  );
   return out;
 }

@@ -31,7 +31,9 @@ async function openPopup(browser, expectRows) {
   const page = await browser.context.newPage();
   await page.addInitScript(installObserver);
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await page.waitForFunction((rows) => (rows ? window.__bench.firstItem : window.__bench.empty) !== null, expectRows, { timeout: 60_000 });
+  await page.waitForFunction((rows) => (rows ? window.__bench.firstItem : window.__bench.empty) !== null, expectRows, {
+    timeout: 60_000,
+  });
   const render = await page.evaluate((rows) => (rows ? window.__bench.firstItem : window.__bench.empty), expectRows);
   return { page, render };
 }
@@ -50,7 +52,11 @@ async function search(page, query) {
           requestAnimationFrame(() =>
             setTimeout(() => {
               mo.disconnect();
-              resolve({ dom, frame: performance.now() - t0, rows: document.querySelectorAll('[data-dogear-item]').length });
+              resolve({
+                dom,
+                frame: performance.now() - t0,
+                rows: document.querySelectorAll('[data-dogear-item]').length,
+              });
             }, 0),
           );
         });
@@ -88,9 +94,17 @@ export async function measurePopup({ ext, sizes, runs, log }) {
       typed.push(s);
       await page.close();
     }
-    const row = { size, render: median(render), searchDom: median(typed.map((t) => t.dom)), searchFrame: median(typed.map((t) => t.frame)), rows: typed[0]?.rows };
+    const row = {
+      size,
+      render: median(render),
+      searchDom: median(typed.map((t) => t.dom)),
+      searchFrame: median(typed.map((t) => t.frame)),
+      rows: typed[0]?.rows,
+    };
     out.sizes.push(row);
-    log(`  ${size} papers: first row ${row.render.toFixed(0)} ms (empty popup ${out.empty.toFixed(0)} ms), search → frame ${row.searchFrame.toFixed(1)} ms`);
+    log(
+      `  ${size} papers: first row ${row.render.toFixed(0)} ms (empty popup ${out.empty.toFixed(0)} ms), search → frame ${row.searchFrame.toFixed(1)} ms`,
+    );
   }
   await sender.close();
   return out;
@@ -106,7 +120,13 @@ export async function measureImport({ browser, runs, log }) {
   const steps = [];
   for (let i = 0; i < runs; i++) steps.push(await apply(sender, makePapers(i * 10_000, 10_000)));
   await sender.close();
-  const r = { papers: 10_000, runs, apply: median(steps.map((s) => s.apply)), stringify: median(steps.map((s) => s.stringify)), bytes: steps[0].bytes };
+  const r = {
+    papers: 10_000,
+    runs,
+    apply: median(steps.map((s) => s.apply)),
+    stringify: median(steps.map((s) => s.stringify)),
+    bytes: steps[0].bytes,
+  };
   r.ratio = r.apply / r.stringify;
   log(`  import 10,000: ${r.apply.toFixed(0)} ms, JSON.stringify ${r.stringify.toFixed(1)} ms`);
   return r;

@@ -27,7 +27,14 @@ export async function measureRanking({ runs, log }) {
     score.push(performance.now() - t1);
   }
   // The first round also compiles the code: dropped.
-  const r = { runs, labelled: labelled.length, entries: page.length, trainMs: median(train.slice(1)), scoreMs: median(score.slice(1)), weights: Object.keys(ranker.model?.weights ?? {}).length };
+  const r = {
+    runs,
+    labelled: labelled.length,
+    entries: page.length,
+    trainMs: median(train.slice(1)),
+    scoreMs: median(score.slice(1)),
+    weights: Object.keys(ranker.model?.weights ?? {}).length,
+  };
   log(`  train on 5,000: ${r.trainMs.toFixed(0)} ms; score 500: ${r.scoreMs.toFixed(1)} ms`);
   return r;
 }

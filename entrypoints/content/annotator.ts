@@ -161,7 +161,6 @@ export class Annotator {
     if (firstPass) void this.loadAllStates();
   }
 
-
   private extract(): Entry[] {
     const { adapter, doc, kind } = this.deps;
     if (kind === 'paper') {
@@ -209,7 +208,12 @@ export class Annotator {
 
   private mount(entry: Entry): Mounted | null {
     const existing = this.mounted.get(entry.element);
-    if (existing && existing.entry.meta.id === entry.meta.id && existing.host.isConnected && existing.host.parentNode === entry.mount) {
+    if (
+      existing &&
+      existing.entry.meta.id === entry.meta.id &&
+      existing.host.isConnected &&
+      existing.host.parentNode === entry.mount
+    ) {
       // The same card: keep its overlay, but follow the adapter's fresh element references.
       if (existing.entry.titleEl !== entry.titleEl || existing.entry.abstractEl !== entry.abstractEl) {
         this.clearHighlights(existing);
@@ -253,7 +257,8 @@ export class Annotator {
     render(null, m.root);
     m.host.remove();
     const el = m.entry.element;
-    for (const a of ['dogearId', 'dogearStatus', 'dogearMatches', 'dogearNew', 'dogearDim', 'dogearScore']) delete el.dataset[a];
+    for (const a of ['dogearId', 'dogearStatus', 'dogearMatches', 'dogearNew', 'dogearDim', 'dogearScore'])
+      delete el.dataset[a];
     this.mounted.delete(el);
     this.byId.get(m.entry.meta.id)?.delete(m);
   }
@@ -424,7 +429,8 @@ export class Annotator {
       const { titleEl, abstractEl } = m.entry;
       if ((titleEl && titleEl.contains(node)) || (abstractEl && abstractEl.contains(node))) {
         // Same text in new nodes (MathJax re-rendering) leaves the old ranges on detached nodes.
-        const moved = (titleEl && this.highlighter.stale(titleEl)) || (abstractEl && this.highlighter.stale(abstractEl));
+        const moved =
+          (titleEl && this.highlighter.stale(titleEl)) || (abstractEl && this.highlighter.stale(abstractEl));
         if (moved || textOf(m.entry) !== m.paintedText) {
           this.clearHighlights(m);
           this.paintOne(m);
@@ -464,7 +470,8 @@ export class Annotator {
         const s = scores[id];
         if (basis === 'model' && s) this.scores.set(id, { value: s.value, words: s.words, basis: 'model' });
         // Cold start: keyword matches stand in for a model, when the user has keywords at all.
-        else if (basis === 'cold' && this.settings.keywords.length) this.scores.set(id, { value: coldStartScore(m.matches), words: [], basis: 'keywords' });
+        else if (basis === 'cold' && this.settings.keywords.length)
+          this.scores.set(id, { value: coldStartScore(m.matches), words: [], basis: 'keywords' });
       }
       for (const m of this.mounted.values()) this.renderOne(m);
       this.relayout();

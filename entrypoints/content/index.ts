@@ -12,7 +12,12 @@ import { logOnce } from './log';
 const ADAPTERS: SiteAdapter[] = [huggingface, arxiv];
 
 export default defineContentScript({
-  matches: ['https://huggingface.co/papers*', 'https://arxiv.org/list/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/html/*'],
+  matches: [
+    'https://huggingface.co/papers*',
+    'https://arxiv.org/list/*',
+    'https://arxiv.org/abs/*',
+    'https://arxiv.org/html/*',
+  ],
   runAt: 'document_idle',
   main(ctx) {
     try {

@@ -98,7 +98,13 @@ describe('RenderScheduler', () => {
     const drawn: number[] = [];
     const win = { setTimeout, clearTimeout } as unknown as Window & typeof globalThis;
     const items = Array.from({ length: 30 }, (_, i) => ({ i }));
-    const s = new RenderScheduler((it: { i: number }) => drawn.push(it.i), () => ({}) as Element, () => undefined, () => {}, win);
+    const s = new RenderScheduler(
+      (it: { i: number }) => drawn.push(it.i),
+      () => ({}) as Element,
+      () => undefined,
+      () => {},
+      win,
+    );
     s.add(items);
     expect(drawn).toHaveLength(30);
   });

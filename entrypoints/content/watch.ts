@@ -11,7 +11,10 @@ export interface WatchHandlers {
 const ENTRY_TAGS = new Set(['ARTICLE', 'DT', 'DL', 'DD']);
 
 function isOurs(n: Node): boolean {
-  return n instanceof Element && (n.localName === 'dogear-card' || n.hasAttribute('data-dogear-hl') || n.hasAttribute('data-dogear'));
+  return (
+    n instanceof Element &&
+    (n.localName === 'dogear-card' || n.hasAttribute('data-dogear-hl') || n.hasAttribute('data-dogear'))
+  );
 }
 
 function mayHoldEntries(n: Node): boolean {
@@ -50,7 +53,8 @@ export function watchPage(ctx: ContentScriptContext, handlers: WatchHandlers): (
           continue;
         }
         if ([...r.addedNodes, ...r.removedNodes].some(mayHoldEntries)) structural = true;
-        else if (!isOurs(r.target) && [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n))) textTargets.add(r.target);
+        else if (!isOurs(r.target) && [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n)))
+          textTargets.add(r.target);
       }
       if (structural) schedule();
       else for (const t of textTargets) handlers.onTextChange(t);

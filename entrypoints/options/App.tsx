@@ -50,7 +50,10 @@ export function App() {
   }, []);
 
   // Compiled once per settings change; the sections read its errors and the preview its matches.
-  const matcher = useMemo(() => (settings ? compileMatcher({ keywords: settings.keywords, tagRules: settings.tagRules }) : null), [settings]);
+  const matcher = useMemo(
+    () => (settings ? compileMatcher({ keywords: settings.keywords, tagRules: settings.tagRules }) : null),
+    [settings],
+  );
 
   async function save(next: Settings) {
     clearTimeout(timer.current);
@@ -76,7 +79,17 @@ export function App() {
   }
 
   if (!settings || !matcher)
-    return <main class="page">{error ? <p role="alert" class="error">{error}</p> : <p class="muted">Loading…</p>}</main>;
+    return (
+      <main class="page">
+        {error ? (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
+      </main>
+    );
 
   const problems = matcher.errors.length;
   return (
@@ -108,15 +121,28 @@ export function App() {
                     ? error
                     : 'Changes save as you type'}
             </span>
-            <button type="button" class="primary" data-dogear-action="save-settings" onClick={() => void save(pending.current ?? settings)}>
+            <button
+              type="button"
+              class="primary"
+              data-dogear-action="save-settings"
+              onClick={() => void save(pending.current ?? settings)}
+            >
               Save
             </button>
           </div>
         </div>
       </header>
       <main class="page">
-        <KeywordsSection settings={settings} errors={matcher.errors.filter((e) => e.source === 'keyword')} onChange={update} />
-        <TagRulesSection settings={settings} errors={matcher.errors.filter((e) => e.source !== 'keyword')} onChange={update} />
+        <KeywordsSection
+          settings={settings}
+          errors={matcher.errors.filter((e) => e.source === 'keyword')}
+          onChange={update}
+        />
+        <TagRulesSection
+          settings={settings}
+          errors={matcher.errors.filter((e) => e.source !== 'keyword')}
+          onChange={update}
+        />
         <PreviewSection settings={settings} matcher={matcher} />
         <DisplaySection settings={settings} onChange={update} />
         <RelevanceSection />

@@ -32,7 +32,11 @@ const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
 async function load(): Promise<Data> {
   const store = await openStore();
   try {
-    const [papers, settings, backups] = await Promise.all([store.listPapers(), store.getSettings(), store.listBackups()]);
+    const [papers, settings, backups] = await Promise.all([
+      store.listPapers(),
+      store.getSettings(),
+      store.listBackups(),
+    ]);
     return { papers, settings, backups };
   } finally {
     store.close();
@@ -149,10 +153,16 @@ export function DataSection() {
         <div>
           <h3>Backups</h3>
           <p class="muted small">
-            Dogear backs up your list once a day while it changes (the last seven are kept), and before every Dogear update, import and restore.
+            Dogear backs up your list once a day while it changes (the last seven are kept), and before every Dogear
+            update, import and restore.
           </p>
         </div>
-        <button type="button" data-dogear-action="backup-now" disabled={busy} onClick={() => void run(async () => `Backup ${(await send('backup.take', {})).id} taken.`)}>
+        <button
+          type="button"
+          data-dogear-action="backup-now"
+          disabled={busy}
+          onClick={() => void run(async () => `Backup ${(await send('backup.take', {})).id} taken.`)}
+        >
           Back up now
         </button>
       </div>
@@ -184,7 +194,13 @@ export function DataSection() {
                   {confirming === b.id ? (
                     <span class="confirm" role="group" aria-label="Confirm restore">
                       <span>Replace your {papersWord(data.papers.length)} and settings with this backup?</span>
-                      <button type="button" class="primary" data-dogear-action="backup-restore-confirm" disabled={busy} onClick={() => void restore(b)}>
+                      <button
+                        type="button"
+                        class="primary"
+                        data-dogear-action="backup-restore-confirm"
+                        disabled={busy}
+                        onClick={() => void restore(b)}
+                      >
                         Restore
                       </button>
                       <button type="button" onClick={() => setConfirming(null)}>
@@ -193,10 +209,21 @@ export function DataSection() {
                     </span>
                   ) : (
                     <>
-                      <button type="button" data-dogear-action="backup-download" aria-label={`Download the backup of ${when(b.createdAt)}`} onClick={() => void download(b).catch((e: unknown) => setError(String(e)))}>
+                      <button
+                        type="button"
+                        data-dogear-action="backup-download"
+                        aria-label={`Download the backup of ${when(b.createdAt)}`}
+                        onClick={() => void download(b).catch((e: unknown) => setError(String(e)))}
+                      >
                         Download
                       </button>{' '}
-                      <button type="button" data-dogear-action="backup-restore" aria-label={`Restore the backup of ${when(b.createdAt)}`} disabled={busy} onClick={() => setConfirming(b.id)}>
+                      <button
+                        type="button"
+                        data-dogear-action="backup-restore"
+                        aria-label={`Restore the backup of ${when(b.createdAt)}`}
+                        disabled={busy}
+                        onClick={() => setConfirming(b.id)}
+                      >
                         Restore…
                       </button>
                     </>

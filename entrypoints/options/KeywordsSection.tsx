@@ -26,7 +26,10 @@ export function KeywordsSection({ settings, errors, onChange }: Props) {
     <section class="card" id="keywords" aria-labelledby="kw-h">
       <header class="card-head">
         <h2 id="kw-h">Keywords</h2>
-        <p class="muted">Highlighted in titles and abstracts on every listing. Entries are counted, and can be dimmed, hidden or sorted by their matches below.</p>
+        <p class="muted">
+          Highlighted in titles and abstracts on every listing. Entries are counted, and can be dimmed, hidden or sorted
+          by their matches below.
+        </p>
       </header>
       <div class="kw-grid">
         <div class="kw-edit">
@@ -43,7 +46,13 @@ export function KeywordsSection({ settings, errors, onChange }: Props) {
             <p class="starters">
               <span class="muted">Try:</span>
               {unused.map((s) => (
-                <button type="button" class="pill" key={s} data-dogear-starter={s} onClick={() => set([...keywords, ...parseLines(s)])}>
+                <button
+                  type="button"
+                  class="pill"
+                  key={s}
+                  data-dogear-starter={s}
+                  onClick={() => set([...keywords, ...parseLines(s)])}
+                >
                   + <code>{s}</code>
                 </button>
               ))}
@@ -65,7 +74,9 @@ export function KeywordsSection({ settings, errors, onChange }: Props) {
                     {err.message}
                   </span>
                 ) : regex ? (
-                  <span class="muted small">regular expression · {k.caseSensitive ? 'exact case' : 'any case'} (its flags decide)</span>
+                  <span class="muted small">
+                    regular expression · {k.caseSensitive ? 'exact case' : 'any case'} (its flags decide)
+                  </span>
                 ) : (
                   <span class="toggles">
                     <button
@@ -73,7 +84,11 @@ export function KeywordsSection({ settings, errors, onChange }: Props) {
                       class="toggle"
                       aria-pressed={k.caseSensitive ? 'true' : 'false'}
                       data-dogear-option="case"
-                      title={k.caseSensitive ? `Only “${k.pattern}” as written — click for any case` : `Any case — click to match “${k.pattern}” exactly`}
+                      title={
+                        k.caseSensitive
+                          ? `Only “${k.pattern}” as written — click for any case`
+                          : `Any case — click to match “${k.pattern}” exactly`
+                      }
                       onClick={() => patch(i, { caseSensitive: !k.caseSensitive })}
                     >
                       Match case
@@ -83,14 +98,23 @@ export function KeywordsSection({ settings, errors, onChange }: Props) {
                       class="toggle"
                       aria-pressed={k.wholeWord ? 'true' : 'false'}
                       data-dogear-option="whole-word"
-                      title={k.wholeWord ? 'Whole words only — click to also match longer words starting with it' : 'Matches word beginnings — click for whole words only'}
+                      title={
+                        k.wholeWord
+                          ? 'Whole words only — click to also match longer words starting with it'
+                          : 'Matches word beginnings — click for whole words only'
+                      }
                       onClick={() => patch(i, { wholeWord: !k.wholeWord })}
                     >
                       Whole word
                     </button>
                   </span>
                 )}
-                <button type="button" class="icon-btn" aria-label={`Remove ${k.pattern}`} onClick={() => set(keywords.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="icon-btn"
+                  aria-label={`Remove ${k.pattern}`}
+                  onClick={() => set(keywords.filter((_, j) => j !== i))}
+                >
                   ×
                 </button>
               </li>

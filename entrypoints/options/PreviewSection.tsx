@@ -28,7 +28,9 @@ export function PreviewSection({ settings, matcher }: Props) {
   // The sample is a title: a rule that does not look at titles cannot tag it, whatever its patterns find.
   const rows: Array<{ key: string; where: string; p: Pattern; titles: boolean }> = [
     ...settings.keywords.map((p, i) => ({ key: `k${i}`, where: 'keyword', p, titles: true })),
-    ...settings.tagRules.flatMap((r, i) => r.patterns.map((p, j) => ({ key: `r${i}:${j}`, where: `tag ${r.name}`, p, titles: r.fields.includes('title') }))),
+    ...settings.tagRules.flatMap((r, i) =>
+      r.patterns.map((p, j) => ({ key: `r${i}:${j}`, where: `tag ${r.name}`, p, titles: r.fields.includes('title') })),
+    ),
   ];
   return (
     <section class="card" id="preview" aria-labelledby="pv-h">
@@ -36,13 +38,28 @@ export function PreviewSection({ settings, matcher }: Props) {
         <h2 id="pv-h">Try it</h2>
         <p class="muted">Type or paste a title to see what your keywords and tag rules find in it.</p>
       </header>
-      <input name="sample" class="wide" aria-label="Sample title" value={sample} onInput={(e) => setSample((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        name="sample"
+        class="wide"
+        aria-label="Sample title"
+        value={sample}
+        onInput={(e) => setSample((e.currentTarget as HTMLInputElement).value)}
+      />
       <div class="sample" data-dogear-preview aria-live="polite">
-        <p>{segments(sample, matcher.keywordRanges(sample)).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</p>
+        <p>
+          {segments(sample, matcher.keywordRanges(sample)).map((s, i) =>
+            s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+          )}
+        </p>
         {tags.length > 0 && (
           <p class="sample-tags">
             {tags.map((t) => (
-              <span key={t} class="chip" data-dogear-preview-tag={t} style={{ '--chip': settings.tagRules.find((r) => r.name === t)?.color }}>
+              <span
+                key={t}
+                class="chip"
+                data-dogear-preview-tag={t}
+                style={{ '--chip': settings.tagRules.find((r) => r.name === t)?.color }}
+              >
                 {t}
               </span>
             ))}
@@ -74,7 +91,11 @@ export function PreviewSection({ settings, matcher }: Props) {
                     ) : !titles ? (
                       <span class="status no">rule does not look at titles</span>
                     ) : (
-                      <span class={`status ${state}`}>{r.ranges.length ? `✓ ${r.ranges.length === 1 ? 'matches' : `${r.ranges.length} matches`}` : 'no match'}</span>
+                      <span class={`status ${state}`}>
+                        {r.ranges.length
+                          ? `✓ ${r.ranges.length === 1 ? 'matches' : `${r.ranges.length} matches`}`
+                          : 'no match'}
+                      </span>
                     )}
                   </td>
                 </tr>

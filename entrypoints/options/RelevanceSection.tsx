@@ -18,10 +18,10 @@ export function RelevanceSection() {
     <section class="card" id="learning" aria-labelledby="rl-h">
       <h2 id="rl-h">What Dogear learns</h2>
       <p class="muted">
-        Dogear learns which papers you care about from what you save, read and dismiss, and from the words of the papers listings show
-        you. It counts words and word pairs of titles, abstracts and author names, and fits a small linear model. All of it stays in this
-        browser&apos;s extension storage; nothing is sent anywhere. Resetting forgets the word counts, the model and the suggestions — your
-        reading list stays as it is.
+        Dogear learns which papers you care about from what you save, read and dismiss, and from the words of the papers
+        listings show you. It counts words and word pairs of titles, abstracts and author names, and fits a small linear
+        model. All of it stays in this browser&apos;s extension storage; nothing is sent anywhere. Resetting forgets the
+        word counts, the model and the suggestions — your reading list stays as it is.
       </p>
       {state === 'confirm' ? (
         <p class="row">
@@ -38,7 +38,9 @@ export function RelevanceSection() {
           <button type="button" onClick={() => setState('confirm')}>
             Reset what Dogear learned…
           </button>
-          {state === 'done' && <span role="status">Forgotten. Dogear starts learning again from your next saves and dismissals.</span>}
+          {state === 'done' && (
+            <span role="status">Forgotten. Dogear starts learning again from your next saves and dismissals.</span>
+          )}
           {state === 'error' && (
             <span role="alert" class="error">
               {error}

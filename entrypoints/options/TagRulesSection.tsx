@@ -26,7 +26,10 @@ export function TagRulesSection({ settings, errors, onChange }: Props) {
   const add = () => {
     let n = rules.length + 1;
     while (rules.some((r) => r.name === `tag ${n}`)) n++;
-    set([...rules, { name: `tag ${n}`, color: PALETTE[rules.length % PALETTE.length]!, patterns: [], fields: [...TAG_FIELDS] }]);
+    set([
+      ...rules,
+      { name: `tag ${n}`, color: PALETTE[rules.length % PALETTE.length]!, patterns: [], fields: [...TAG_FIELDS] },
+    ]);
   };
 
   return (
@@ -34,30 +37,65 @@ export function TagRulesSection({ settings, errors, onChange }: Props) {
       <header class="card-head">
         <h2 id="tr-h">Tag rules</h2>
         <p class="muted">
-          Entries whose title, abstract or authors match one of a rule’s patterns get its chip on the page, and keep the tag when you save them. Patterns use
-          the keyword syntax.
+          Entries whose title, abstract or authors match one of a rule’s patterns get its chip on the page, and keep the
+          tag when you save them. Patterns use the keyword syntax.
         </p>
       </header>
       {rules.length === 0 && (
         <p class="empty">
-          No tag rules yet. For example, a tag <span class="chip" style={{ '--chip': PALETTE[0] }}>RL</span> for <code>reinforcement learning</code>,{' '}
-          <code>"RLHF"</code> and <code>/\bPPO\b/</code>.
+          No tag rules yet. For example, a tag{' '}
+          <span class="chip" style={{ '--chip': PALETTE[0] }}>
+            RL
+          </span>{' '}
+          for <code>reinforcement learning</code>, <code>"RLHF"</code> and <code>/\bPPO\b/</code>.
         </p>
       )}
       <ol class="rules">
         {rules.map((r, i) => (
           <li key={i} class="rule" data-dogear-rule={r.name} style={{ '--chip': r.color }}>
             <div class="rule-head">
-              <input type="color" name="rule-color" class="swatch" aria-label={`Colour of ${r.name}`} value={r.color} onInput={(e) => patch(i, { color: (e.currentTarget as HTMLInputElement).value })} />
-              <RuleName name={r.name} taken={(name) => rules.some((x, j) => j !== i && x.name === name)} onRename={(name) => patch(i, { name })} />
+              <input
+                type="color"
+                name="rule-color"
+                class="swatch"
+                aria-label={`Colour of ${r.name}`}
+                value={r.color}
+                onInput={(e) => patch(i, { color: (e.currentTarget as HTMLInputElement).value })}
+              />
+              <RuleName
+                name={r.name}
+                taken={(name) => rules.some((x, j) => j !== i && x.name === name)}
+                onRename={(name) => patch(i, { name })}
+              />
               <span class="spacer" />
-              <button type="button" class="icon-btn" aria-label={`Move ${r.name} up`} title="Move up" disabled={i === 0} onClick={() => move(i, -1)}>
+              <button
+                type="button"
+                class="icon-btn"
+                aria-label={`Move ${r.name} up`}
+                title="Move up"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
                 ↑
               </button>
-              <button type="button" class="icon-btn" aria-label={`Move ${r.name} down`} title="Move down" disabled={i === rules.length - 1} onClick={() => move(i, 1)}>
+              <button
+                type="button"
+                class="icon-btn"
+                aria-label={`Move ${r.name} down`}
+                title="Move down"
+                disabled={i === rules.length - 1}
+                onClick={() => move(i, 1)}
+              >
                 ↓
               </button>
-              <button type="button" class="icon-btn danger" aria-label={`Delete ${r.name}`} title="Delete this rule" data-dogear-action="delete-rule" onClick={() => set(rules.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                class="icon-btn danger"
+                aria-label={`Delete ${r.name}`}
+                title="Delete this rule"
+                data-dogear-action="delete-rule"
+                onClick={() => set(rules.filter((_, j) => j !== i))}
+              >
                 <Icon name="trash" />
               </button>
             </div>
@@ -78,14 +116,20 @@ export function TagRulesSection({ settings, errors, onChange }: Props) {
                     name={`rule-field-${f}`}
                     checked={r.fields.includes(f)}
                     onChange={(e) =>
-                      patch(i, { fields: (e.currentTarget as HTMLInputElement).checked ? [...r.fields, f] : r.fields.filter((x) => x !== f) })
+                      patch(i, {
+                        fields: (e.currentTarget as HTMLInputElement).checked
+                          ? [...r.fields, f]
+                          : r.fields.filter((x) => x !== f),
+                      })
                     }
                   />
                   <span>{f}</span>
                 </label>
               ))}
             </fieldset>
-            {r.patterns.length > 0 && r.fields.length === 0 && <p class="error small">Pick at least one field, or this rule never matches.</p>}
+            {r.patterns.length > 0 && r.fields.length === 0 && (
+              <p class="error small">Pick at least one field, or this rule never matches.</p>
+            )}
             <ul class="errors">
               {errors
                 .filter((e) => e.source === r.name)
@@ -109,7 +153,15 @@ export function TagRulesSection({ settings, errors, onChange }: Props) {
  * The tag name, renamed as the user types (so open listings follow at once);
  * a name that is empty or another rule's is not taken, and reverts on leaving the field.
  */
-function RuleName({ name, taken, onRename }: { name: string; taken: (name: string) => boolean; onRename: (name: string) => void }) {
+function RuleName({
+  name,
+  taken,
+  onRename,
+}: {
+  name: string;
+  taken: (name: string) => boolean;
+  onRename: (name: string) => void;
+}) {
   const [problem, setProblem] = useState('');
   return (
     <>

@@ -70,7 +70,12 @@ export function App() {
     return suggestions.filter((s) => !ids.has(s.meta.id));
   }, [papers, suggestions]);
 
-  if (error) return <p role="alert" class="fatal">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="fatal">
+        {error}
+      </p>
+    );
   if (!papers || !settings) return <p class="loading">Loading…</p>;
   return (
     <ReadingList

@@ -59,7 +59,10 @@ describe('train', () => {
     expect(objective(cold1, data) - best).toBeGreaterThan(0.05);
     expect(objective(warm1, data) - best).toBeLessThan(1e-4);
     // A warm start ignores weights of terms no longer in the data (their optimum is 0).
-    const stale = { ...full, weights: Object.assign(Object.create(null) as Record<string, number>, full.weights, { gone: 5 }) };
+    const stale = {
+      ...full,
+      weights: Object.assign(Object.create(null) as Record<string, number>, full.weights, { gone: 5 }),
+    };
     expect(weightOf(train(data, { warmStart: stale })!, 'gone')).toBe(0);
   });
 
@@ -81,7 +84,8 @@ describe('train', () => {
 
   it('treats __proto__ and constructor as ordinary features', () => {
     const data: Example[] = [];
-    for (let i = 0; i < 10; i++) data.push({ vector: v(['__proto__', 1]), label: true }, { vector: v(['constructor', 1]), label: false });
+    for (let i = 0; i < 10; i++)
+      data.push({ vector: v(['__proto__', 1]), label: true }, { vector: v(['constructor', 1]), label: false });
     const m = train(data)!;
     expect(Object.getPrototypeOf(m.weights)).toBeNull();
     expect(weightOf(m, '__proto__')).toBeGreaterThan(0);
@@ -92,7 +96,10 @@ describe('train', () => {
   });
 
   it('ignores non-finite feature values', () => {
-    const data = toyData(10, 10).map((e) => ({ ...e, vector: new Map([...e.vector, ['bad', NaN], ['inf', Infinity]]) }));
+    const data = toyData(10, 10).map((e) => ({
+      ...e,
+      vector: new Map([...e.vector, ['bad', NaN], ['inf', Infinity]]),
+    }));
     const m = train(data)!;
     expect(Object.values(m.weights).every(Number.isFinite)).toBe(true);
     expect(Number.isFinite(m.bias)).toBe(true);

@@ -32,12 +32,14 @@ describe('auc', () => {
     const y = [true, false, true, false, false, true];
     let wins = 0;
     let pairs = 0;
-    s.forEach((a, i) => s.forEach((b, j) => {
-      if (y[i] && !y[j]) {
-        pairs++;
-        wins += a > b ? 1 : a === b ? 0.5 : 0;
-      }
-    }));
+    s.forEach((a, i) =>
+      s.forEach((b, j) => {
+        if (y[i] && !y[j]) {
+          pairs++;
+          wins += a > b ? 1 : a === b ? 0.5 : 0;
+        }
+      }),
+    );
     expect(auc(s, y)).toBeCloseTo(wins / pairs, 12);
   });
 

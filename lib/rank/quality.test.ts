@@ -19,7 +19,10 @@ interface FixturePaper extends RankPaper {
 }
 
 const unescapeAttr = (s: string) =>
-  s.replace(/&(quot|amp|lt|gt|#39);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'" })[e] ?? '');
+  s.replace(
+    /&(quot|amp|lt|gt|#39);/g,
+    (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'" })[e] ?? '',
+  );
 
 function islandPapers(file: string, key: 'dailyPapers' | 'searchResults'): FixturePaper[] {
   const html = readFileSync(path.resolve(process.cwd(), 'tests/fixtures/hf', file), 'utf8');
@@ -60,27 +63,65 @@ interface Reader {
 const READERS: Reader[] = [
   {
     name: 'RL & rewards',
-    interest: ['reinforcement learning', 'reward model', 'reward shaping', 'policy optimization', 'preference optimization', 'self-play'],
+    interest: [
+      'reinforcement learning',
+      'reward model',
+      'reward shaping',
+      'policy optimization',
+      'preference optimization',
+      'self-play',
+    ],
     keywords: ['reinforcement learning', 'RLHF'],
   },
   {
     name: 'visual generation',
-    interest: ['video diffusion', 'text-to-video', 'text-to-image', 'image generation', '3d scene generation', 'rectified flow', 'world model'],
+    interest: [
+      'video diffusion',
+      'text-to-video',
+      'text-to-image',
+      'image generation',
+      '3d scene generation',
+      'rectified flow',
+      'world model',
+    ],
     keywords: ['video', 'diffusion'],
   },
   {
     name: 'agents',
-    interest: ['code agent', 'gui agent', 'embodied agent', 'agentic search', 'tool-augmented', 'web navigation', 'software engineering'],
+    interest: [
+      'code agent',
+      'gui agent',
+      'embodied agent',
+      'agentic search',
+      'tool-augmented',
+      'web navigation',
+      'software engineering',
+    ],
     keywords: ['agents', 'tool use'],
   },
   {
     name: 'efficient inference',
-    interest: ['kv cache', 'sparse attention', 'speculative decoding', 'token pruning', 'mixture-of-experts', 'small language model', 'expert merging'],
+    interest: [
+      'kv cache',
+      'sparse attention',
+      'speculative decoding',
+      'token pruning',
+      'mixture-of-experts',
+      'small language model',
+      'expert merging',
+    ],
     keywords: ['efficient', 'KV cache'],
   },
   {
     name: 'math & proofs',
-    interest: ['mathematical reasoning', 'mathematical problem solving', 'theorem proving', 'process reward model', 'verifier-guided search', 'monte carlo tree search'],
+    interest: [
+      'mathematical reasoning',
+      'mathematical problem solving',
+      'theorem proving',
+      'process reward model',
+      'verifier-guided search',
+      'monte carlo tree search',
+    ],
     keywords: ['math', 'theorem proving'],
   },
 ];
@@ -166,10 +207,19 @@ function evaluate(reader: Reader, seed: number, pool: readonly FixturePaper[], o
     base: truth.filter(Boolean).length / truth.length,
     pos: truth.filter(Boolean).length,
     labels: `${model.nPos}/${model.nNeg}`,
-    model: metrics(pool.map((p) => ranker.score(p) ?? 0), truth),
-    keywords: metrics(pool.map((p) => keywordMatches(reader.keywords, p)), truth),
+    model: metrics(
+      pool.map((p) => ranker.score(p) ?? 0),
+      truth,
+    ),
+    keywords: metrics(
+      pool.map((p) => keywordMatches(reader.keywords, p)),
+      truth,
+    ),
     // A constant score: with expected tie-breaking this is exactly random order.
-    random: metrics(pool.map(() => 0), truth),
+    random: metrics(
+      pool.map(() => 0),
+      truth,
+    ),
   };
 }
 
@@ -232,7 +282,13 @@ describe('ranking quality on the October fixtures', () => {
 
     if (process.env.DOGEAR_WRITE_REPORT === '1') {
       const real = READERS.map((r) => averageSeeds(r, search));
-      const l2 = [1e-4, 1e-3, 1e-2, 1e-1].map((v) => ({ l2: v, ...meanOf(READERS.map((r) => averageSeeds(r, heldOut, { l2: v })), 'model') }));
+      const l2 = [1e-4, 1e-3, 1e-2, 1e-1].map((v) => ({
+        l2: v,
+        ...meanOf(
+          READERS.map((r) => averageSeeds(r, heldOut, { l2: v })),
+          'model',
+        ),
+      }));
       const out = path.resolve(process.cwd(), 'docs/ranking-quality.md');
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, report(rows, real, l2, trainingTime()));
@@ -295,7 +351,9 @@ function table(rows: readonly Row[], withMean: boolean): string {
   }
   if (withMean) {
     const [m, k, x] = METHODS.map((method) => meanOf(rows, method)) as [Scores, Scores, Scores];
-    lines.push(`| **Mean** | | | **${f2(m.p10)}** | **${f2(m.auc)}** | ${f2(k.p10)} | ${f2(k.auc)} | ${f2(x.p10)} | ${f2(x.auc)} |`);
+    lines.push(
+      `| **Mean** | | | **${f2(m.p10)}** | **${f2(m.auc)}** | ${f2(k.p10)} | ${f2(k.auc)} | ${f2(x.p10)} | ${f2(x.auc)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -307,7 +365,8 @@ function report(
   time: Timing,
 ): string {
   const readers = READERS.map(
-    (r) => `| ${r.name} | ${r.interest.map((w) => `\`${w}\``).join(', ')} | ${r.keywords.map((w) => `\`${w}\``).join(', ')} |`,
+    (r) =>
+      `| ${r.name} | ${r.interest.map((w) => `\`${w}\``).join(', ')} | ${r.keywords.map((w) => `\`${w}\``).join(', ')} |`,
   ).join('\n');
   return `# Ranking quality (offline evaluation)
 

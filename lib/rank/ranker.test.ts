@@ -21,7 +21,9 @@ function paper(topic: string, status: PaperStatus, extra = ''): LabelledPaper {
 
 function labelled(n: number): LabelledPaper[] {
   return Array.from({ length: n }, (_, i) =>
-    i % 2 ? paper(RL[(i >> 1) % RL.length]!, i % 4 === 1 ? 'saved' : 'read') : paper(OTHER[(i >> 1) % OTHER.length]!, 'dismissed'),
+    i % 2
+      ? paper(RL[(i >> 1) % RL.length]!, i % 4 === 1 ? 'saved' : 'read')
+      : paper(OTHER[(i >> 1) % OTHER.length]!, 'dismissed'),
   );
 }
 
@@ -115,8 +117,14 @@ describe('createRanker', () => {
     expect(parseRankerState(good)).not.toBeNull();
     expect(good.version).toBe(RANKER_VERSION);
     for (const bad of [
-      null, 'x', [], { ...good, version: 2 }, { ...good, version: undefined },
-      { ...good, docFreq: { n: 1 } }, { ...good, seen: [1] }, { ...good, seen: 'a' },
+      null,
+      'x',
+      [],
+      { ...good, version: 2 },
+      { ...good, version: undefined },
+      { ...good, docFreq: { n: 1 } },
+      { ...good, seen: [1] },
+      { ...good, seen: 'a' },
       { ...good, model: { version: 99, weights: {}, bias: 0, trainedAt: 0, nPos: 1, nNeg: 1 } },
       { ...good, model: { version: 1, weights: { a: 'x' }, bias: 0, trainedAt: 0, nPos: 1, nNeg: 1 } },
       { ...good, model: { version: 1, weights: { a: 1 }, bias: NaN, trainedAt: 0, nPos: 1, nNeg: 1 } },
@@ -147,7 +155,12 @@ describe('createRanker', () => {
     const odd = [
       { id: 'e', title: '' },
       { id: 'h', title: 'x'.repeat(100_000), abstract: 'reward model '.repeat(10_000) },
-      { id: 'x', title: '<img src=x onerror=alert(1)>', abstract: '__proto__ constructor prototype', authors: ['__proto__', ''] },
+      {
+        id: 'x',
+        title: '<img src=x onerror=alert(1)>',
+        abstract: '__proto__ constructor prototype',
+        authors: ['__proto__', ''],
+      },
     ];
     r.observe(odd);
     for (const p of odd) {
@@ -182,7 +195,9 @@ describe('createRanker', () => {
     const t1 = performance.now();
     r.train(papers);
     const warm = performance.now() - t1;
-    console.log(`5,000-paper training: ${Math.round(cold)} ms cold, ${Math.round(warm)} ms warm (wall time, machine-dependent)`);
+    console.log(
+      `5,000-paper training: ${Math.round(cold)} ms cold, ${Math.round(warm)} ms warm (wall time, machine-dependent)`,
+    );
     expect(m?.nPos).toBe(1250);
     expect(Object.keys(m!.weights).length).toBeLessThanOrEqual(20_000);
     expect(r.score({ id: 'q1', title: 'reward model' })!).toBeGreaterThan(0.9);

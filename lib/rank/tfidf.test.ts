@@ -59,7 +59,11 @@ describe('DocFreq', () => {
 
   it('rejects malformed JSON', () => {
     for (const bad of [
-      null, 42, 'x', [], {},
+      null,
+      42,
+      'x',
+      [],
+      {},
       { n: -1, terms: [], df: [] },
       { n: 1.5, terms: [], df: [] },
       { n: 2, terms: ['a'], df: [] },
@@ -84,26 +88,62 @@ describe('tfidf', () => {
   for (let i = 0; i < 10; i++) d.add(i === 0 ? ['common', 'rare'] : ['common']);
 
   it('is L2-normalised and weights rare terms above common ones', () => {
-    const v = tfidf(new Map([['common', 1], ['rare', 1]]), d);
+    const v = tfidf(
+      new Map([
+        ['common', 1],
+        ['rare', 1],
+      ]),
+      d,
+    );
     expect(norm(v)).toBeCloseTo(1, 12);
     expect(v.get('rare')!).toBeGreaterThan(v.get('common')!);
   });
 
   it('is sublinear in term frequency', () => {
-    const v = tfidf(new Map([['common', 100], ['other', 1]]), d);
+    const v = tfidf(
+      new Map([
+        ['common', 100],
+        ['other', 1],
+      ]),
+      d,
+    );
     const ratio = v.get('common')! / v.get('other')!;
     expect(ratio).toBeCloseTo(((1 + Math.log(100)) * d.idf('common')) / d.idf('other'), 12);
   });
 
   it('can leave out rare terms while keeping the same norm', () => {
-    const all = tfidf(new Map([['common', 1], ['rare', 1], ['unseen', 1]]), d);
-    const some = tfidf(new Map([['common', 1], ['rare', 1], ['unseen', 1]]), d, 2);
+    const all = tfidf(
+      new Map([
+        ['common', 1],
+        ['rare', 1],
+        ['unseen', 1],
+      ]),
+      d,
+    );
+    const some = tfidf(
+      new Map([
+        ['common', 1],
+        ['rare', 1],
+        ['unseen', 1],
+      ]),
+      d,
+      2,
+    );
     expect([...some.keys()]).toEqual(['common']);
     expect(some.get('common')).toBe(all.get('common'));
   });
 
   it('returns an empty vector for empty or non-positive counts', () => {
     expect(tfidf(new Map(), d).size).toBe(0);
-    expect([...tfidf(new Map([['a', 0], ['b', -1], ['c', NaN]]), d).values()]).toEqual([]);
+    expect([
+      ...tfidf(
+        new Map([
+          ['a', 0],
+          ['b', -1],
+          ['c', NaN],
+        ]),
+        d,
+      ).values(),
+    ]).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ export class DocFreq {
    */
   add(terms: ReadonlyMap<string, unknown> | ReadonlySet<string> | readonly string[]): void {
     this.docs++;
-    const distinct = Array.isArray(terms) ? new Set(terms) : (terms as ReadonlyMap<string, unknown> | ReadonlySet<string>);
+    const distinct = Array.isArray(terms)
+      ? new Set(terms)
+      : (terms as ReadonlyMap<string, unknown> | ReadonlySet<string>);
     distinct.forEach((_: unknown, t: string) => this.counts.set(t, (this.counts.get(t) ?? 0) + 1));
     if (this.counts.size > this.maxTerms) this.prune();
   }

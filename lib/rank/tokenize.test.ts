@@ -5,7 +5,14 @@ import { MAX_FIELD_CHARS, STOP_WORDS, authorToken, bigrams, singular, tokenize }
 describe('tokenize', () => {
   it('lower-cases, splits on anything but letters and digits, drops stop words and short tokens', () => {
     expect(tokenize('The Vision-Language-Action model, and a KV-cache (of 3D scenes)!')).toEqual([
-      'vision', 'language', 'action', 'model', 'kv', 'cache', '3d', 'scene',
+      'vision',
+      'language',
+      'action',
+      'model',
+      'kv',
+      'cache',
+      '3d',
+      'scene',
     ]);
   });
 
@@ -23,7 +30,13 @@ describe('tokenize', () => {
 
   it('folds simple plurals without mangling -ss/-us/-is words', () => {
     expect(['models', 'policies', 'process', 'focus', 'analysis', 'agents', 'bias'].map(singular)).toEqual([
-      'model', 'policy', 'process', 'focus', 'analysis', 'agent', 'bias',
+      'model',
+      'policy',
+      'process',
+      'focus',
+      'analysis',
+      'agent',
+      'bias',
     ]);
   });
 
@@ -48,7 +61,9 @@ describe('tokenize', () => {
 describe('bigrams', () => {
   it('joins consecutive kept tokens with a space', () => {
     expect(bigrams(tokenize('Group Relative Policy Optimization'))).toEqual([
-      'group relative', 'relative policy', 'policy optimization',
+      'group relative',
+      'relative policy',
+      'policy optimization',
     ]);
     expect(bigrams(['one'])).toEqual([]);
     expect(bigrams([])).toEqual([]);
@@ -71,7 +86,11 @@ describe('authorToken', () => {
 
 describe('paperTerms', () => {
   it('counts title terms twice, abstract once, bigrams per field, authors as au: tokens', () => {
-    const t = paperTerms({ title: 'Reward Models', abstract: 'Models of reward. Scaling laws.', authors: ['Ann Lee', 'Bo Li'] });
+    const t = paperTerms({
+      title: 'Reward Models',
+      abstract: 'Models of reward. Scaling laws.',
+      authors: ['Ann Lee', 'Bo Li'],
+    });
     expect(t.get('reward')).toBe(3);
     expect(t.get('model')).toBe(3);
     expect(t.get('reward model')).toBe(2);

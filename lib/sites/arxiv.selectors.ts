@@ -72,7 +72,13 @@ export const HTML_TEXT_NOISE = '.ltx_note';
 export const MATHJAX2_SOURCE = 'script[type^="math/tex"]';
 /** Classes of MathJax 2 rendered output (and preview) beside that source: duplicate glyph
  *  text. Checked with classList while walking, because selector lists are slow per node. */
-export const MATHJAX2_OUTPUT_CLASSES = ['MathJax_Preview', 'MathJax', 'MathJax_CHTML', 'MathJax_SVG', 'MathJax_Display'];
+export const MATHJAX2_OUTPUT_CLASSES = [
+  'MathJax_Preview',
+  'MathJax',
+  'MathJax_CHTML',
+  'MathJax_SVG',
+  'MathJax_Display',
+];
 /** MathJax 3 keeps readable text only in its assistive MathML. */
 export const MATHJAX3_ASSISTIVE = 'mjx-assistive-mml';
 /** Machine-readable MathML annotations (TeX again, Content MathML, llamapun): not display text. */

@@ -36,9 +36,11 @@ const byId = (entries: Entry[], id: string): Entry => {
 
 /** A /new-style page around the given `dl` bodies (the real markup, trimmed). */
 const listPage = (...dls: string[]) =>
-  parse(`<!DOCTYPE html><html><body><div id='dlpage'><h1>Machine Learning</h1>${dls
-    .map((d) => `<dl id='articles'>${d}</dl>`)
-    .join('')}</div></body></html>`);
+  parse(
+    `<!DOCTYPE html><html><body><div id='dlpage'><h1>Machine Learning</h1>${dls
+      .map((d) => `<dl id='articles'>${d}</dl>`)
+      .join('')}</div></body></html>`,
+  );
 
 const item = (id: string, title: string, opts: { dt?: string; authors?: string; abstract?: string } = {}) => `
   <dt>
@@ -264,7 +266,9 @@ describe('arxiv.extract on list-cs.CL-recent.html', () => {
   });
 
   it('marks cross-lists from the dt and leaves day sections untyped otherwise', () => {
-    const crossDts = Array.from(doc.querySelectorAll('dt')).filter((dt) => /\(cross-list from /.test(dt.textContent ?? ''));
+    const crossDts = Array.from(doc.querySelectorAll('dt')).filter((dt) =>
+      /\(cross-list from /.test(dt.textContent ?? ''),
+    );
     expect(crossDts.length).toBeGreaterThan(0);
     const types = countBy(entries, (e) => e.extra.listingType);
     expect(types).toEqual({ cross: crossDts.length, '(none)': 250 - crossDts.length });
@@ -333,7 +337,9 @@ dimensional analysis is a robust technique.
 
   it('returns nothing for a page without lists, and for "No updates today"', () => {
     expect(arxiv.extract(parse('<html><body><p>Not found</p></body></html>'))).toEqual({ entries: [], skipped: [] });
-    const empty = parse(`<html><body><div id='dlpage'><h3>Showing new listings</h3><p>No updates today.</p></div></body></html>`);
+    const empty = parse(
+      `<html><body><div id='dlpage'><h3>Showing new listings</h3><p>No updates today.</p></div></body></html>`,
+    );
     expect(arxiv.extract(empty)).toEqual({ entries: [], skipped: [] });
   });
 
@@ -342,7 +348,9 @@ dimensional analysis is a robust technique.
     const badId = item('9999.99999', 'Bad id');
     const noTitle = `<dt><a href ="/abs/2610.00004" title="Abstract" id="2610.00004">arXiv:2610.00004</a></dt><dd><div class='meta'></div></dd>`;
     const noDd = `<dt><a href ="/abs/2610.00005" title="Abstract" id="2610.00005">arXiv:2610.00005</a></dt>`;
-    const doc = listPage(`<h3>New submissions (showing 5 of 5 entries)</h3>${item('2610.00001', 'Good one')}${noLink}${badId}${noTitle}${noDd}${item('2610.00006', 'Good two')}`);
+    const doc = listPage(
+      `<h3>New submissions (showing 5 of 5 entries)</h3>${item('2610.00001', 'Good one')}${noLink}${badId}${noTitle}${noDd}${item('2610.00006', 'Good two')}`,
+    );
     let result: ReturnType<typeof arxiv.extract> | undefined;
     expect(() => (result = arxiv.extract(doc))).not.toThrow();
     expect(result?.entries.map((e) => e.meta.id)).toEqual(['2610.00001', '2610.00006']);
@@ -450,7 +458,11 @@ dimensional analysis is a robust technique.
     const ms = performance.now() - t0;
     expect(skipped).toEqual([]);
     expect(entries).toHaveLength(3000);
-    expect(entries[2999]?.meta).toMatchObject({ id: '2608.12999', title: 'Paper $k$ number 2999', abstract: 'Abstract 2999 second line.' });
+    expect(entries[2999]?.meta).toMatchObject({
+      id: '2608.12999',
+      title: 'Paper $k$ number 2999',
+      abstract: 'Abstract 2999 second line.',
+    });
     // happy-dom selectors are far slower than a browser's; this only catches quadratic work.
     expect(ms).toBeLessThan(10_000);
   }, 60_000);
@@ -515,7 +527,9 @@ describe('arxiv.extractPaper', () => {
     expect(e?.meta.id).toBe('2610.23241');
     expect(e?.meta.title).toBe('On the $\\ell_{1}$ Geometry of Multimodal Reasoning');
     expect(e?.meta.authors).toEqual(byId(listing, '2610.23241').meta.authors);
-    expect(e?.meta.abstract).toMatch(/^Recent advances in process reward models .* measured in the \$\\ell_\{1\}\$ norm\. Extensive experiments on LongBench v2/);
+    expect(e?.meta.abstract).toMatch(
+      /^Recent advances in process reward models .* measured in the \$\\ell_\{1\}\$ norm\. Extensive experiments on LongBench v2/,
+    );
     expect(e?.meta.abstract).not.toMatch(/roman_|POSTSUBSCRIPT|Abstract|ℓ/);
     expect(e?.element.localName).toBe('article');
     expect(e?.titleEl?.parentElement).toBe(e?.element);
@@ -530,7 +544,9 @@ describe('arxiv.extractPaper', () => {
     expect(arxiv.extractPaper(abs, 'https://arxiv.org/pdf/2610.22702')).toBeNull();
     expect(arxiv.extractPaper(abs, 'https://export.arxiv.org/abs/2610.22702')).toBeNull();
     expect(arxiv.extractPaper(load('arxiv/list-cs.LG-new.html'), 'https://arxiv.org/abs/2610.22702')).toBeNull();
-    expect(arxiv.extractPaper(parse('<p>Article identifier not recognized</p>'), 'https://arxiv.org/abs/2610.99999')).toBeNull();
+    expect(
+      arxiv.extractPaper(parse('<p>Article identifier not recognized</p>'), 'https://arxiv.org/abs/2610.99999'),
+    ).toBeNull();
     expect(arxiv.extractPaper(parse('<p>no LaTeXML</p>'), 'https://arxiv.org/html/2610.23241v1')).toBeNull();
   });
 

@@ -284,12 +284,19 @@ function absPaper(doc: Document, urlId: string): Entry | null {
 
   const id = canonicalId(metaContent(doc, SEL.META_ARXIV_ID)) ?? urlId;
   // Head tags first: they hold the text as submitted, untouched by MathJax typesetting.
-  const title = clip(metaContent(doc, SEL.META_TITLE) || stripLabel(collapse(readText(titleEl)), TITLE_LABEL), LIMITS.title);
+  const title = clip(
+    metaContent(doc, SEL.META_TITLE) || stripLabel(collapse(readText(titleEl)), TITLE_LABEL),
+    LIMITS.title,
+  );
   if (!title) return null;
 
-  const metaAuthors = Array.from(doc.querySelectorAll(SEL.META_AUTHOR), (m) => flipName(collapse(m.getAttribute('content'))));
+  const metaAuthors = Array.from(doc.querySelectorAll(SEL.META_AUTHOR), (m) =>
+    flipName(collapse(m.getAttribute('content'))),
+  );
   const authors = authorList(
-    metaAuthors.length ? metaAuthors : Array.from(doc.querySelectorAll(SEL.ABS_AUTHOR_LINKS), (a) => a.textContent ?? ''),
+    metaAuthors.length
+      ? metaAuthors
+      : Array.from(doc.querySelectorAll(SEL.ABS_AUTHOR_LINKS), (a) => a.textContent ?? ''),
   );
 
   const abstractEl = doc.querySelector<HTMLElement>(SEL.ABS_ABSTRACT);
@@ -338,7 +345,9 @@ function htmlPaper(doc: Document, id: string): Entry | null {
   if (!title) return null;
 
   const abstractEl = doc.querySelector<HTMLElement>(SEL.HTML_ABSTRACT);
-  const paras = Array.from(doc.querySelectorAll(SEL.HTML_ABSTRACT_PARAS), (p) => collapse(readText(p, SEL.HTML_TEXT_NOISE)));
+  const paras = Array.from(doc.querySelectorAll(SEL.HTML_ABSTRACT_PARAS), (p) =>
+    collapse(readText(p, SEL.HTML_TEXT_NOISE)),
+  );
   const abstract = paras.length
     ? paras.filter(Boolean).join(' ')
     : abstractEl

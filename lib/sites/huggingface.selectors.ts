@@ -65,4 +65,3 @@ export const PAPER_TITLE_ = ['paper-2510.12345.html'];
 /** Paper page abstract paragraph (the AI summary above it sits in another block). */
 export const PAPER_ABSTRACT = '.flex-col.gap-y-2\\.5 > p';
 export const PAPER_ABSTRACT_ = ['paper-2510.12345.html'];
-

@@ -53,7 +53,13 @@ it('the generator honours count and keeps island and DOM in step', async () => {
   const { makeStressPage } = await stress();
   const r = huggingface.extract(parse(makeStressPage(7)));
   expect(r.entries.map((e) => e.meta.id)).toEqual([
-    '2608.00001', '2608.00002', '2608.00003', '2608.00004', '2608.00005', '2608.00006', '2608.00007',
+    '2608.00001',
+    '2608.00002',
+    '2608.00003',
+    '2608.00004',
+    '2608.00005',
+    '2608.00006',
+    '2608.00007',
   ]);
   expect(r.entries[0]?.meta.title).toBe('Towards Data-Efficient Tool-Augmented LLMs for Document Understanding');
   expect(r.entries[0]?.extra.upvotes).toBe(238);

@@ -33,9 +33,7 @@ const byId = (r: ExtractResult, id: string): Entry => {
   return e;
 };
 
-const manifest = FIXTURE_MANIFEST.filter(
-  (r) => r.file.startsWith('hf/') && existsSync(path.join(FIXTURES, r.file)),
-);
+const manifest = FIXTURE_MANIFEST.filter((r) => r.file.startsWith('hf/') && existsSync(path.join(FIXTURES, r.file)));
 
 function islandProps(doc: Document): Record<string, unknown> & { dailyPapers: Record<string, any>[] } {
   return JSON.parse(doc.querySelector(SEL.LISTING_ISLAND)!.getAttribute('data-props')!);
@@ -167,7 +165,9 @@ describe('field spot checks', () => {
     expect(llama.meta.title).toBe('The Llama 3 Herd of Models');
     expect(llama.meta.authors).toHaveLength(533);
     expect(llama.meta.authors[0]).toBe('Abhimanyu Dubey');
-    expect(llama.meta.abstract).toMatch(/^Modern artificial intelligence \(AI\) systems are powered by foundation models\. This paper/);
+    expect(llama.meta.abstract).toMatch(
+      /^Modern artificial intelligence \(AI\) systems are powered by foundation models\. This paper/,
+    );
     expect(llama.extra).toEqual({ featuredAt: '2024-08-01T01:21:47.935Z', upvotes: 94, comments: 5 });
     expect(llama.mount.className).toBe('w-full');
 
@@ -553,6 +553,8 @@ describe('extractPaper', () => {
 
   it('returns null without a title or an id', () => {
     expect(huggingface.extractPaper(parse('<div data-target="PaperContent" data-props="{}"></div>'), url)).toBeNull();
-    expect(huggingface.extractPaper(parse('<main><h1>Daily Papers</h1></main>'), 'https://huggingface.co/papers')).toBeNull();
+    expect(
+      huggingface.extractPaper(parse('<main><h1>Daily Papers</h1></main>'), 'https://huggingface.co/papers'),
+    ).toBeNull();
   });
 });

@@ -131,8 +131,7 @@ function rowOf(container: HTMLElement, el: Element | null): HTMLElement | null {
 
 function extractPaper(doc: Document, url: string): Entry | null {
   const islandEl = doc.querySelector(SEL.PAPER_ISLAND);
-  const h1 =
-    islandEl?.querySelector<HTMLElement>(SEL.PAPER_TITLE) ?? doc.querySelector<HTMLElement>(SEL.PAPER_TITLE);
+  const h1 = islandEl?.querySelector<HTMLElement>(SEL.PAPER_TITLE) ?? doc.querySelector<HTMLElement>(SEL.PAPER_TITLE);
   const container = h1?.parentElement;
   if (!h1 || !container) return null;
   const props = readPaperIsland(islandEl);

@@ -13,7 +13,9 @@ export function failWrites(opts: {
   mode: { throw: string } | 'abort';
   method?: 'put' | 'add';
 }): () => void {
-  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, (...a: unknown[]) => unknown> } }).IDBObjectStore.prototype;
+  const proto = (
+    globalThis as unknown as { IDBObjectStore: { prototype: Record<string, (...a: unknown[]) => unknown> } }
+  ).IDBObjectStore.prototype;
   const method = opts.method ?? 'put';
   const original = proto[method]!;
   let calls = 0;

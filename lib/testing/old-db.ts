@@ -39,7 +39,10 @@ export async function writeOldDatabase(
 export function samplePapers(n: number): Paper[] {
   const statuses = ['saved', 'read', 'dismissed'] as const;
   return Array.from({ length: n }, (_, i) => {
-    const id = i % 10 === 9 ? `hep-th/99${String(1 + (i % 12)).padStart(2, '0')}${String(i).padStart(3, '0').slice(-3)}` : `26${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).slice(-5)}`;
+    const id =
+      i % 10 === 9
+        ? `hep-th/99${String(1 + (i % 12)).padStart(2, '0')}${String(i).padStart(3, '0').slice(-3)}`
+        : `26${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).slice(-5)}`;
     return {
       id,
       title: `Paper ${i}: <b>bold</b> & "quoted"`,

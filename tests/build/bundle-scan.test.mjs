@@ -28,7 +28,9 @@ function findAll(file, re) {
   const hits = [];
   for (const m of text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
     const line = text.slice(0, m.index).split('\n').length;
-    hits.push(`${path.relative(ROOT, file)}:${line}: …${text.slice(Math.max(0, m.index - 60), m.index + 60).replace(/\s+/g, ' ')}…`);
+    hits.push(
+      `${path.relative(ROOT, file)}:${line}: …${text.slice(Math.max(0, m.index - 60), m.index + 60).replace(/\s+/g, ' ')}…`,
+    );
   }
   return hits;
 }
@@ -56,22 +58,43 @@ for (const build of BUILDS) {
   });
 
   test(`${build}: nothing mentions <all_urls>`, () => {
-    assert.deepEqual(texts.flatMap((f) => findAll(f, /<all_urls>|\*:\/\/\*\/\*/)), []);
+    assert.deepEqual(
+      texts.flatMap((f) => findAll(f, /<all_urls>|\*:\/\/\*\/\*/)),
+      [],
+    );
   });
 
   test(`${build}: no network requests at run time`, () => {
     // The one `fetch(` is Vite's modulepreload polyfill, which fetches our own <link rel=modulepreload> chunks.
     const fetches = scripts.flatMap((f) => findAll(f, /(?<![\w$.])fetch\s*\(/));
-    const polyfill = scripts.flatMap((f) => findAll(f, /modulepreload[\s\S]{0,1500}?(?<![\w$.])fetch\s*\(\s*\w+\.href\s*,/));
+    const polyfill = scripts.flatMap((f) =>
+      findAll(f, /modulepreload[\s\S]{0,1500}?(?<![\w$.])fetch\s*\(\s*\w+\.href\s*,/),
+    );
     assert.equal(fetches.length, polyfill.length, `unexpected fetch:\n${fetches.join('\n')}`);
-    const apis = scripts.flatMap((f) => findAll(f, /XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|RTCPeerConnection|\bimport\s*\(\s*["'`]https?:/));
+    const apis = scripts.flatMap((f) =>
+      findAll(
+        f,
+        /XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|RTCPeerConnection|\bimport\s*\(\s*["'`]https?:/,
+      ),
+    );
     assert.deepEqual(apis, []);
   });
 
   test(`${build}: the only URLs in the code are links to the annotated sites and documentation strings`, () => {
-    const allowed = new Set(['https://huggingface.co', 'https://arxiv.org', 'http://www.w3.org', 'https://github.com', 'https://wxt.dev']);
-    const urls = new Set(scripts.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/https?:\/\/[a-z0-9.-]+/gi)].map((m) => m[0])));
-    assert.deepEqual([...urls].filter((u) => !allowed.has(u)), []);
+    const allowed = new Set([
+      'https://huggingface.co',
+      'https://arxiv.org',
+      'http://www.w3.org',
+      'https://github.com',
+      'https://wxt.dev',
+    ]);
+    const urls = new Set(
+      scripts.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/https?:\/\/[a-z0-9.-]+/gi)].map((m) => m[0])),
+    );
+    assert.deepEqual(
+      [...urls].filter((u) => !allowed.has(u)),
+      [],
+    );
   });
 
   test(`${build}: pages load only their own scripts, none inline`, () => {
@@ -100,7 +123,11 @@ for (const build of BUILDS) {
     assert.equal(manifest.web_accessible_resources, undefined);
     assert.equal(manifest.externally_connectable, undefined);
     for (const cs of manifest.content_scripts) {
-      for (const m of cs.matches) assert.ok(HOSTS.some((h) => m.startsWith(h.slice(0, -1))), `content script on ${m}`);
+      for (const m of cs.matches)
+        assert.ok(
+          HOSTS.some((h) => m.startsWith(h.slice(0, -1))),
+          `content script on ${m}`,
+        );
     }
   });
 
@@ -115,10 +142,15 @@ for (const build of BUILDS) {
 }
 
 test('our sources never write HTML strings into the DOM', () => {
-  const sources = SOURCE_DIRS.flatMap((d) => files(path.join(ROOT, d), (p) => /\.(ts|tsx|mjs|js)$/.test(p) && !/\.test\.|[\\/]testing[\\/]/.test(p)));
+  const sources = SOURCE_DIRS.flatMap((d) =>
+    files(path.join(ROOT, d), (p) => /\.(ts|tsx|mjs|js)$/.test(p) && !/\.test\.|[\\/]testing[\\/]/.test(p)),
+  );
   assert.ok(sources.length > 20);
   const hits = sources.flatMap((f) => [
-    ...findAll(f, /\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\s*\(|createContextualFragment|DOMParser/),
+    ...findAll(
+      f,
+      /\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\s*\(|createContextualFragment|DOMParser/,
+    ),
     ...findAll(f, /(?<![\w$.])eval\s*\(|\bnew\s+Function\s*\(/),
   ]);
   assert.deepEqual(hits, []);

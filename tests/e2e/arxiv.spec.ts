@@ -20,13 +20,19 @@ async function expectOneInlineCardPerDt(page: Page, n: number) {
     dts: document.querySelectorAll('dt').length,
     annotated: document.querySelectorAll('dt[data-dogear-id]').length,
     cards: document.querySelectorAll('dogear-card').length,
-    perDt: [...document.querySelectorAll('dt')].filter((dt) => dt.querySelectorAll(':scope > dogear-card').length !== 1).length,
+    perDt: [...document.querySelectorAll('dt')].filter((dt) => dt.querySelectorAll(':scope > dogear-card').length !== 1)
+      .length,
     inline: document.querySelectorAll('dt > dogear-card[data-layout="inline"]').length,
   }));
   expect(shape).toEqual({ dts: n, annotated: n, cards: n, perDt: 0, inline: n });
 }
 
-async function setKeywords(context: BrowserContext, extensionId: string, keywords: string[], rule?: { name: string; pattern: string }) {
+async function setKeywords(
+  context: BrowserContext,
+  extensionId: string,
+  keywords: string[],
+  rule?: { name: string; pattern: string },
+) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.locator('textarea[name="keywords"]').fill(keywords.join('\n'));
@@ -49,7 +55,11 @@ test('/new: one inline overlay per dt in all three sections, in page order', asy
   expect(entries).toBe(100);
   // Three lists share id="articles": every one of them is annotated.
   await expect(page.locator('dl[id="articles"]')).toHaveCount(3);
-  for (const [i, n] of [[0, 60], [1, 20], [2, 20]] as const)
+  for (const [i, n] of [
+    [0, 60],
+    [1, 20],
+    [2, 20],
+  ] as const)
     await expect(page.locator('dl[id="articles"]').nth(i).locator(':scope > dt[data-dogear-id]')).toHaveCount(n);
   await expectOneInlineCardPerDt(page, entries);
   const ids = await annotatedIds(page);
@@ -101,8 +111,14 @@ test('/pastweek and /new with skip/show are listings too', async () => {
 // 2610.23444 has `$\ell_1$` in its title, which MathJax typesets.
 const TYPESET = ['2610.22767', '2610.23444', '2610.23049', '2505.21407'];
 
-test('keywords and tag chips; highlights and overlays survive MathJax re-rendering', async ({ context, extensionId }) => {
-  await setKeywords(context, extensionId, ['diffusion', 'reasoning', 'reward models'], { name: 'theory', pattern: 'geometry' });
+test('keywords and tag chips; highlights and overlays survive MathJax re-rendering', async ({
+  context,
+  extensionId,
+}) => {
+  await setKeywords(context, extensionId, ['diffusion', 'reasoning', 'reward models'], {
+    name: 'theory',
+    pattern: 'geometry',
+  });
   const page = await openListing(context, NEW);
 
   // Tag chips: exactly the entries whose text says "geometry".
@@ -154,9 +170,12 @@ test('keywords and tag chips; highlights and overlays survive MathJax re-renderi
 
   // Repainted on the new text nodes: the same matches, none left on the detached ones.
   await expect.poll(() => paintedIn(page, TYPESET)).toEqual(before);
-  expect(await page.evaluate(() => [...CSS.highlights.get('dogear-keyword')!].every((r) => r.startContainer.isConnected))).toBe(true);
+  expect(
+    await page.evaluate(() => [...CSS.highlights.get('dogear-keyword')!].every((r) => r.startContainer.isConnected)),
+  ).toBe(true);
   await expectOneInlineCardPerDt(page, 100);
-  for (const id of TYPESET) await expect(page.locator(`dt[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-matches', /^[1-9]/);
+  for (const id of TYPESET)
+    await expect(page.locator(`dt[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-matches', /^[1-9]/);
 });
 
 /** Highlight ranges over connected text in each entry's title and abstract. */
@@ -167,13 +186,19 @@ function paintedIn(page: Page, ids: string[]) {
     return Object.fromEntries(
       ids.map((id) => {
         const dd = document.querySelector(`dt[data-dogear-id="${id}"]`)!.nextElementSibling!;
-        return [id, { title: inside(dd.querySelector('.list-title')), abstract: inside(dd.querySelector('p.mathjax')) }];
+        return [
+          id,
+          { title: inside(dd.querySelector('.list-title')), abstract: inside(dd.querySelector('p.mathjax')) },
+        ];
       }),
     );
   }, ids);
 }
 
-test('saved entries keep their primary class: BibTeX of a new, a cross-listed and a replaced entry', async ({ context, extensionId }, info) => {
+test('saved entries keep their primary class: BibTeX of a new, a cross-listed and a replaced entry', async ({
+  context,
+  extensionId,
+}, info) => {
   const page = await openListing(context, NEW);
   const saved = { '2610.22702': 'cs.LG', '2610.22889': 'physics.comp-ph', '1706.03762': 'cs.CL' };
   for (const id of Object.keys(saved)) {
@@ -196,7 +221,10 @@ test('saved entries keep their primary class: BibTeX of a new, a cross-listed an
   }
 });
 
-test('single paper pages: one overlay with the canonical id; the listing follows a save on the abs page', async ({ context, extensionId }) => {
+test('single paper pages: one overlay with the canonical id; the listing follows a save on the abs page', async ({
+  context,
+  extensionId,
+}) => {
   const pages = [
     [ABS, '2610.22702'],
     ['https://arxiv.org/abs/hep-th/9901001v2', 'hep-th/9901001'],
@@ -230,7 +258,10 @@ test('screenshots: arXiv /new and abs page', async () => {
   const dir = path.resolve('docs/screenshots');
   mkdirSync(dir, { recursive: true });
   try {
-    await setKeywords(ext.context, ext.extensionId, ['diffusion', 'reasoning', 'reward models'], { name: 'theory', pattern: 'geometry' });
+    await setKeywords(ext.context, ext.extensionId, ['diffusion', 'reasoning', 'reward models'], {
+      name: 'theory',
+      pattern: 'geometry',
+    });
     const page = await openListing(ext.context, NEW);
     await card(page, '2610.22702').locator('[data-dogear-action="save"]').click();
     await card(page, '2610.22999').locator('[data-dogear-action="read"]').click();
@@ -238,11 +269,22 @@ test('screenshots: arXiv /new and abs page', async () => {
     await expect(card(page, '2610.23444').locator('[data-dogear-tag="theory"]')).toBeVisible();
     // No stand-in stylesheet for arXiv: its unstyled header icons fill the first screens, so shoot
     // entries 12-14 (saved, read, tagged by the rule).
-    await page.screenshot({ path: path.join(dir, 'arxiv-new.png'), fullPage: true, clip: await entriesClip(page, 'dt', 11, 3) });
+    await page.screenshot({
+      path: path.join(dir, 'arxiv-new.png'),
+      fullPage: true,
+      clip: await entriesClip(page, 'dt', 11, 3),
+    });
     const abs = await openListing(ext.context, ABS);
     // Saved on the listing above.
-    await expect(card(abs, '2610.22702').locator('[data-dogear-action="save"]')).toHaveAttribute('aria-pressed', 'true');
-    await abs.screenshot({ path: path.join(dir, 'arxiv-abs.png'), fullPage: true, clip: await entriesClip(abs, '#abs', 0, 1) });
+    await expect(card(abs, '2610.22702').locator('[data-dogear-action="save"]')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await abs.screenshot({
+      path: path.join(dir, 'arxiv-abs.png'),
+      fullPage: true,
+      clip: await entriesClip(abs, '#abs', 0, 1),
+    });
   } finally {
     await ext.close();
   }

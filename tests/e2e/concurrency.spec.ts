@@ -26,7 +26,8 @@ function storeState(extPage: Page): Promise<Record<string, State>> {
           all.onsuccess = () => {
             db.close();
             const out: Record<string, State> = {};
-            for (const p of all.result as { id: string; status: string; tags: string[] }[]) out[p.id] = { status: p.status, tags: [...p.tags].sort() };
+            for (const p of all.result as { id: string; status: string; tags: string[] }[])
+              out[p.id] = { status: p.status, tags: [...p.tags].sort() };
             resolve(out);
           };
         };
@@ -39,7 +40,9 @@ async function overlayState(page: Page, ids: string[]): Promise<Record<string, S
   const out: Record<string, State> = {};
   for (const id of ids) {
     const status = await page.locator(`[data-dogear-id="${id}"]`).getAttribute('data-dogear-status');
-    const tags = await card(page, id).locator('[data-dogear-tag]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearTag!));
+    const tags = await card(page, id)
+      .locator('[data-dogear-tag]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearTag!));
     if (status) out[id] = { status, tags: tags.sort() };
   }
   return out;
@@ -51,12 +54,18 @@ async function addTag(page: Page, id: string, tag: string): Promise<void> {
   await card(page, id).getByLabel('New tag').press('Enter');
 }
 
-test('five tabs and the popup at once end in a serial state, shown alike everywhere', async ({ context, extensionId }) => {
+test('five tabs and the popup at once end in a serial state, shown alike everywhere', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(120_000);
   const tabs = await Promise.all(Array.from({ length: TABS }, () => openListing(context, DAILY)));
-  const ids = await tabs[0]!.locator('article[data-dogear-id]').evaluateAll((els) => els.slice(0, 10).map((e) => (e as HTMLElement).dataset.dogearId!));
+  const ids = await tabs[0]!
+    .locator('article[data-dogear-id]')
+    .evaluateAll((els) => els.slice(0, 10).map((e) => (e as HTMLElement).dataset.dogearId!));
   const shared = ids[5]!;
-  const click = (page: Page, id: string, action: string) => card(page, id).locator(`[data-dogear-action="${action}"]`).click();
+  const click = (page: Page, id: string, action: string) =>
+    card(page, id).locator(`[data-dogear-action="${action}"]`).click();
 
   // Round 1: each tab saves its own paper, then the one all five save, the tabs all at the same moment.
   // (One action at a time within a tab: parallel clicks in one page would race for its mouse.)
@@ -87,7 +96,12 @@ test('five tabs and the popup at once end in a serial state, shown alike everywh
   ]);
 
   // Round 3: the same paper changed from several sides at once: last write wins, whichever it is.
-  await Promise.all([click(tabs[0]!, ids[3]!, 'read'), click(tabs[1]!, ids[3]!, 'dismiss'), click(tabs[2]!, ids[7]!, 'save'), click(tabs[3]!, ids[7]!, 'save')]);
+  await Promise.all([
+    click(tabs[0]!, ids[3]!, 'read'),
+    click(tabs[1]!, ids[3]!, 'dismiss'),
+    click(tabs[2]!, ids[7]!, 'save'),
+    click(tabs[3]!, ids[7]!, 'save'),
+  ]);
 
   await expect.poll(async () => (await storeState(popup))[ids[0]!]?.tags).toEqual(['alpha', 'beta']);
   await expect.poll(async () => (await storeState(popup))[shared]?.tags).toEqual(['delta', 'gamma']);
@@ -100,7 +114,9 @@ test('five tabs and the popup at once end in a serial state, shown alike everywh
 
   // Every tab and the popup show exactly the store.
   for (const tab of tabs) await expect.poll(() => overlayState(tab, ids)).toEqual(final);
-  const rows = await popup.locator('[data-dogear-item]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearItem!).sort());
+  const rows = await popup
+    .locator('[data-dogear-item]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearItem!).sort());
   expect(rows).toEqual(
     Object.entries(final)
       .filter(([, s]) => s.status !== 'dismissed')

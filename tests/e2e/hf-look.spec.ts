@@ -24,7 +24,11 @@ type Scheme = 'light' | 'dark';
 
 const KINDS: Kind[] = [
   { name: '2024', url: 'https://huggingface.co/papers?date=2024-08-01', noThemeScript: true },
-  { name: 'daily', url: DAILY, file: (s) => (s === 'dark' ? 'hf/date-2026-10-27.dark.html' : 'hf/date-2026-10-27.html') },
+  {
+    name: 'daily',
+    url: DAILY,
+    file: (s) => (s === 'dark' ? 'hf/date-2026-10-27.dark.html' : 'hf/date-2026-10-27.html'),
+  },
   { name: 'loggedin', url: DAILY, file: () => 'hf/date-2026-10-27.loggedin.html', noThemeScript: true },
   { name: 'week', url: 'https://huggingface.co/papers/week/2026-W44' },
   { name: 'month', url: 'https://huggingface.co/papers/month/2026-10' },
@@ -72,16 +76,24 @@ async function setStates(page: Page, paper: boolean) {
 for (const kind of KINDS) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`looks native: ${kind.name} ${scheme}`, async () => {
-      const ext = await launchWithExtension({ colorScheme: scheme, overrides: kind.file ? { [kind.url]: kind.file(scheme) } : {} });
+      const ext = await launchWithExtension({
+        colorScheme: scheme,
+        overrides: kind.file ? { [kind.url]: kind.file(scheme) } : {},
+      });
       try {
         const page = await openListing(ext.context, kind.url);
-        if (scheme === 'dark' && kind.noThemeScript) await page.evaluate(() => document.documentElement.classList.add('dark'));
+        if (scheme === 'dark' && kind.noThemeScript)
+          await page.evaluate(() => document.documentElement.classList.add('dark'));
         await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
         await kind.prepare?.(page);
         await setStates(page, kind.paper ?? false);
         // Fonts and the transitions of the dismissed card settle before the picture.
         await page.evaluate(() => document.fonts.ready);
-        await expect.poll(() => page.evaluate(() => [...document.getAnimations()].filter((a) => a.playState === 'running').length)).toBe(0);
+        await expect
+          .poll(() =>
+            page.evaluate(() => [...document.getAnimations()].filter((a) => a.playState === 'running').length),
+          )
+          .toBe(0);
 
         const text = await page.evaluate(() => {
           const b = document.querySelector('dogear-card')!.shadowRoot!.querySelector('[data-dogear-action="read"]')!;

@@ -10,7 +10,9 @@ import { FIXTURE_MANIFEST, type FixturePage } from '../support/fixture-manifest'
 
 const MANIFEST = FIXTURE_MANIFEST;
 // The stress page is generated at test time (below); the SPA page has its own spec.
-const LISTINGS = MANIFEST.filter((p) => p.file.startsWith('hf/') && p.kind === 'listing' && !/stress|spa-/.test(p.file));
+const LISTINGS = MANIFEST.filter(
+  (p) => p.file.startsWith('hf/') && p.kind === 'listing' && !/stress|spa-/.test(p.file),
+);
 const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
 
 /** A browser that serves `page.file` for `page.url`, in dark mode for the dark fixture. */
@@ -48,14 +50,28 @@ async function geometry(page: Page, n: number) {
         .filter((el) => !el.contains(host))
         .filter((el) => {
           const r = rect(el);
-          return r.width > 0 && r.height > 0 && r.left < h.right - 1 && h.left < r.right - 1 && r.top < h.bottom - 1 && h.top < r.bottom - 1;
+          return (
+            r.width > 0 &&
+            r.height > 0 &&
+            r.left < h.right - 1 &&
+            h.left < r.right - 1 &&
+            r.top < h.bottom - 1 &&
+            h.top < r.bottom - 1
+          );
         })
         .map((el) => el.outerHTML.slice(0, 80));
       // A flex or grid parent puts its gap above the overlay: that space is the overlay's too.
       const parent = getComputedStyle(host.parentElement!);
       const gap = /flex|grid/.test(parent.display) ? parseFloat(parent.rowGap) || 0 : 0;
       const button = rect(host.shadowRoot!.querySelector('[data-dogear-action="save"]')!);
-      return { id: c.dataset.dogearId, height: rect(c).height, overlay: h.height + gap, oneRow: h.height < 2 * button.height, inside: h.left >= rect(c).left - 1 && h.right <= rect(c).right + 1, overlaps };
+      return {
+        id: c.dataset.dogearId,
+        height: rect(c).height,
+        overlay: h.height + gap,
+        oneRow: h.height < 2 * button.height,
+        inside: h.left >= rect(c).left - 1 && h.right <= rect(c).right + 1,
+        overlaps,
+      };
     });
     const style = document.createElement('style');
     style.textContent = 'dogear-card { display: none !important; }';
@@ -107,7 +123,9 @@ test('every listing URL form is detected: /papers, ?date=, /date/, /week/, /mont
     'https://huggingface.co/papers?q=rewarding',
   ];
   // The same daily page behind every URL: only the URL decides.
-  const ext = await launchWithExtension({ overrides: Object.fromEntries(urls.map((u) => [u, 'hf/date-2026-10-27.html'])) });
+  const ext = await launchWithExtension({
+    overrides: Object.fromEntries(urls.map((u) => [u, 'hf/date-2026-10-27.html'])),
+  });
   try {
     for (const url of urls) {
       const page = await openListing(ext.context, url);
@@ -126,7 +144,9 @@ test('other URLs under /papers are left alone, even with listing markup; leaving
     'https://huggingface.co/papers/date/2026-10-27/extra',
     'https://huggingface.co/papersearch',
   ];
-  const ext = await launchWithExtension({ overrides: Object.fromEntries(others.map((u) => [u, 'hf/date-2026-10-27.html'])) });
+  const ext = await launchWithExtension({
+    overrides: Object.fromEntries(others.map((u) => [u, 'hf/date-2026-10-27.html'])),
+  });
   try {
     for (const url of others) {
       const page = await ext.context.newPage();
@@ -160,7 +180,13 @@ test('paper page: one overlay for the paper, none on its comment and collection 
     const host = document.querySelector('dogear-card')!.getBoundingClientRect();
     const controls = [...document.querySelectorAll('a, button, [role="checkbox"]')].filter((el) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.left < host.right - 1 && host.left < r.right - 1 && r.top < host.bottom - 1 && host.top < r.bottom - 1;
+      return (
+        r.width > 0 &&
+        r.left < host.right - 1 &&
+        host.left < r.right - 1 &&
+        r.top < host.bottom - 1 &&
+        host.top < r.bottom - 1
+      );
     });
     return [controls.map((el) => el.outerHTML.slice(0, 80))];
   });
@@ -183,7 +209,9 @@ test('generated stress page: 3000 cards annotated, first and last in order', asy
     expect(a.ids[0]).toBe(stressId(0));
     expect(a.ids.at(-1)).toBe(stressId(2999));
     expect(a.overlaysPerCard).toEqual([1]);
-    const ms = await page.evaluate(() => performance.getEntriesByName('dogear:annotate').map((e) => Math.round(e.duration)));
+    const ms = await page.evaluate(() =>
+      performance.getEntriesByName('dogear:annotate').map((e) => Math.round(e.duration)),
+    );
     test.info().annotations.push({ type: 'annotate-ms', description: ms.join(', ') });
   } finally {
     await ext.close();
@@ -236,7 +264,10 @@ test('the overlay: save, mark read, dismiss with undo, tag chips; state visible 
   await expect(page.locator('article[data-dogear-id="2610.22173"]')).not.toHaveAttribute('data-dogear-status', /.*/);
 });
 
-test('hide dismissed: the option (set in the options page) hides dismissed cards live and brings them back', async ({ context, extensionId }) => {
+test('hide dismissed: the option (set in the options page) hides dismissed cards live and brings them back', async ({
+  context,
+  extensionId,
+}) => {
   const page = await openListing(context, DAILY);
   const id = '2610.22092';
   const entry = page.locator(`article[data-dogear-id="${id}"]`);
@@ -268,7 +299,10 @@ function overlayColours(page: Page) {
 }
 
 test('dark theme: overlays use dark colours, and follow a live theme switch both ways', async () => {
-  const ext = await launchWithExtension({ colorScheme: 'dark', overrides: { [DAILY]: 'hf/date-2026-10-27.dark.html' } });
+  const ext = await launchWithExtension({
+    colorScheme: 'dark',
+    overrides: { [DAILY]: 'hf/date-2026-10-27.dark.html' },
+  });
   try {
     const page = await openListing(ext.context, DAILY);
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
@@ -286,14 +320,20 @@ test('dark theme: overlays use dark colours, and follow a live theme switch both
   }
 });
 
-test('annotating moves nothing on screen by more than an overlay height (layout-shift entries)', async ({ context }) => {
+test('annotating moves nothing on screen by more than an overlay height (layout-shift entries)', async ({
+  context,
+}) => {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __shifts: Array<{ t: number; dy: number }> };
     w.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as Array<{ startTime: number; sources: Array<{ previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> }>) {
-        for (const s of e.sources) w.__shifts.push({ t: e.startTime, dy: Math.abs(s.currentRect.top - s.previousRect.top) });
+      for (const e of list.getEntries() as unknown as Array<{
+        startTime: number;
+        sources: Array<{ previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
+      }>) {
+        for (const s of e.sources)
+          w.__shifts.push({ t: e.startTime, dy: Math.abs(s.currentRect.top - s.previousRect.top) });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -307,7 +347,12 @@ test('annotating moves nothing on screen by more than an overlay height (layout-
     overlay: Math.max(...[...document.querySelectorAll('dogear-card')].map((h) => h.getBoundingClientRect().height)),
   }));
   const ours = shifts.filter((s) => s.t >= start);
-  test.info().annotations.push({ type: 'shifts', description: JSON.stringify({ overlay, ours: ours.map((s) => Math.round(s.dy)) }) });
+  test
+    .info()
+    .annotations.push({
+      type: 'shifts',
+      description: JSON.stringify({ overlay, ours: ours.map((s) => Math.round(s.dy)) }),
+    });
   for (const s of ours) expect(s.dy).toBeLessThanOrEqual(overlay + 0.5);
 });
 

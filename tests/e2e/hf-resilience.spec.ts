@@ -42,7 +42,9 @@ function brokenDaily(): string {
 test('a card the adapter cannot read is skipped and logged once; the rest is annotated; nothing thrown', async () => {
   const ext = await launchWithExtension();
   try {
-    await ext.context.route(DAILY, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: brokenDaily() }));
+    await ext.context.route(DAILY, (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: brokenDaily() }),
+    );
     const page = await ext.context.newPage();
     const seen = watchConsole(page);
     await page.goto(DAILY);
@@ -87,11 +89,15 @@ for (const [kind, url] of [
       document.addEventListener('click', () => w.__clicks.captured++, true);
       document.body.addEventListener('click', () => w.__clicks.bubbled++);
     });
-    const clicks = () => page.evaluate(() => (window as unknown as { __clicks: { captured: number; bubbled: number } }).__clicks);
+    const clicks = () =>
+      page.evaluate(() => (window as unknown as { __clicks: { captured: number; bubbled: number } }).__clicks);
     const overlay = card(page, id);
     for (const action of ['save', 'read', 'dismiss']) {
       await overlay.locator(`[data-dogear-action="${action}"]`).click();
-      await expect(first).toHaveAttribute('data-dogear-status', action === 'save' ? 'saved' : action === 'read' ? 'read' : 'dismissed');
+      await expect(first).toHaveAttribute(
+        'data-dogear-status',
+        action === 'save' ? 'saved' : action === 'read' ? 'read' : 'dismissed',
+      );
     }
     await overlay.locator('[data-dogear-action="tag"]').click();
     await overlay.locator('input').press('Escape');
@@ -103,7 +109,9 @@ for (const [kind, url] of [
   });
 }
 
-test("the site's links, upvote (guest login link) and navigation keep working on an annotated page", async ({ context }) => {
+test("the site's links, upvote (guest login link) and navigation keep working on an annotated page", async ({
+  context,
+}) => {
   const page = await openListing(context, DAILY);
   const seen = watchConsole(page);
   const id = '2610.22092';

@@ -20,10 +20,12 @@ function installProbe() {
   w.__probe = { removedCards: 0, maxExcess: 0, maxPerCard: 0 };
   const check = (records: MutationRecord[]) => {
     for (const r of records)
-      for (const n of r.removedNodes) if (n instanceof Element && (n.localName === 'article' || n.querySelector('article'))) w.__probe.removedCards++;
+      for (const n of r.removedNodes)
+        if (n instanceof Element && (n.localName === 'article' || n.querySelector('article'))) w.__probe.removedCards++;
     const cards = document.querySelectorAll('article');
     w.__probe.maxExcess = Math.max(w.__probe.maxExcess, document.querySelectorAll('dogear-card').length - cards.length);
-    for (const c of cards) w.__probe.maxPerCard = Math.max(w.__probe.maxPerCard, c.querySelectorAll('dogear-card').length);
+    for (const c of cards)
+      w.__probe.maxPerCard = Math.max(w.__probe.maxPerCard, c.querySelectorAll('dogear-card').length);
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 }

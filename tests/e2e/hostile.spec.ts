@@ -26,7 +26,8 @@ async function injected(page: Page, scope: 'document' | 'overlays'): Promise<str
         const handlers = [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name);
         if (handlers.length) out.push(`${tag}[${handlers.join(',')}]`);
         if (tag === 'iframe' || tag === 'img' || tag === 'object' || tag === 'embed') out.push(tag);
-        if (tag === 'script' && !/^\/chunks\/[\w-]+\.js$/.test(el.getAttribute('src') ?? '')) out.push(`script ${el.getAttribute('src') ?? '(inline)'}`);
+        if (tag === 'script' && !/^\/chunks\/[\w-]+\.js$/.test(el.getAttribute('src') ?? ''))
+          out.push(`script ${el.getAttribute('src') ?? '(inline)'}`);
         if (/^\s*javascript:/i.test(el.getAttribute('href') ?? '')) out.push(`${tag}[href=javascript:]`);
         if (tag === 'style' && /display:none!important/.test(el.textContent ?? '')) out.push('style from a payload');
       }

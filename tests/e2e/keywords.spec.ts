@@ -46,17 +46,26 @@ async function setKeywords(options: Page, text: string) {
   await options.locator('textarea[name="keywords"]').fill(text);
 }
 
-async function addRule(options: Page, name: string, patterns: string, fields?: Array<'title' | 'abstract' | 'authors'>) {
+async function addRule(
+  options: Page,
+  name: string,
+  patterns: string,
+  fields?: Array<'title' | 'abstract' | 'authors'>,
+) {
   await options.locator('[data-dogear-action="add-rule"]').click();
   await options.locator('li.rule').last().locator('input[name="rule-name"]').fill(name);
   const named = options.locator(`li.rule[data-dogear-rule="${name}"]`);
   await named.locator('textarea[name="rule-patterns"]').fill(patterns);
   if (fields)
-    for (const f of ['title', 'abstract', 'authors'] as const) await named.locator(`input[name="rule-field-${f}"]`).setChecked(fields.includes(f));
+    for (const f of ['title', 'abstract', 'authors'] as const)
+      await named.locator(`input[name="rule-field-${f}"]`).setChecked(fields.includes(f));
   return named;
 }
 
-test('keywords and tag rules set in the options page reach an already open HF listing within a second', async ({ context, extensionId }) => {
+test('keywords and tag rules set in the options page reach an already open HF listing within a second', async ({
+  context,
+  extensionId,
+}) => {
   const listing = await openListing(context, DAILY);
   expect(await highlightSize(listing)).toBe(0);
   await expect(listing.locator('[data-dogear-matches]')).toHaveCount(0);
@@ -68,19 +77,33 @@ test('keywords and tag rules set in the options page reach an already open HF li
   console.log(`HF: keywords highlighted ${Date.now() - t0} ms after typing`);
   const ranges = await highlighted(listing, 'h3');
   // Titles: "Mixture-of-Experts Transformers …", "Sparse Attention Is …", "Towards Faithful Sparse Attention …", "Learning … Transformers with …".
-  expect(ranges.map((r) => r.text).sort()).toEqual(['Sparse Attention', 'Sparse Attention', 'Transformers', 'Transformers']);
+  expect(ranges.map((r) => r.text).sort()).toEqual([
+    'Sparse Attention',
+    'Sparse Attention',
+    'Transformers',
+    'Transformers',
+  ]);
   expect(ranges.every((r) => r.inside === 'h3')).toBe(true);
   // Abstracts count too, shown or not: 4 titles and 4 more abstracts from the page's data.
-  for (const h3 of await listing.locator('article h3').filter({ hasText: /sparse attention|transformers/i }).all())
-    expect(Number(await h3.locator('xpath=ancestor::article').getAttribute('data-dogear-matches'))).toBeGreaterThanOrEqual(1);
+  for (const h3 of await listing
+    .locator('article h3')
+    .filter({ hasText: /sparse attention|transformers/i })
+    .all())
+    expect(
+      Number(await h3.locator('xpath=ancestor::article').getAttribute('data-dogear-matches')),
+    ).toBeGreaterThanOrEqual(1);
   await expect(listing.locator('article[data-dogear-matches="0"]')).toHaveCount(22);
 
   // Whole words by default ("Adaptive Token Pruning", "Last-Token"); switching "whole word" off also finds longer words.
   await setKeywords(options, 'Token');
-  await expect.poll(async () => (await highlighted(listing)).map((r) => r.text), { timeout: SETTLE_MS }).toEqual(['Token', 'Token']);
+  await expect
+    .poll(async () => (await highlighted(listing)).map((r) => r.text), { timeout: SETTLE_MS })
+    .toEqual(['Token', 'Token']);
   await options.locator('[data-dogear-keyword="Token"] [data-dogear-option="whole-word"]').click();
   await expect(options.locator('textarea[name="keywords"]')).toHaveValue('Token*');
-  await expect.poll(async () => (await highlighted(listing)).map((r) => r.text).sort(), { timeout: SETTLE_MS }).toEqual(['Token', 'Token', 'Tokenizer', 'Tokenizers']);
+  await expect
+    .poll(async () => (await highlighted(listing)).map((r) => r.text).sort(), { timeout: SETTLE_MS })
+    .toEqual(['Token', 'Token', 'Tokenizer', 'Tokenizers']);
   // Any case by default; "match case" on, "token" no longer finds "Token…".
   await setKeywords(options, 'token*');
   await expect.poll(() => highlightSize(listing), { timeout: SETTLE_MS }).toBe(4);
@@ -107,7 +130,10 @@ test('keywords and tag rules set in the options page reach an already open HF li
   await expect(listing.locator('[data-dogear-matches]')).toHaveCount(0);
 });
 
-test('arXiv /new: titles and abstracts are highlighted live, author rules tag entries', async ({ context, extensionId }) => {
+test('arXiv /new: titles and abstracts are highlighted live, author rules tag entries', async ({
+  context,
+  extensionId,
+}) => {
   const listing = await openListing(context, ARXIV_NEW);
   const options = await openOptions(context, extensionId);
   const t0 = Date.now();
@@ -120,9 +146,13 @@ test('arXiv /new: titles and abstracts are highlighted live, author rules tag en
   expect(ranges.some((r) => r.inside === 'div')).toBe(true);
   expect(ranges.some((r) => r.inside === 'p')).toBe(true);
   // Every entry whose title says "Reward Model" counts at least one match.
-  const titled = await listing.locator('dt[data-dogear-id]').evaluateAll((dts) =>
-    dts.filter((dt) => /reward model/i.test(dt.nextElementSibling?.querySelector('.list-title')?.textContent ?? '')).map((dt) => (dt as HTMLElement).dataset.dogearMatches),
-  );
+  const titled = await listing
+    .locator('dt[data-dogear-id]')
+    .evaluateAll((dts) =>
+      dts
+        .filter((dt) => /reward model/i.test(dt.nextElementSibling?.querySelector('.list-title')?.textContent ?? ''))
+        .map((dt) => (dt as HTMLElement).dataset.dogearMatches),
+    );
   expect(titled.length).toBeGreaterThan(0);
   expect(titled.every((n) => Number(n) > 0)).toBe(true);
 
@@ -133,7 +163,10 @@ test('arXiv /new: titles and abstracts are highlighted live, author rules tag en
   await expect(card(listing, first).locator('[data-dogear-tag="watch"]')).toHaveCount(1, { timeout: SETTLE_MS });
 });
 
-test('an invalid or unsafe pattern is reported in the options page and the listing keeps working', async ({ context, extensionId }) => {
+test('an invalid or unsafe pattern is reported in the options page and the listing keeps working', async ({
+  context,
+  extensionId,
+}) => {
   const listing = await openListing(context, DAILY);
   const options = await openOptions(context, extensionId);
   await setKeywords(options, '/(unclosed/\n/(a+)+$/\nsparse attention');
@@ -154,18 +187,40 @@ test('an invalid or unsafe pattern is reported in the options page and the listi
 });
 
 for (const site of [
-  { name: 'HF grid', url: DAILY, entries: 'article[data-dogear-id]', keywords: 'sparse attention\nTransformer*', matched: 8, total: 30 },
-  { name: 'arXiv dl', url: ARXIV_NEW, entries: 'dt[data-dogear-id]', keywords: 'reward model*', matched: -1, total: 100 },
+  {
+    name: 'HF grid',
+    url: DAILY,
+    entries: 'article[data-dogear-id]',
+    keywords: 'sparse attention\nTransformer*',
+    matched: 8,
+    total: 30,
+  },
+  {
+    name: 'arXiv dl',
+    url: ARXIV_NEW,
+    entries: 'dt[data-dogear-id]',
+    keywords: 'reward model*',
+    matched: -1,
+    total: 100,
+  },
 ]) {
-  test(`${site.name}: dim, hide and matching-first switch on and off, restoring the site's order exactly`, async ({ context, extensionId }) => {
+  test(`${site.name}: dim, hide and matching-first switch on and off, restoring the site's order exactly`, async ({
+    context,
+    extensionId,
+  }) => {
     const listing = await openListing(context, site.url);
-    const snapshot = () => listing.evaluate(() => document.body.innerHTML.replace(/<dogear-card[^]*?<\/dogear-card>/g, ''));
+    const snapshot = () =>
+      listing.evaluate(() => document.body.innerHTML.replace(/<dogear-card[^]*?<\/dogear-card>/g, ''));
     const original = await visualOrder(listing, site.entries);
     expect(original).toHaveLength(site.total);
     const options = await openOptions(context, extensionId);
     await setKeywords(options, site.keywords);
-    await expect(listing.locator(`${site.entries}[data-dogear-matches]`)).toHaveCount(site.total, { timeout: SETTLE_MS });
-    const matched = await listing.locator(`${site.entries}:not([data-dogear-matches="0"])`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearId!));
+    await expect(listing.locator(`${site.entries}[data-dogear-matches]`)).toHaveCount(site.total, {
+      timeout: SETTLE_MS,
+    });
+    const matched = await listing
+      .locator(`${site.entries}:not([data-dogear-matches="0"])`)
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearId!));
     if (site.matched > 0) expect(matched).toHaveLength(site.matched);
     expect(matched.length).toBeGreaterThan(0);
     const before = await snapshot();
@@ -175,19 +230,28 @@ for (const site of [
     await expect(listing.locator('html')).toHaveAttribute('data-dogear-reordered', '', { timeout: SETTLE_MS });
     const reordered = await visualOrder(listing, site.entries);
     if (site.name === 'HF grid') {
-      expect(reordered).toEqual([...original.filter((id) => matched.includes(id)), ...original.filter((id) => !matched.includes(id))]);
+      expect(reordered).toEqual([
+        ...original.filter((id) => matched.includes(id)),
+        ...original.filter((id) => !matched.includes(id)),
+      ]);
     } else {
       const perList = await listing.locator('dl').evaluateAll((dls) =>
         dls.map((dl) => {
           const top = (e: Element | null) => e?.getBoundingClientRect().top ?? Infinity;
           const dts = [...dl.querySelectorAll('dt')].sort((a, b) => top(a) - top(b));
-          return { headingFirst: top(dl.querySelector('h3')) < top(dts[0] ?? null), ids: dts.map((d) => (d as HTMLElement).dataset.dogearId!) };
+          return {
+            headingFirst: top(dl.querySelector('h3')) < top(dts[0] ?? null),
+            ids: dts.map((d) => (d as HTMLElement).dataset.dogearId!),
+          };
         }),
       );
       for (const { headingFirst, ids } of perList) {
         expect(headingFirst).toBe(true);
         const inList = original.filter((id) => ids.includes(id));
-        expect(ids).toEqual([...inList.filter((id) => matched.includes(id)), ...inList.filter((id) => !matched.includes(id))]);
+        expect(ids).toEqual([
+          ...inList.filter((id) => matched.includes(id)),
+          ...inList.filter((id) => !matched.includes(id)),
+        ]);
         // Each dd still follows its dt on screen.
       }
       const pairs = await listing.locator('dt[data-dogear-id]').evaluateAll((dts) =>
@@ -201,9 +265,13 @@ for (const site of [
 
     // Dim, then hide, the entries without a match.
     await options.locator('input[name="unmatched"][value="dim"]').check();
-    await expect(listing.locator(`${site.entries}[data-dogear-dim]`)).toHaveCount(site.total - matched.length, { timeout: SETTLE_MS });
+    await expect(listing.locator(`${site.entries}[data-dogear-dim]`)).toHaveCount(site.total - matched.length, {
+      timeout: SETTLE_MS,
+    });
     await options.locator('input[name="unmatched"][value="hide"]').check();
-    await expect.poll(() => visualOrder(listing, site.entries), { timeout: SETTLE_MS }).toEqual(reordered.filter((id) => matched.includes(id)));
+    await expect
+      .poll(() => visualOrder(listing, site.entries), { timeout: SETTLE_MS })
+      .toEqual(reordered.filter((id) => matched.includes(id)));
     await expect(listing.locator(`${site.entries}[data-dogear-dim]`)).toHaveCount(0);
 
     // Everything off: the page is exactly as it was, in the site's order.
@@ -211,7 +279,9 @@ for (const site of [
     await options.locator('input[name="matchesFirst"]').uncheck();
     await expect(listing.locator('html')).not.toHaveAttribute('data-dogear-reordered', /.*/, { timeout: SETTLE_MS });
     await expect.poll(() => visualOrder(listing, site.entries)).toEqual(original);
-    await expect(listing.locator('[data-dogear-hidden], [data-dogear-dim], [data-dogear-order], [data-dogear-flex]')).toHaveCount(0);
+    await expect(
+      listing.locator('[data-dogear-hidden], [data-dogear-dim], [data-dogear-order], [data-dogear-flex]'),
+    ).toHaveCount(0);
     expect(await snapshot()).toBe(before);
   });
 }

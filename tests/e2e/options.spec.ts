@@ -16,9 +16,13 @@ async function reopen(page: Page, context: BrowserContext, extensionId: string):
   return openOptions(context, extensionId);
 }
 
-const ruleNames = (page: Page) => page.locator('li.rule').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.dogearRule));
+const ruleNames = (page: Page) =>
+  page.locator('li.rule').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.dogearRule));
 
-test('tag rules: add, rename, colour, reorder, delete; the preview shows their chips; all of it is saved', async ({ context, extensionId }) => {
+test('tag rules: add, rename, colour, reorder, delete; the preview shows their chips; all of it is saved', async ({
+  context,
+  extensionId,
+}) => {
   let page = await openOptions(context, extensionId);
   await expect(page.locator('.empty')).toContainText('No tag rules yet');
   await page.locator('[data-dogear-action="add-rule"]').click();
@@ -97,7 +101,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const ext = await launchWithExtension({ colorScheme });
     try {
       const page = await openOptions(ext.context, ext.extensionId);
-      await page.locator('textarea[name="keywords"]').fill('LLM*\nreinforcement learning\n"RAG"\n/multi-?modal/i\n/(a+)+$/');
+      await page
+        .locator('textarea[name="keywords"]')
+        .fill('LLM*\nreinforcement learning\n"RAG"\n/multi-?modal/i\n/(a+)+$/');
       await page.locator('[data-dogear-action="add-rule"]').click();
       const rule = page.locator('li.rule').first();
       await rule.locator('input[name="rule-name"]').fill('agents');

@@ -6,7 +6,9 @@ import { test, expect, openListing, card, openPopup, launchWithExtension } from 
 const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
 
 async function saveFirst(page: Page, n: number): Promise<string[]> {
-  const ids = await page.locator('article[data-dogear-id]').evaluateAll((els, k) => els.slice(0, k).map((e) => (e as HTMLElement).dataset.dogearId!), n);
+  const ids = await page
+    .locator('article[data-dogear-id]')
+    .evaluateAll((els, k) => els.slice(0, k).map((e) => (e as HTMLElement).dataset.dogearId!), n);
   for (const id of ids) {
     await card(page, id).locator('[data-dogear-action="save"]').click();
     await expect(page.locator(`[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-status', 'saved');
@@ -16,7 +18,10 @@ async function saveFirst(page: Page, n: number): Promise<string[]> {
 
 const entry = (page: Page, id: string) => page.locator(`article[data-dogear-id="${id}"]`);
 
-test('popup actions show on the listing at once; export JSON and merge it back after removals', async ({ context, extensionId }, info) => {
+test('popup actions show on the listing at once; export JSON and merge it back after removals', async ({
+  context,
+  extensionId,
+}, info) => {
   const listing = await openListing(context, DAILY);
   const [a, b, c] = (await saveFirst(listing, 3)) as [string, string, string];
 
@@ -91,7 +96,9 @@ test('keyboard: j/k move, r marks read, / focuses search', async ({ context, ext
   const popup = await openPopup(context, extensionId);
   await expect(popup.locator('[data-dogear-item]')).toHaveCount(3);
   // Newest saved first: the last saved paper leads.
-  const order = await popup.locator('[data-dogear-item]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearItem!));
+  const order = await popup
+    .locator('[data-dogear-item]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearItem!));
   expect(order).toEqual([...ids].reverse());
   await popup.locator('[data-dogear-item]').first().focus();
   await popup.keyboard.press('j');
@@ -124,7 +131,10 @@ for (const scheme of ['light', 'dark'] as const) {
       const popup = await openPopup(ext.context, ext.extensionId);
       await popup.setViewportSize({ width: 460, height: 580 });
       await expect(popup.locator('[data-dogear-item]').first()).toBeVisible();
-      await popup.locator('[data-dogear-item]').nth(1).click({ position: { x: 300, y: 66 } });
+      await popup
+        .locator('[data-dogear-item]')
+        .nth(1)
+        .click({ position: { x: 300, y: 66 } });
       const dir = path.resolve('docs/screenshots');
       mkdirSync(dir, { recursive: true });
       await popup.screenshot({ path: path.join(dir, `popup-${scheme}.png`) });
@@ -151,7 +161,11 @@ async function populate(context: BrowserContext, extensionId: string) {
   ];
   for (const [id, patch] of updates) {
     await page.evaluate(
-      ([pid, p]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'paper.update', payload: { id: pid, ...p } }),
+      ([pid, p]) =>
+        (globalThis as unknown as Runtime).chrome.runtime.sendMessage({
+          type: 'paper.update',
+          payload: { id: pid, ...p },
+        }),
       [id, patch] as const,
     );
   }

@@ -6,16 +6,24 @@ const TOPIC = /image|video|scene|segmentation|visual|vision/i;
 
 async function titles(page: Page): Promise<Array<{ id: string; title: string }>> {
   return page.$$eval('article[data-dogear-id]', (els) =>
-    els.map((e) => ({ id: e.getAttribute('data-dogear-id')!, title: e.querySelector('h3')?.textContent?.trim() ?? '' })),
+    els.map((e) => ({
+      id: e.getAttribute('data-dogear-id')!,
+      title: e.querySelector('h3')?.textContent?.trim() ?? '',
+    })),
   );
 }
 
 async function scores(page: Page): Promise<Map<string, number>> {
-  const pairs = await page.$$eval('article[data-dogear-score]', (els) => els.map((e) => [e.getAttribute('data-dogear-id')!, Number(e.getAttribute('data-dogear-score'))] as const));
+  const pairs = await page.$$eval('article[data-dogear-score]', (els) =>
+    els.map((e) => [e.getAttribute('data-dogear-id')!, Number(e.getAttribute('data-dogear-score'))] as const),
+  );
   return new Map(pairs);
 }
 
-test('learns from saves and dismissals on the device, then ranks, explains, sorts and suggests', async ({ context, extensionId }) => {
+test('learns from saves and dismissals on the device, then ranks, explains, sorts and suggests', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(120_000);
   const page = await openListing(context, MONTH);
   const all = await titles(page);
@@ -27,7 +35,8 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   await page.waitForSelector('html[data-dogear-rank="cold"]');
   await expect(page.locator('article[data-dogear-score]')).toHaveCount(0);
 
-  const click = (id: string, action: string) => page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
+  const click = (id: string, action: string) =>
+    page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
   for (const e of pos.slice(0, 10)) await click(e.id, 'save');
   for (const e of neg.slice(0, 10)) await click(e.id, 'dismiss');
   await expect(page.locator('article[data-dogear-status="dismissed"]')).toHaveCount(10);
@@ -54,14 +63,20 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   const top = pos.slice(10).sort((a, b) => s.get(b.id)! - s.get(a.id)!)[0]!;
   const indicator = page.locator(`[data-dogear-id="${top.id}"] dogear-card .score`);
   await indicator.hover();
-  await expect(page.locator(`[data-dogear-id="${top.id}"] dogear-card [role="tooltip"]`)).toContainText('Relevant because of');
+  await expect(page.locator(`[data-dogear-id="${top.id}"] dogear-card [role="tooltip"]`)).toContainText(
+    'Relevant because of',
+  );
 
   // Sort by relevance from the options page; switching it off restores the site's order exactly.
   // Ids and scores as laid out on screen: top to bottom, then left to right.
   const visual = () =>
     page.$$eval('article[data-dogear-id]', (els) =>
       els
-        .map((e) => ({ id: e.getAttribute('data-dogear-id')!, score: Number(e.getAttribute('data-dogear-score')), r: e.getBoundingClientRect() }))
+        .map((e) => ({
+          id: e.getAttribute('data-dogear-id')!,
+          score: Number(e.getAttribute('data-dogear-score')),
+          r: e.getBoundingClientRect(),
+        }))
         .sort((a, b) => a.r.top - b.r.top || a.r.left - b.r.left)
         .map((e) => ({ id: e.id, score: e.score })),
     );
@@ -71,10 +86,13 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.locator('input[name="sortByRelevance"]').check();
   await expect
-    .poll(async () => {
-      const v = (await visual()).slice(0, 30).map((e) => e.score);
-      return v.every((x, i) => i === 0 || x <= v[i - 1]!) && v[0]! > v[29]!;
-    }, { timeout: 5_000 })
+    .poll(
+      async () => {
+        const v = (await visual()).slice(0, 30).map((e) => e.score);
+        return v.every((x, i) => i === 0 || x <= v[i - 1]!) && v[0]! > v[29]!;
+      },
+      { timeout: 5_000 },
+    )
     .toBe(true);
   await options.locator('input[name="sortByRelevance"]').uncheck();
   await expect.poll(async () => (await cellOrder()).join(), { timeout: 5_000 }).toBe(siteOrder.join());

@@ -47,7 +47,9 @@ function storedStatus(extPage: Page, id: string): Promise<string | null> {
 }
 
 const ids = (page: Page, n: number) =>
-  page.locator('article[data-dogear-id]').evaluateAll((els, k) => els.slice(0, k).map((e) => (e as HTMLElement).dataset.dogearId!), n);
+  page
+    .locator('article[data-dogear-id]')
+    .evaluateAll((els, k) => els.slice(0, k).map((e) => (e as HTMLElement).dataset.dogearId!), n);
 
 test('a stopped worker wakes for a click on a listing and saves', async ({ context, extensionId }) => {
   const page = await openListing(context, DAILY);
@@ -69,7 +71,10 @@ test('a stopped worker wakes for a click on a listing and saves', async ({ conte
   await expect(ext.locator('[data-dogear-item]')).toHaveCount(2);
 });
 
-test('a newly opened listing paints saved states from the mirror while the worker is busy or stopped', async ({ context, ext }) => {
+test('a newly opened listing paints saved states from the mirror while the worker is busy or stopped', async ({
+  context,
+  ext,
+}) => {
   const page = await openListing(context, DAILY);
   const [a] = (await ids(page, 1)) as [string];
   await card(page, a).locator('[data-dogear-action="save"]').click();
@@ -87,7 +92,9 @@ test('a newly opened listing paints saved states from the mirror while the worke
   }, BLOCK_MS);
   const busy = await context.newPage();
   await busy.goto(DAILY);
-  await busy.waitForSelector(`html[data-dogear="ready"] [data-dogear-id="${a}"][data-dogear-status="saved"]`, { timeout: BLOCK_MS });
+  await busy.waitForSelector(`html[data-dogear="ready"] [data-dogear-id="${a}"][data-dogear-status="saved"]`, {
+    timeout: BLOCK_MS,
+  });
   const paintedAt = Date.now();
   expect(paintedAt).toBeLessThan(await blocked);
 
@@ -98,13 +105,19 @@ test('a newly opened listing paints saved states from the mirror while the worke
   await expect(card(fresh, a).locator('[data-dogear-action="save"]')).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('a worker stopped in the middle of saves leaves every overlay equal to the store, and the next click works', async ({ context, extensionId }) => {
+test('a worker stopped in the middle of saves leaves every overlay equal to the store, and the next click works', async ({
+  context,
+  extensionId,
+}) => {
   const page = await openListing(context, DAILY);
   const list = await ids(page, 6);
   const ext = await openPopup(context, extensionId);
   for (const id of list) {
     // The click and the stop race: the save lands before the worker dies, or not at all.
-    await Promise.all([card(page, id).locator('[data-dogear-action="save"]').click(), stopWorker(context, page).catch(() => {})]);
+    await Promise.all([
+      card(page, id).locator('[data-dogear-action="save"]').click(),
+      stopWorker(context, page).catch(() => {}),
+    ]);
     const overlay = () => page.locator(`[data-dogear-id="${id}"]`).getAttribute('data-dogear-status');
     await expect.poll(async () => (await overlay()) === (await storedStatus(ext, id)), { timeout: 15_000 }).toBe(true);
     if ((await storedStatus(ext, id)) !== 'saved') {
@@ -117,7 +130,10 @@ test('a worker stopped in the middle of saves leaves every overlay equal to the 
   await expect(ext.locator('[data-dogear-item]')).toHaveCount(list.length);
 });
 
-test('options: backups are listed, downloaded and restored; a restore can itself be undone', async ({ context, extensionId }, info) => {
+test('options: backups are listed, downloaded and restored; a restore can itself be undone', async ({
+  context,
+  extensionId,
+}, info) => {
   const page = await openListing(context, DAILY);
   const list = (await ids(page, 3)) as [string, string, string];
   for (const id of list) {
@@ -136,7 +152,10 @@ test('options: backups are listed, downloaded and restored; a restore can itself
   await expect(rows.locator('td').nth(2)).toHaveText('3');
 
   // Download: our JSON export format, so it can be imported anywhere.
-  const [dl] = await Promise.all([options.waitForEvent('download'), rows.first().locator('[data-dogear-action="backup-download"]').click()]);
+  const [dl] = await Promise.all([
+    options.waitForEvent('download'),
+    rows.first().locator('[data-dogear-action="backup-download"]').click(),
+  ]);
   expect(dl.suggestedFilename()).toMatch(/^dogear-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = info.outputPath('backup.json');
   await dl.saveAs(file);
@@ -160,9 +179,12 @@ test('options: backups are listed, downloaded and restored; a restore can itself
   await expect(options.locator('[data-dogear-data-notice]')).toContainText('Restored the backup');
 
   // Every context follows: the listing, the popup, the store.
-  for (const id of list) await expect(page.locator(`[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-status', 'saved');
+  for (const id of list)
+    await expect(page.locator(`[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-status', 'saved');
   await expect(popup.locator('[data-dogear-item]')).toHaveCount(3);
   // The list as it was before the restore is a backup too.
-  await expect(data.locator('[data-dogear-backup]').filter({ hasText: 'Before a restore' }).locator('td').nth(2)).toHaveText('1');
+  await expect(
+    data.locator('[data-dogear-backup]').filter({ hasText: 'Before a restore' }).locator('td').nth(2),
+  ).toHaveText('1');
   await options.locator('#data').screenshot({ path: info.outputPath('options-data-after.png') });
 });

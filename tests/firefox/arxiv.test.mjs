@@ -17,7 +17,8 @@ test('Firefox: the MV2 manifest asks for huggingface.co and arxiv.org only', () 
   const manifest = JSON.parse(readFileSync(resolve('.output/firefox-mv2/manifest.json'), 'utf8'));
   const hosts = manifest.permissions.filter((p) => p.includes('/') || p.includes('<'));
   assert.deepEqual(hosts.sort(), ['https://arxiv.org/*', 'https://huggingface.co/*']);
-  for (const m of manifest.content_scripts.flatMap((c) => c.matches)) assert.match(m, /^https:\/\/(arxiv\.org|huggingface\.co)\//);
+  for (const m of manifest.content_scripts.flatMap((c) => c.matches))
+    assert.match(m, /^https:\/\/(arxiv\.org|huggingface\.co)\//);
 });
 
 test('Firefox: save on the arXiv /new listing, see it in the popup and on the abs page', async () => {

@@ -35,7 +35,8 @@ export async function serveFixtures(page, overrides = {}) {
   page.on('request', async (req) => {
     const url = req.url();
     if (url.startsWith('moz-extension://') || url.startsWith('data:')) return req.continue();
-    if (isSiteStyleSheet(url)) return req.respond({ status: 200, contentType: 'text/css', body: await readFile(STYLE_CSS) });
+    if (isSiteStyleSheet(url))
+      return req.respond({ status: 200, contentType: 'text/css', body: await readFile(STYLE_CSS) });
     const file = /^https:\/\/(huggingface\.co|arxiv\.org)\//.test(url) ? fixtureFor(url, overrides) : null;
     if (file) return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) });
     return req.abort();
@@ -52,13 +53,20 @@ export async function openAnnotated(browser, url, overrides = {}) {
 
 export async function clickInCard(page, id, action) {
   await page.waitForFunction(
-    (id, action) => document.querySelector(`[data-dogear-id="${id}"] dogear-card`)?.shadowRoot?.querySelector(`[data-dogear-action="${action}"]`),
+    (id, action) =>
+      document
+        .querySelector(`[data-dogear-id="${id}"] dogear-card`)
+        ?.shadowRoot?.querySelector(`[data-dogear-action="${action}"]`),
     {},
     id,
     action,
   );
   await page.evaluate(
-    (id, action) => document.querySelector(`[data-dogear-id="${id}"] dogear-card`).shadowRoot.querySelector(`[data-dogear-action="${action}"]`).click(),
+    (id, action) =>
+      document
+        .querySelector(`[data-dogear-id="${id}"] dogear-card`)
+        .shadowRoot.querySelector(`[data-dogear-action="${action}"]`)
+        .click(),
     id,
     action,
   );

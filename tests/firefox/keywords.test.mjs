@@ -52,7 +52,13 @@ async function until(page, fn, timeout, ...args) {
 }
 
 const chipCount = (page, tag) =>
-  page.evaluate((tag) => [...document.querySelectorAll('dogear-card')].filter((c) => c.shadowRoot?.querySelector(`[data-dogear-tag="${tag}"]`)).length, tag);
+  page.evaluate(
+    (tag) =>
+      [...document.querySelectorAll('dogear-card')].filter((c) =>
+        c.shadowRoot?.querySelector(`[data-dogear-tag="${tag}"]`),
+      ).length,
+    tag,
+  );
 
 test('Firefox: keywords and a tag rule from the options page show on open HF and arXiv listings', async () => {
   const hf = await openAnnotated(browser, DAILY);
@@ -71,7 +77,14 @@ test('Firefox: keywords and a tag rule from the options page show on open HF and
   await options.click('[data-dogear-action="add-rule"]');
   await options.waitForSelector('li.rule textarea[name="rule-patterns"]');
   await options.type('li.rule textarea[name="rule-patterns"]', 'agent*');
-  await until(hf, () => [...document.querySelectorAll('dogear-card')].some((c) => c.shadowRoot?.querySelector('[data-dogear-tag="tag 1"]')), SETTLE_MS);
+  await until(
+    hf,
+    () =>
+      [...document.querySelectorAll('dogear-card')].some((c) =>
+        c.shadowRoot?.querySelector('[data-dogear-tag="tag 1"]'),
+      ),
+    SETTLE_MS,
+  );
   assert.ok((await chipCount(hf, 'tag 1')) >= 4);
 
   // An invalid pattern is reported in the options page; the valid one still paints.
@@ -81,7 +94,11 @@ test('Firefox: keywords and a tag rule from the options page show on open HF and
   // Clearing everything takes the highlights and chips away again.
   await typeKeywords(options, '');
   await options.click('[data-dogear-action="delete-rule"]');
-  await until(hf, () => !CSS.highlights.get('dogear-keyword')?.size && !document.querySelector('[data-dogear-matches]'), SETTLE_MS);
+  await until(
+    hf,
+    () => !CSS.highlights.get('dogear-keyword')?.size && !document.querySelector('[data-dogear-matches]'),
+    SETTLE_MS,
+  );
   assert.equal(await chipCount(hf, 'tag 1'), 0);
   await Promise.all([options.close(), hf.close(), arxiv.close()]);
 });

@@ -26,7 +26,8 @@ export async function routeFixtures(context, overrides = {}) {
   const serve = (route) => {
     const req = route.request();
     const url = req.url();
-    if (isSiteStyleSheet(url)) return route.fulfill({ status: 200, contentType: 'text/css; charset=utf-8', path: STYLE_CSS });
+    if (isSiteStyleSheet(url))
+      return route.fulfill({ status: 200, contentType: 'text/css; charset=utf-8', path: STYLE_CSS });
     const file = req.resourceType() === 'document' ? fixtureFor(url, overrides) : null;
     return file
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', path: file })
@@ -40,7 +41,13 @@ export async function routeFixtures(context, overrides = {}) {
  * A persistent Chromium context with the extension (or without, `extension: false`, for baselines),
  * served from fixtures. Returns the context, the extension id and the service worker.
  */
-export async function launchWithExtension({ colorScheme = 'light', overrides = {}, headless = true, extension = true, viewport = { width: 1280, height: 900 } } = {}) {
+export async function launchWithExtension({
+  colorScheme = 'light',
+  overrides = {},
+  headless = true,
+  extension = true,
+  viewport = { width: 1280, height: 900 },
+} = {}) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'dogear-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -15,11 +15,16 @@ for (const name of wanted.length ? wanted : Object.keys(BROWSERS)) {
   if (existsSync(b.path)) continue;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`\n${name} is not installed (looked for ${b.path}).\nInstall it with:\n  sudo apt-get update && sudo apt-get install -y ${b.pkg}\n` +
-      `or point ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'} at an installed binary.\n`);
+    console.error(
+      `\n${name} is not installed (looked for ${b.path}).\nInstall it with:\n  sudo apt-get update && sudo apt-get install -y ${b.pkg}\n` +
+        `or point ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'} at an installed binary.\n`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${b.pkg} (apt-get)…`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', b.pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', b.pkg], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }

@@ -14,4 +14,6 @@ export interface FixturePage {
 }
 
 /** The fixture manifest, shared by the adapters' unit tests and the end-to-end tests. */
-export const FIXTURE_MANIFEST: readonly FixturePage[] = JSON.parse(readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8'));
+export const FIXTURE_MANIFEST: readonly FixturePage[] = JSON.parse(
+  readFileSync(path.join(FIXTURES, 'manifest.json'), 'utf8'),
+);

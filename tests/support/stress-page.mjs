@@ -48,7 +48,8 @@ export function makeStressPage(count = 3000) {
   if (!island) throw new Error('month fixture has no DailyPapers island');
   const props = JSON.parse(decodeAttr(island[2]));
   const entries = props.dailyPapers;
-  if (entries.length !== cardHtml.length) throw new Error(`island has ${entries.length} entries, page ${cardHtml.length} cards`);
+  if (entries.length !== cardHtml.length)
+    throw new Error(`island has ${entries.length} entries, page ${cardHtml.length} cards`);
 
   const outCards = [];
   const outEntries = [];
