@@ -347,12 +347,10 @@ test('annotating moves nothing on screen by more than an overlay height (layout-
     overlay: Math.max(...[...document.querySelectorAll('dogear-card')].map((h) => h.getBoundingClientRect().height)),
   }));
   const ours = shifts.filter((s) => s.t >= start);
-  test
-    .info()
-    .annotations.push({
-      type: 'shifts',
-      description: JSON.stringify({ overlay, ours: ours.map((s) => Math.round(s.dy)) }),
-    });
+  test.info().annotations.push({
+    type: 'shifts',
+    description: JSON.stringify({ overlay, ours: ours.map((s) => Math.round(s.dy)) }),
+  });
   for (const s of ours) expect(s.dy).toBeLessThanOrEqual(overlay + 0.5);
 });
 
