@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Paper, type Settings } from '@/lib/model';
 import { parseImport } from '@/lib/import';
-import { ReadingList, ROW_HEIGHT } from './ReadingList';
+import { Popup } from '@/entrypoints/popup/App';
+import { ROW_HEIGHT } from './VirtualList';
 import { fakeBackground, paper, type FakeBackground } from './test-papers';
 
 afterEach(cleanup);
@@ -26,7 +27,7 @@ function setup(initial: Paper[], settings: Settings = DEFAULT_SETTINGS, viewport
     const [papers, setPapers] = useState(initial);
     bg ??= fakeBackground(initial, setPapers);
     return (
-      <ReadingList
+      <Popup
         papers={papers}
         settings={settings}
         send={bg.send}

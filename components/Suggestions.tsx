@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { hfPaperUrl, arxivAbsUrl } from '@/lib/model';
 import type { Suggestion } from '@/lib/relevance';
-import type { Send } from './ReadingList';
+import type { Send } from '@/lib/messages';
 import { shortAuthors } from './reading-list';
 
 interface Props {

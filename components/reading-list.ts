@@ -102,3 +102,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** `1 paper`, `3 papers`. */
+export const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;

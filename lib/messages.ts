@@ -190,3 +190,6 @@ export function createClient(transport: Transport) {
     return res.data as ResponseOf<T>;
   };
 }
+
+/** The typed sender `createClient` makes; components take it as a prop so tests can pass their own transport. */
+export type Send = ReturnType<typeof createClient>;

@@ -4,7 +4,16 @@ import { openStore, type Store } from '@/lib/store';
 import { send } from '@/lib/client';
 import { readChanges } from '@/lib/mirror';
 import type { Paper, Settings } from '@/lib/model';
+import { ExportButtons } from '@/components/ExportButtons';
+import { Header } from '@/components/Header';
+import { Icon } from '@/components/icons';
+import { ImportPanel } from '@/components/ImportPanel';
+import { papersWord } from '@/components/reading-list';
 import { ReadingList } from '@/components/ReadingList';
+import { Suggestions } from '@/components/Suggestions';
+import { Toast, type ToastMessage } from '@/components/Toast';
+import { useListFilter } from '@/components/use-list-filter';
+import type { Send } from '@/lib/messages';
 import { readSuggestions, type Suggestion } from '@/lib/relevance';
 
 let storePromise: Promise<Store> | null = null;
@@ -78,7 +87,7 @@ export function App() {
     );
   if (!papers || !settings) return <p class="loading">Loading…</p>;
   return (
-    <ReadingList
+    <Popup
       papers={papers}
       settings={settings}
       send={send}
@@ -86,5 +95,137 @@ export function App() {
       openOptions={() => void browser.runtime.openOptionsPage()}
       suggestions={fresh}
     />
+  );
+}
+
+export interface PopupProps {
+  papers: readonly Paper[];
+  settings: Settings;
+  send: Send;
+  openUrl: (url: string) => void;
+  openOptions: () => void;
+  /** Passed to the export buttons; tests capture files with it. */
+  download?: (filename: string, mime: string, text: string) => void;
+  /** Used until the list can be measured (and in tests, where nothing has a layout). */
+  initialViewport?: number;
+  /** Unsaved papers from recent listings that the on-device model ranks highest. */
+  suggestions?: Suggestion[];
+}
+
+type View = 'list' | 'data' | 'suggested';
+
+const TITLES: Record<View, string> = {
+  list: 'Reading list',
+  data: 'Import & export',
+  suggested: 'Suggested from recent pages',
+};
+
+/** The popup's views (the list, Import & export, suggestions), its header and its message line. */
+export function Popup({
+  papers,
+  settings,
+  send,
+  openUrl,
+  openOptions,
+  download,
+  initialViewport,
+  suggestions = [],
+}: PopupProps) {
+  const [view, setView] = useState<View>('list');
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const filter = useListFilter(papers);
+  const { shown } = filter;
+  const fail = (e: unknown) => setToast({ text: `Failed: ${e instanceof Error ? e.message : String(e)}` });
+
+  const needsSetup = !settings.keywords.length && !settings.tagRules.length;
+  const count =
+    view === 'list' && papers.length
+      ? filter.filtered
+        ? `${shown.length} of ${papers.length}`
+        : papersWord(shown.length)
+      : '';
+  const header = (
+    <>
+      <Header
+        title={TITLES[view]}
+        count={count}
+        onBack={view === 'list' ? undefined : () => setView('list')}
+        openOptions={openOptions}
+      >
+        {view === 'list' && settings.relevance && (
+          <button
+            type="button"
+            class="icon suggest"
+            data-dogear-action="suggested"
+            aria-label={`Suggested papers (${suggestions.length})`}
+            title="Suggested from recent pages"
+            onClick={() => setView('suggested')}
+          >
+            <Icon name="spark" />
+            {suggestions.length > 0 && <span class="dot" aria-hidden="true" />}
+          </button>
+        )}
+        {view === 'list' && (
+          <button
+            type="button"
+            class="icon"
+            data-dogear-action="data"
+            aria-label="Import and export"
+            title="Import and export"
+            onClick={() => setView('data')}
+          >
+            <Icon name="more" />
+          </button>
+        )}
+      </Header>
+      {needsSetup && view === 'list' && (
+        <p class="hint" data-dogear-hint>
+          Tip: add keywords or tag rules to highlight papers ·{' '}
+          <button type="button" class="link" onClick={openOptions}>
+            Open settings
+          </button>
+        </p>
+      )}
+    </>
+  );
+  const message = toast && <Toast toast={toast} onClose={() => setToast(null)} onError={fail} />;
+
+  if (view === 'list')
+    return (
+      <ReadingList
+        papers={papers}
+        settings={settings}
+        filter={filter}
+        send={send}
+        openUrl={openUrl}
+        openData={() => setView('data')}
+        notify={setToast}
+        fail={fail}
+        download={download}
+        initialViewport={initialViewport}
+        header={header}
+      >
+        {message}
+      </ReadingList>
+    );
+  return (
+    <div class="app">
+      {header}
+      {view === 'suggested' ? (
+        <Suggestions suggestions={suggestions} send={send} openUrl={openUrl} />
+      ) : (
+        <div class="data">
+          <h2>Export</h2>
+          <ExportButtons papers={shown} all={papers} settings={settings} download={download} />
+          <h2>Import</h2>
+          <ImportPanel
+            existing={papers}
+            apply={(r) => send('papers.apply', r)}
+            onApplied={(text) => (setView('list'), setToast({ text }))}
+          />
+        </div>
+      )}
+      {message}
+    </div>
   );
 }

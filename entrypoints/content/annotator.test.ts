@@ -1,0 +1,251 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { send as sendFn } from '@/lib/client';
+import { SETTINGS_KEY, stateKey } from '@/lib/mirror';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
+import type { Entry, SiteAdapter } from '@/lib/sites/types';
+import { Annotator } from './annotator';
+import type { StorageLike } from './state-cache';
+
+/** A listing of `<article data-id>` cards; the adapter reads each one's title and abstract. */
+const adapter: SiteAdapter = {
+  name: 'arxiv',
+  detect: () => 'listing',
+  extract: (doc) => ({
+    entries: [...doc.querySelectorAll<HTMLElement>('article[data-id]')].map(
+      (el): Entry => ({
+        meta: { id: el.dataset.id!, title: el.querySelector('h3')!.textContent!, authors: [], abstract: '' },
+        extra: {},
+        element: el,
+        mount: el,
+        titleEl: el.querySelector('h3'),
+        abstractEl: el.querySelector('p'),
+      }),
+    ),
+    skipped: [],
+  }),
+  extractPaper: () => null,
+};
+
+function addCard(id: string, title = `Paper ${id}`): HTMLElement {
+  const el = document.createElement('article');
+  el.dataset.id = id;
+  const h = document.createElement('h3');
+  h.textContent = title;
+  const p = document.createElement('p');
+  p.textContent = 'An abstract about diffusion models.';
+  el.append(h, p);
+  document.body.append(el);
+  return el;
+}
+
+/** Storage whose reads wait until the test answers them, from a map of stored items. */
+function fakeStorage(items: Record<string, unknown>) {
+  const waiting: Array<{ keys: string[] | null; answer: () => void }> = [];
+  const storage: StorageLike = {
+    get: (keys) =>
+      new Promise((resolve) => {
+        const answer = () => {
+          const out: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(items)) if (!keys || keys.includes(k)) out[k] = v;
+          resolve(out);
+        };
+        waiting.push({ keys, answer });
+      }),
+  };
+  return {
+    storage,
+    waiting,
+    /** Answers every read asked so far. */
+    answerAll: async () => {
+      for (const w of waiting.splice(0)) w.answer();
+      await flush();
+    },
+  };
+}
+
+function fakeSend(fresh: string[] = []) {
+  return vi.fn(async (type: string, payload: unknown) => {
+    if (type === 'seen.record') return { fresh: (payload as { ids: string[] }).ids.filter((id) => fresh.includes(id)) };
+    if (type === 'rank.score') return { basis: 'cold', scores: {} };
+    if (type === 'paper.setStatus') return { previous: null, paper: null };
+    return {};
+  }) as unknown as typeof sendFn & ReturnType<typeof vi.fn>;
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const root = () => document.documentElement;
+const hosts = () => document.querySelectorAll('dogear-card');
+const kw = (pattern: string) => ({ pattern, caseSensitive: false, wholeWord: true });
+const withKeywords = (s: Partial<Settings> = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  keywords: [kw('diffusion')],
+  ...s,
+});
+
+let annotator: Annotator | null = null;
+function start(items: Record<string, unknown>, send = fakeSend()) {
+  const s = fakeStorage(items);
+  annotator = new Annotator({ adapter, kind: 'listing', doc: document, storage: s.storage, send });
+  return { ...s, send, a: annotator };
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  annotator?.destroy();
+  annotator = null;
+});
+
+describe('Annotator', () => {
+  it('first pass: reads the shown states and settings, then mounts and marks the page ready', async () => {
+    const a1 = addCard('2401.00001');
+    const a2 = addCard('2401.00002');
+    const { a, waiting, answerAll } = start({
+      [stateKey('2401.00001')]: ['saved', ['mine'], []],
+      [SETTINGS_KEY]: withKeywords(),
+    });
+    const done = a.pass();
+    // Nothing is drawn before the settings are known (highlights and layout depend on them).
+    expect(hosts()).toHaveLength(0);
+    expect(waiting[0]!.keys).toEqual([stateKey('2401.00001'), stateKey('2401.00002'), SETTINGS_KEY]);
+    await answerAll();
+    await done;
+    expect(hosts()).toHaveLength(2);
+    expect(a1.dataset.dogearStatus).toBe('saved');
+    expect(a2.dataset.dogearStatus).toBeUndefined();
+    expect(a1.dataset.dogearMatches).toBe('1');
+    expect(root().dataset.dogear).toBe('ready');
+    expect(root().dataset.dogearCount).toBe('2');
+    // After the first paint every state is read once (storage.get(null)).
+    expect(waiting.map((w) => w.keys)).toEqual([null]);
+  });
+
+  it('later pass: a new card gets its host before its state is read, and its state after', async () => {
+    addCard('2401.00001');
+    const { a, answerAll, waiting } = start({ [stateKey('2401.00003')]: ['read', [], []] });
+    const first = a.pass();
+    await answerAll();
+    await first;
+    const late = addCard('2401.00003');
+    const later = a.pass();
+    // Mounted synchronously: the card gets its room in the same frame as the site rendered it.
+    expect(late.querySelector('dogear-card')).not.toBeNull();
+    expect(late.dataset.dogearId).toBe('2401.00003');
+    expect(late.dataset.dogearStatus).toBeUndefined();
+    expect(waiting.map((w) => w.keys)).toEqual([null, [stateKey('2401.00003')]]);
+    await answerAll();
+    await later;
+    expect(late.dataset.dogearStatus).toBe('read');
+    expect(root().dataset.dogearCount).toBe('2');
+  });
+
+  it('later pass: a card that left the page loses its overlay and attributes', async () => {
+    const gone = addCard('2401.00001');
+    addCard('2401.00002');
+    const { a, answerAll } = start({ [stateKey('2401.00001')]: ['saved', [], []] });
+    const first = a.pass();
+    await answerAll();
+    await first;
+    gone.remove();
+    await a.pass();
+    expect(gone.querySelector('dogear-card')).toBeNull();
+    expect(gone.dataset.dogearId).toBeUndefined();
+    expect(gone.dataset.dogearStatus).toBeUndefined();
+    expect(root().dataset.dogearCount).toBe('1');
+  });
+
+  it('once every state is known, a new card needs no storage read', async () => {
+    addCard('2401.00001');
+    const { a, answerAll, waiting } = start({ [stateKey('2401.00009')]: ['dismissed', [], []] });
+    const first = a.pass();
+    await answerAll();
+    await first;
+    await answerAll(); // the read of every state
+    const late = addCard('2401.00009');
+    const other = addCard('2401.00010');
+    await a.pass();
+    expect(waiting).toHaveLength(0);
+    expect(late.dataset.dogearStatus).toBe('dismissed');
+    expect(other.dataset.dogearStatus).toBeUndefined();
+  });
+
+  it('destroy while the first pass waits for storage: nothing is added afterwards', async () => {
+    const card = addCard('2401.00001');
+    const { a, answerAll } = start({ [stateKey('2401.00001')]: ['saved', [], []] });
+    const done = a.pass();
+    a.destroy();
+    await answerAll();
+    await done;
+    expect(hosts()).toHaveLength(0);
+    expect(card.dataset.dogearId).toBeUndefined();
+    expect(root().dataset.dogear).toBeUndefined();
+    // And a pass after destroy does nothing.
+    await a.pass();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('destroy removes every overlay, attribute and highlight', async () => {
+    const card = addCard('2401.00001');
+    const before = card.innerHTML;
+    const { a, answerAll } = start({ [stateKey('2401.00001')]: ['saved', [], []], [SETTINGS_KEY]: withKeywords() });
+    const done = a.pass();
+    await answerAll();
+    await done;
+    expect(card.innerHTML).not.toBe(before);
+    a.destroy();
+    expect(card.innerHTML).toBe(before);
+    expect(Object.keys(card.dataset)).toEqual(['id']);
+    expect(Object.keys(root().dataset).filter((k) => k.startsWith('dogear'))).toEqual([]);
+  });
+
+  it('a later settings change repaints highlights and relayouts', async () => {
+    const card = addCard('2401.00001');
+    const { a, answerAll } = start({});
+    const done = a.pass();
+    await answerAll();
+    await done;
+    expect(card.dataset.dogearMatches).toBeUndefined();
+    a.onStorageChange({ [SETTINGS_KEY]: { newValue: withKeywords({ unmatched: 'dim', keywords: [kw('nothing')] }) } });
+    expect(card.dataset.dogearMatches).toBe('0');
+    expect(card.dataset.dogearDim).toBe('');
+  });
+
+  it('marks papers the background reports as new, when the setting is on', async () => {
+    const card = addCard('2401.00001');
+    const other = addCard('2401.00002');
+    const { a, answerAll, send } = start(
+      { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, showNew: true } },
+      fakeSend(['2401.00001']),
+    );
+    const done = a.pass();
+    await answerAll();
+    await done;
+    await flush();
+    expect(send).toHaveBeenCalledWith('seen.record', { ids: ['2401.00001', '2401.00002'] });
+    expect(card.dataset.dogearNew).toBe('');
+    expect(other.dataset.dogearNew).toBeUndefined();
+  });
+
+  it('save from the overlay: shown at once, sent with the site as source, put back on failure', async () => {
+    const card = addCard('2401.00001');
+    const send = fakeSend();
+    const { a, answerAll } = start({}, send);
+    const done = a.pass();
+    await answerAll();
+    await done;
+    send.mockImplementationOnce(async () => {
+      throw new Error('background asleep');
+    });
+    const save = card
+      .querySelector('dogear-card')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('[data-dogear-action="save"]');
+    expect(save).not.toBeNull();
+    save!.click();
+    expect(card.dataset.dogearStatus).toBe('saved');
+    await flush();
+    expect(send).toHaveBeenCalledWith('paper.setStatus', expect.objectContaining({ status: 'saved', source: 'arxiv' }));
+    expect(card.dataset.dogearStatus).toBeUndefined();
+  });
+});

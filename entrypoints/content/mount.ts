@@ -1,0 +1,58 @@
+import type { Entry, PageKind } from '@/lib/sites/types';
+import { styleShadowRoot } from './overlay-style';
+
+/** One entry on the page and the overlay Dogear put beside it. */
+export interface Mounted {
+  entry: Entry;
+  host: HTMLElement;
+  root: ShadowRoot;
+  matches: number;
+  pageTags: string[];
+  /** Title and abstract text when last painted: a mutation that leaves it unchanged needs no repaint. */
+  paintedText: string;
+}
+
+export const HOST_TAG = 'dogear-card';
+
+/** Every attribute Dogear sets on an entry element; removed when its overlay goes. */
+export const ENTRY_ATTRS = ['dogearId', 'dogearStatus', 'dogearMatches', 'dogearNew', 'dogearDim', 'dogearScore'];
+
+/** Whether an existing overlay still sits where this (possibly re-read) entry wants it. */
+export function stillMounted(m: Mounted, entry: Entry): boolean {
+  return m.entry.meta.id === entry.meta.id && m.host.isConnected && m.host.parentNode === entry.mount;
+}
+
+/** Creates the overlay's host element and shadow root and appends it to the entry's mount point. */
+export function createHost(entry: Entry, doc: Document, kind: PageKind): Mounted {
+  // A leftover host (extension reloaded, or the site cloned our node) is replaced.
+  for (const child of [...entry.mount.children]) if (child.localName === HOST_TAG) child.remove();
+  const host = doc.createElement(HOST_TAG);
+  if (entry.element.tagName === 'DT') host.dataset.layout = 'inline';
+  // A paper page may seat the overlay in a row of buttons (Hugging Face: beside Upvote), where the
+  // space a block overlay keeps above itself would push it off the row's centre line.
+  else if (kind === 'paper' && isFlexRow(entry.mount)) host.dataset.layout = 'row';
+  const root = host.attachShadow({ mode: 'open' });
+  styleShadowRoot(root, doc);
+  // Keeps the overlay's room until its contents are drawn, so drawing moves nothing.
+  host.dataset.pending = '';
+  // Clicks inside the overlay must not reach the card's own links and handlers.
+  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, stop);
+  entry.mount.append(host);
+  entry.element.dataset.dogearId = entry.meta.id;
+  return { entry, host, root, matches: 0, pageTags: [], paintedText: '' };
+}
+
+/** Removes the host and every attribute Dogear set on the entry. */
+export function removeHost(m: Mounted): void {
+  m.host.remove();
+  for (const a of ENTRY_ATTRS) delete m.entry.element.dataset[a];
+}
+
+function isFlexRow(el: HTMLElement): boolean {
+  const s = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !!s && s.display.endsWith('flex') && s.flexDirection.startsWith('row');
+}
+
+function stop(e: Event): void {
+  e.stopPropagation();
+}

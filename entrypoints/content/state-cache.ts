@@ -1,0 +1,72 @@
+import { idOfKey, parseSettings, parseState, SETTINGS_KEY, stateKey, type PaperState } from '@/lib/mirror';
+import type { Settings } from '@/lib/model';
+import { logOnce } from './log';
+
+export interface StorageLike {
+  /** The given keys, or everything with null. */
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
+}
+
+/**
+ * The page's copy of the background's mirror: each shown paper's state, read on
+ * demand and then kept current by `storage.onChanged`. Content scripts never open
+ * IndexedDB; this is all they know of the reading list.
+ */
+export class StateCache {
+  private states = new Map<string, PaperState | null>();
+  /** Whether `states` holds every paper's state (see loadAll). */
+  private all = false;
+
+  constructor(private storage: StorageLike) {}
+
+  get(id: string): PaperState | null | undefined {
+    return this.states.get(id);
+  }
+
+  set(id: string, state: PaperState | null): void {
+    this.states.set(id, state);
+  }
+
+  /** The ids whose state must still be read; with every state known, a paper missing from the mirror is simply not on the list. */
+  missing(ids: Iterable<string>): string[] {
+    const needed: string[] = [];
+    for (const id of ids) {
+      if (this.states.has(id)) continue;
+      if (this.all) this.states.set(id, null);
+      else needed.push(id);
+    }
+    return needed;
+  }
+
+  /** Reads the given papers' states and, when asked, the settings (returned). */
+  async load(ids: string[], withSettings: boolean): Promise<Settings | undefined> {
+    const keys = ids.map(stateKey);
+    if (withSettings) keys.push(SETTINGS_KEY);
+    let got: Record<string, unknown> = {};
+    try {
+      got = await this.storage.get(keys);
+    } catch (e) {
+      logOnce('storage', 'could not read the reading-list mirror', e);
+    }
+    for (const id of ids) this.states.set(id, parseState(got[stateKey(id)]));
+    return withSettings ? parseSettings(got[SETTINGS_KEY]) : undefined;
+  }
+
+  /**
+   * After the first paint, reads every paper's state once, so cards a client-side navigation brings
+   * are drawn with no storage round trip (which can wait behind the page's rendering); changes keep
+   * the copy current. A few bytes per saved paper.
+   */
+  async loadAll(): Promise<void> {
+    try {
+      const all = await this.storage.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        const id = idOfKey(key);
+        if (id && !this.states.has(id)) this.states.set(id, parseState(value));
+      }
+      this.all = true;
+    } catch (e) {
+      logOnce('storage-all', 'could not read the reading-list mirror', e);
+    }
+  }
+}
