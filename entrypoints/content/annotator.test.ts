@@ -200,6 +200,32 @@ describe('Annotator', () => {
     expect(Object.keys(root().dataset).filter((k) => k.startsWith('dogear'))).toEqual([]);
   });
 
+  it('a storage change during a later pass shows the newer state, not the older read', async () => {
+    addCard('2401.00001');
+    const { a, answerAll } = start({});
+    const first = a.pass();
+    await answerAll();
+    await first;
+    const late = addCard('2401.00002');
+    const later = a.pass();
+    // The mirror changes while the read of this card's state (made before the change) is under way.
+    a.onStorageChange({ [stateKey('2401.00002')]: { newValue: ['saved', [], []] } });
+    expect(late.dataset.dogearStatus).toBe('saved');
+    await answerAll();
+    await later;
+    expect(late.dataset.dogearStatus).toBe('saved');
+  });
+
+  it('a settings change during the first pass is kept over the older read', async () => {
+    const card = addCard('2401.00001');
+    const { a, answerAll } = start({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+    const done = a.pass();
+    a.onStorageChange({ [SETTINGS_KEY]: { newValue: withKeywords() } });
+    await answerAll();
+    await done;
+    expect(card.dataset.dogearMatches).toBe('1');
+  });
+
   it('a later settings change repaints highlights and relayouts', async () => {
     const card = addCard('2401.00001');
     const { a, answerAll } = start({});

@@ -46,6 +46,8 @@ export class Annotator {
   private running: Promise<void> | null = null;
   private again = false;
   private settingsLoaded = false;
+  /** Settings arrived through `storage.onChanged`: newer than any read still under way. */
+  private settingsChanged = false;
   /** Set by destroy(): a pass still waiting for storage must not annotate the page afterwards. */
   private destroyed = false;
 
@@ -134,7 +136,8 @@ export class Annotator {
       const settings = await this.cache.load(needed, firstPass);
       if (settings) {
         this.settingsLoaded = true;
-        this.setSettings(settings, false);
+        // Settings that changed while the read was under way are newer than what it returned.
+        if (!this.settingsChanged) this.setSettings(settings, false);
       }
     }
     if (this.destroyed) return;
@@ -246,7 +249,10 @@ export class Annotator {
       this.cache.set(id, state);
       this.rerenderId(id);
     }
-    if (settings) this.setSettings(settings, true);
+    if (settings) {
+      this.settingsChanged = true;
+      this.setSettings(settings, true);
+    }
     if (papers.size) this.relayout();
   }
 

@@ -48,7 +48,8 @@ export class StateCache {
     } catch (e) {
       logOnce('storage', 'could not read the reading-list mirror', e);
     }
-    for (const id of ids) this.states.set(id, parseState(got[stateKey(id)]));
+    // A change that arrived while this read was under way is newer than what the read returned.
+    for (const id of ids) if (!this.states.has(id)) this.states.set(id, parseState(got[stateKey(id)]));
     return withSettings ? parseSettings(got[SETTINGS_KEY]) : undefined;
   }
 
