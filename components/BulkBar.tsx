@@ -30,7 +30,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
     for (const part of chunks(snapshot, BATCH)) await send('paper.restore', { papers: part });
   };
 
-  const runBulk = async (patch: { status?: 'read'; addTag?: string; remove?: boolean }, done: string) => {
+  const runBulk = async (patch: { action?: 'read'; addTag?: string; remove?: boolean }, done: string) => {
     const snapshot = shown.slice();
     setBulk(null);
     try {
@@ -107,7 +107,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
             data-dogear-action="bulk-read"
             disabled={!shown.length}
             aria-label={`Mark ${papersWord(shown.length)} read`}
-            onClick={() => void runBulk({ status: 'read' }, `Marked ${papersWord(shown.length)} read`)}
+            onClick={() => void runBulk({ action: 'read' }, `Marked ${papersWord(shown.length)} read`)}
           >
             Mark read
           </button>

@@ -19,7 +19,7 @@ export interface OverlayCardProps {
   isNew: boolean;
   score: ScoreInfo | null;
   layout: 'block' | 'inline';
-  /** Performs the action; resolves with a function that undoes it. */
+  /** Performs the action; resolves with a function that undoes it when the change is one to offer undo for. */
   onAction: (action: CardAction) => Promise<(() => Promise<void>) | void>;
   onAddTag: (tag: string) => Promise<void>;
   onRemoveTag: (tag: string) => Promise<void>;
@@ -44,10 +44,10 @@ export function OverlayCard(props: OverlayCardProps) {
     try {
       const revert = await props.onAction(action);
       clearTimeout(timer.current);
-      const undoable =
-        action === 'dismiss' ? status !== 'dismissed' : action === 'save' && (status === 'saved' || status === 'read');
-      if (revert && undoable) {
-        setUndo({ label: action === 'dismiss' ? 'Dismissed' : 'Removed from your list', run: revert });
+      // Only changes the status table marks undoable come with a revert.
+      if (revert) {
+        const dismissed = action === 'dismiss' && status !== 'dismissed';
+        setUndo({ label: dismissed ? 'Dismissed' : 'Removed from your list', run: revert });
         timer.current = setTimeout(() => setUndo(null), UNDO_MS);
       } else setUndo(null);
     } catch (e) {

@@ -185,6 +185,26 @@ describe('ReadingList', () => {
     expect(container.querySelector('[data-dogear-item="2610.10001"] [data-dogear-tag="to cite"]')).not.toBeNull();
   });
 
+  it('d dismisses with undo, and d on a dismissed paper puts back what it was (read), never re-saving it', async () => {
+    const noted = paper(2, { status: 'read', readAt: 9, tags: ['rl'], note: 'keep me', savedAt: 4 });
+    const { container, bg } = setup([noted, paper(6, { savedAt: 1 })]);
+    const row = () => container.querySelector<HTMLElement>('[data-dogear-item="2610.10002"]')!;
+    key(row(), 'd');
+    await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('dismissed'));
+    expect(screen.getByRole('status').textContent).toContain('Dismissed');
+    fireEvent.click(screen.getByText('Undo'));
+    await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('read'));
+
+    key(row(), 'd');
+    await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('dismissed'));
+    fireEvent.change(container.querySelector('[data-dogear-filter="status"]')!, { target: { value: 'dismissed' } });
+    await waitFor(() => expect(rows(container)).toEqual(['2610.10002']));
+    key(row(), 'd');
+    await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('read'));
+    expect(bg.papers.get('2610.10002')).toMatchObject({ tags: ['rl'], note: 'keep me', readAt: 9, savedAt: 4 });
+    expect(bg.papers.get('2610.10002')!.dismissedFrom).toBeUndefined();
+  });
+
   it('rejects an invalid tag in the editor without saving', async () => {
     const { bg } = setup(five());
     fireEvent.click(document.querySelector('[data-dogear-item="2610.10001"] [data-dogear-action="edit"]')!);

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Send } from '@/lib/messages';
 import type { Paper, PaperStatus, Settings } from '@/lib/model';
+import { toggleAction, type StatusAction } from '@/lib/status';
 import { BulkBar } from './BulkBar';
 import { ExportButtons } from './ExportButtons';
 import { Icon } from './icons';
@@ -88,10 +89,15 @@ export function ReadingList({
     scroll.reveal(next);
   };
 
-  const remove = async (p: Paper) => {
-    const { previous } = await send('paper.setStatus', { meta: p, status: null });
-    if (previous)
-      notify({ text: `Removed ${quoteTitle(p)}`, undo: () => send('paper.restore', { papers: [previous] }) });
+  // Rows, keys and the toast's undo all go through the status table (`lib/status.ts`).
+  const act = async (p: Paper, action: StatusAction) => {
+    const { previous, paper, undoable } = await send('paper.act', { meta: p, action });
+    if (!undoable || !previous) return;
+    const undo = () =>
+      paper?.status === 'dismissed'
+        ? send('paper.act', { meta: p, action: 'undismiss' })
+        : send('paper.restore', { papers: [previous] });
+    notify({ text: `${paper ? 'Dismissed' : 'Removed'} ${quoteTitle(p)}`, undo });
   };
 
   const rowAction = useCallback(
@@ -100,11 +106,10 @@ export function ReadingList({
       const run = (): Promise<unknown> | undefined => {
         switch (action) {
           case 'read':
-            return send('paper.update', { id: p.id, status: p.status === 'read' ? 'saved' : 'read' });
           case 'dismiss':
-            return send('paper.update', { id: p.id, status: p.status === 'dismissed' ? 'saved' : 'dismissed' });
+            return act(p, toggleAction(action, p.status));
           case 'remove':
-            return remove(p);
+            return act(p, 'unsave');
           case 'edit':
             setEditing(p.id);
             return undefined;

@@ -39,9 +39,9 @@ describe('Suggestions', () => {
 
     fireEvent.click(rows[0]!.querySelector('[data-dogear-action="save"]')!);
     await waitFor(() => expect(rows[0]!.textContent).toContain('Saved'));
-    expect(send).toHaveBeenCalledWith('paper.setStatus', {
+    expect(send).toHaveBeenCalledWith('paper.act', {
       meta: expect.objectContaining({ id: '2601.00001' }),
-      status: 'saved',
+      action: 'save',
     });
 
     fireEvent.click(rows[1]!.querySelector('[data-dogear-action="dismiss"]')!);

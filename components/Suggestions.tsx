@@ -30,7 +30,7 @@ export function Suggestions({ suggestions, send, openUrl }: Props) {
     );
   const act = async (s: Suggestion, status: 'saved' | 'dismissed') => {
     try {
-      await send('paper.setStatus', { meta: s.meta, status });
+      await send('paper.act', { meta: s.meta, action: status === 'saved' ? 'save' : 'dismiss' });
       setDone((d) => ({ ...d, [s.meta.id]: status }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -1,4 +1,5 @@
-import type { Paper } from '@/lib/model';
+import { compact, type Paper } from '@/lib/model';
+import { applyAction } from '@/lib/status';
 import type { RequestOf, ResponseOf, MessageType } from '@/lib/messages';
 import { CATALOGUE } from '@/lib/messages';
 
@@ -48,13 +49,16 @@ export function fakeBackground(initial: Paper[], onChange: (papers: Paper[]) => 
         emit();
         return { paper: after };
       }
-      case 'paper.setStatus': {
-        const { meta, status } = payload as RequestOf<'paper.setStatus'>;
+      case 'paper.act': {
+        // The real status table, so the popup is tested against the outcomes the background gives.
+        const { meta, action } = payload as RequestOf<'paper.act'>;
         const before = papers.get(meta.id) ?? null;
-        if (status === null) papers.delete(meta.id);
-        else if (before) papers.set(meta.id, { ...before, status });
+        const t = applyAction(before ?? undefined, action, (before?.updatedAt ?? 0) + 1);
+        if (t.next === 'none') papers.delete(meta.id);
+        else if (before)
+          papers.set(meta.id, compact({ ...before, status: t.next, readAt: t.readAt, dismissedFrom: t.dismissedFrom }));
         emit();
-        return { paper: status === null ? null : papers.get(meta.id), previous: before };
+        return { paper: papers.get(meta.id) ?? null, previous: before, undoable: t.undoable };
       }
       case 'paper.restore': {
         for (const p of (payload as RequestOf<'paper.restore'>).papers) papers.set(p.id, p);
@@ -62,7 +66,7 @@ export function fakeBackground(initial: Paper[], onChange: (papers: Paper[]) => 
         return {};
       }
       case 'papers.bulk': {
-        const { ids, status, addTag, remove } = payload as RequestOf<'papers.bulk'>;
+        const { ids, action, addTag, remove } = payload as RequestOf<'papers.bulk'>;
         const changed: Paper[] = [];
         for (const id of ids) {
           const p = papers.get(id);
@@ -71,7 +75,7 @@ export function fakeBackground(initial: Paper[], onChange: (papers: Paper[]) => 
           else
             papers.set(id, {
               ...p,
-              status: status ?? p.status,
+              status: action === 'read' ? 'read' : p.status,
               tags: addTag ? [...new Set([...p.tags, addTag])] : p.tags,
             });
           changed.push(papers.get(id) ?? p);

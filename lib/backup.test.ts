@@ -11,7 +11,7 @@ describe('rolling backups', () => {
   it('takes a daily backup only when the list changed and a day has passed', async () => {
     const store = await openStore({ factory: new IDBFactory() });
     expect(await maybeDailyBackup(store, 10 * DAY)).toBeNull(); // nothing ever changed
-    await store.setStatus({ meta: meta('2601.00001'), status: 'saved' });
+    await store.act({ meta: meta('2601.00001'), action: 'save' });
     await noteChange(store, 10 * DAY);
     expect(await maybeDailyBackup(store, 10 * DAY + 1)).toEqual(expect.any(Number));
     await noteChange(store, 10 * DAY + 5);
@@ -47,11 +47,11 @@ describe('rolling backups', () => {
 
   it('restores a backup after backing up the present, so a restore can be undone', async () => {
     const store = await openStore({ factory: new IDBFactory() });
-    await store.setStatus({ meta: meta('2601.00001'), status: 'read' });
+    await store.act({ meta: meta('2601.00001'), action: 'read' });
     await store.setSettings({ ...(await store.getSettings()), badge: false });
     const id = await takeBackup(store, 'manual', 1);
-    await store.setStatus({ meta: meta('2601.00001'), status: null });
-    await store.setStatus({ meta: meta('2601.00002'), status: 'saved' });
+    await store.act({ meta: meta('2601.00001'), action: 'unsave' });
+    await store.act({ meta: meta('2601.00002'), action: 'save' });
     await store.setSettings({ ...(await store.getSettings()), badge: true });
     await restoreBackup(store, id, 2);
     expect((await store.listPapers()).map((p) => [p.id, p.status])).toEqual([['2601.00001', 'read']]);

@@ -19,7 +19,7 @@ const meta = (id: string) => ({ id, title: `Paper ${id}`, authors: [] });
 describe('tag edits from several tabs at once', () => {
   it('two tabs adding different tags to the same paper both keep theirs', async () => {
     const { store, h } = await setup();
-    await h['paper.setStatus']({ meta: meta('2601.00001'), status: 'saved' });
+    await h['paper.act']({ meta: meta('2601.00001'), action: 'save' });
     await Promise.all([
       h['paper.update']({ id: '2601.00001', addTags: ['from-a'] }),
       h['paper.update']({ id: '2601.00001', addTags: ['from-b'] }),
@@ -30,7 +30,7 @@ describe('tag edits from several tabs at once', () => {
 
   it('a removal only removes its own tag', async () => {
     const { store, h } = await setup();
-    await h['paper.setStatus']({ meta: meta('2601.00001'), status: 'saved' });
+    await h['paper.act']({ meta: meta('2601.00001'), action: 'save' });
     await h['paper.update']({ id: '2601.00001', tags: ['keep', 'drop'] });
     await Promise.all([
       h['paper.update']({ id: '2601.00001', removeTags: ['drop'] }),
@@ -41,7 +41,7 @@ describe('tag edits from several tabs at once', () => {
 
   it('the full-list form still replaces (the popup editor), trimming and de-duplicating', async () => {
     const { store, h } = await setup();
-    await h['paper.setStatus']({ meta: meta('2601.00001'), status: 'saved' });
+    await h['paper.act']({ meta: meta('2601.00001'), action: 'save' });
     await h['paper.update']({ id: '2601.00001', tags: ['a', 'b'] });
     await h['paper.update']({ id: '2601.00001', tags: ['c'], addTags: [' d ', 'c'], removeTags: ['x'] });
     expect((await store.getPaper('2601.00001'))?.tags).toEqual(['c', 'd']);
@@ -62,8 +62,11 @@ describe('many writers at once', () => {
           const id = ids[rnd(ids.length)]!;
           const op = rnd(4);
           if (op === 0)
-            await h['paper.setStatus']({ meta: meta(id), status: (['saved', 'read', 'dismissed'] as const)[rnd(3)]! });
-          else if (op === 1 && w === 5) await h['papers.bulk']({ ids: [id], status: 'read' });
+            await h['paper.act']({
+              meta: meta(id),
+              action: (['save', 'read', 'dismiss'] as const)[rnd(3)]!,
+            });
+          else if (op === 1 && w === 5) await h['papers.bulk']({ ids: [id], action: 'read' });
           else {
             // Tags are only added here (never removed), so every one must survive whatever the interleaving.
             const tag = `w${w}-${k}`;

@@ -179,7 +179,7 @@ const OPTIONAL_META = ['abstract', 'published', 'primaryClass', 'codeUrl', 'proj
 
 /**
  * One record from two, losing no user data: tags, sources and notes are
- * combined; status (and readAt) come from whichever was updated last, the
+ * combined; status (with readAt and dismissedFrom) come from whichever was updated last, the
  * existing record winning ties; metadata prefers the incoming non-empty values.
  */
 export function mergePaper(existing: Paper, incoming: Paper): Paper {
@@ -200,6 +200,8 @@ export function mergePaper(existing: Paper, incoming: Paper): Paper {
   };
   for (const k of OPTIONAL_META) if (meta[k] !== undefined) out[k] = meta[k];
   if (newer.readAt !== undefined) out.readAt = newer.readAt;
+  // Goes with the status it explains.
+  if (newer.status === 'dismissed' && newer.dismissedFrom !== undefined) out.dismissedFrom = newer.dismissedFrom;
   return out;
 }
 

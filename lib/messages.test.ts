@@ -13,7 +13,7 @@ const meta = { id: '2407.21783', title: 'T', authors: [] };
 function handlers(): Handlers {
   const ok = async () => ({}) as never;
   return {
-    'paper.setStatus': vi.fn(async () => ({ paper: null, previous: null })),
+    'paper.act': vi.fn(async () => ({ paper: null, previous: null, undoable: false })),
     'paper.update': vi.fn(async () => ({ paper: null })),
     'paper.restore': vi.fn(ok),
     'papers.bulk': vi.fn(async () => ({ changed: [] })),
@@ -31,24 +31,22 @@ describe('router', () => {
   it('routes a valid message from a content script', async () => {
     const h = handlers();
     const route = createRouter(h, OPTS);
-    const reply = await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT);
-    expect(reply).toEqual({ ok: true, data: { paper: null, previous: null } });
-    expect(h['paper.setStatus']).toHaveBeenCalledWith({ meta, status: 'saved' });
+    const reply = await route({ type: 'paper.act', payload: { meta, action: 'save' } }, CONTENT);
+    expect(reply).toEqual({ ok: true, data: { paper: null, previous: null, undoable: false } });
+    expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save' });
   });
 
   const bad: Array<[string, unknown]> = [
     ['unknown type', { type: 'paper.nuke', payload: {} }],
     ['prototype key as type', { type: '__proto__', payload: {} }],
     ['toString as type', { type: 'toString', payload: {} }],
-    ['no envelope', 'paper.setStatus'],
+    ['no envelope', 'paper.act'],
     ['null', null],
-    ['missing payload fields', { type: 'paper.setStatus', payload: { status: 'saved' } }],
-    ['bad status', { type: 'paper.setStatus', payload: { meta, status: 'pwned' } }],
-    ['versioned id', { type: 'paper.setStatus', payload: { meta: { ...meta, id: '2407.21783v2' }, status: 'saved' } }],
-    [
-      'huge title',
-      { type: 'paper.setStatus', payload: { meta: { ...meta, title: 'x'.repeat(10_000) }, status: 'saved' } },
-    ],
+    ['missing payload fields', { type: 'paper.act', payload: { action: 'save' } }],
+    ['bad action', { type: 'paper.act', payload: { meta, action: 'pwned' } }],
+    ['a status instead of an action', { type: 'paper.act', payload: { meta, status: 'saved' } }],
+    ['versioned id', { type: 'paper.act', payload: { meta: { ...meta, id: '2407.21783v2' }, action: 'save' } }],
+    ['huge title', { type: 'paper.act', payload: { meta: { ...meta, title: 'x'.repeat(10_000) }, action: 'save' } }],
     ['too many ids', { type: 'seen.record', payload: { ids: Array(5001).fill('2407.21783') } }],
     ['wrong types', { type: 'paper.update', payload: { id: '2407.21783', tags: 'rl' } }],
   ];
@@ -112,7 +110,7 @@ describe('router', () => {
         ]),
       );
     };
-    const types = ['paper.setStatus', 'paper.update', 'paper.restore', 'seen.record', 'nope'];
+    const types = ['paper.act', 'paper.update', 'paper.restore', 'seen.record', 'nope'];
     for (let i = 0; i < 3000; i++) {
       const msg = rnd() < 0.5 ? any(0) : { type: types[Math.floor(rnd() * types.length)], payload: any(1) };
       const reply = await route(msg, CONTENT);

@@ -3,13 +3,13 @@ import {
   PaperIdSchema,
   PaperMetaSchema,
   PaperSchema,
-  PaperStatusSchema,
   SettingsSchema,
   SourceSchema,
   TagNameSchema,
   LIMITS,
 } from './model';
 import { describeError } from './errors';
+import { STATUS_ACTIONS } from './status';
 
 /**
  * The message catalogue: every request and response that crosses a context
@@ -20,6 +20,7 @@ import { describeError } from './errors';
 const Ids = z.array(PaperIdSchema).check(z.maxLength(5_000));
 const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
 const Ok = z.object({});
+const StatusActionSchema = z.enum(STATUS_ACTIONS);
 
 /** `content`: a content script on a supported site may send it; `page`: only our own extension pages. */
 type Audience = 'content' | 'page';
@@ -29,20 +30,20 @@ function def<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: Audienc
 }
 
 export const CATALOGUE = {
-  'paper.setStatus': def(
+  /** Every status change (overlay buttons, listing keys, popup rows): the status table decides the outcome. */
+  'paper.act': def(
     'content',
     z.object({
       meta: PaperMetaSchema,
-      status: z.nullable(PaperStatusSchema),
+      action: StatusActionSchema,
       source: z.optional(SourceSchema),
     }),
-    z.object({ paper: z.nullable(PaperSchema), previous: z.nullable(PaperSchema) }),
+    z.object({ paper: z.nullable(PaperSchema), previous: z.nullable(PaperSchema), undoable: z.boolean() }),
   ),
   'paper.update': def(
     'content',
     z.object({
       id: PaperIdSchema,
-      status: z.optional(PaperStatusSchema),
       tags: z.optional(Tags),
       /** Edits relative to the stored tags: two tabs tagging the same paper at once both keep their tag. */
       addTags: z.optional(Tags),
@@ -56,7 +57,7 @@ export const CATALOGUE = {
     'page',
     z.object({
       ids: Ids,
-      status: z.optional(PaperStatusSchema),
+      action: z.optional(StatusActionSchema),
       addTag: z.optional(TagNameSchema),
       removeTag: z.optional(TagNameSchema),
       remove: z.optional(z.boolean()),

@@ -65,6 +65,8 @@ export const PaperSchema = z.extend(PaperMetaSchema, {
   savedAt: z.number(),
   updatedAt: z.number(),
   readAt: z.optional(z.number()),
+  /** While dismissed: what the paper was before, so un-dismissing puts it back (`none`: it was not on the list). */
+  dismissedFrom: z.optional(z.enum(['none', 'saved', 'read'])),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 

@@ -36,7 +36,7 @@ describe('relevance service', () => {
     expect((await rel.score(listing, new Set())).basis).toBe('cold');
 
     // The reader saves RL papers and dismisses vision papers.
-    for (const p of listing.slice(0, 24)) await store.setStatus({ meta: p, status: labelOf(p) });
+    for (const p of listing.slice(0, 24)) await store.act({ meta: p, action: labelOf(p) });
     await rel.retrain();
 
     const fresh = Array.from({ length: 10 }, (_, i) => paper(100 + i, i % 2 ? 'rl' : 'vision'));
@@ -61,7 +61,7 @@ describe('relevance service', () => {
     const factory = new IDBFactory();
     const store = await openStore({ factory });
     const listing = Array.from({ length: 30 }, (_, i) => paper(i, i % 2 ? 'rl' : 'vision'));
-    for (const p of listing) await store.setStatus({ meta: p, status: labelOf(p) });
+    for (const p of listing) await store.act({ meta: p, action: labelOf(p) });
     await createRelevance(store).retrain();
     expect((await createRelevance(store).score(listing.slice(0, 2), new Set())).basis).toBe('model');
 
@@ -74,7 +74,7 @@ describe('relevance service', () => {
     const store = await openStore({ factory: new IDBFactory() });
     const rel = createRelevance(store);
     const listing = Array.from({ length: 30 }, (_, i) => paper(i, i % 2 ? 'rl' : 'vision'));
-    for (const p of listing) await store.setStatus({ meta: p, status: labelOf(p) });
+    for (const p of listing) await store.act({ meta: p, action: labelOf(p) });
     await rel.retrain();
     await rel.reset();
     expect((await rel.score(listing.slice(0, 2), new Set())).basis).toBe('cold');
@@ -85,5 +85,5 @@ describe('relevance service', () => {
 
 /** The simulated reader: saves RL, dismisses vision. */
 function labelOf(p: PaperMeta) {
-  return /image|object/.test(p.title) ? ('dismissed' as const) : ('saved' as const);
+  return /image|object/.test(p.title) ? ('dismiss' as const) : ('save' as const);
 }

@@ -40,10 +40,10 @@ const meta = {
 
 /** One valid request per type: the fuzzer breaks these. */
 const VALID: { [T in MessageType]: unknown } = {
-  'paper.setStatus': { meta, status: 'saved', source: 'arxiv' },
-  'paper.update': { id: paper.id, status: 'read', tags: ['a'], addTags: ['b'], removeTags: ['c'], note: 'n' },
+  'paper.act': { meta, action: 'save', source: 'arxiv' },
+  'paper.update': { id: paper.id, tags: ['a'], addTags: ['b'], removeTags: ['c'], note: 'n' },
   'paper.restore': { papers: [paper] },
-  'papers.bulk': { ids: [paper.id], status: 'read', addTag: 't', removeTag: 'u', remove: false },
+  'papers.bulk': { ids: [paper.id], action: 'read', addTag: 't', removeTag: 'u', remove: false },
   'papers.apply': { put: [paper], remove: [paper.id], settings: DEFAULT_SETTINGS },
   'seen.record': { ids: [paper.id] },
   'settings.set': { settings: DEFAULT_SETTINGS },
@@ -91,8 +91,8 @@ function breakPayload(valid: unknown, r: (n: number) => number): unknown {
 
 function hostileValue(type: MessageType, r: (n: number) => number): unknown {
   const capped: Record<string, () => unknown> = {
-    'paper.setStatus': () => ({
-      ...(VALID['paper.setStatus'] as object),
+    'paper.act': () => ({
+      ...(VALID['paper.act'] as object),
       meta: { ...meta, title: 'x'.repeat(1001 + r(5000)) },
     }),
     'paper.update': () =>

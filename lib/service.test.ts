@@ -28,12 +28,12 @@ const meta = { id: '2610.22092', title: 'An agent benchmark', authors: ['A B'] }
 describe('service', () => {
   it('mirrors every write so content scripts see it', async () => {
     const { svc, mirror, onPapersChanged } = await setup();
-    const { paper } = await svc.handlers['paper.setStatus']({ meta, status: 'saved', source: 'huggingface' });
+    const { paper } = await svc.handlers['paper.act']({ meta, action: 'save', source: 'huggingface' });
     expect(paper).toMatchObject({ ruleTags: ['agents'], status: 'saved' });
     expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', [], ['agents']]);
     await svc.handlers['paper.update']({ id: meta.id, tags: ['mine'] });
     expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', ['mine'], ['agents']]);
-    const removed = await svc.handlers['paper.setStatus']({ meta, status: null });
+    const removed = await svc.handlers['paper.act']({ meta, action: 'unsave' });
     expect(removed.paper).toBeNull();
     expect(removed.previous?.tags).toEqual(['mine']);
     expect(mirror.data.has(stateKey(meta.id))).toBe(false);
@@ -51,7 +51,7 @@ describe('service', () => {
 
   it('resyncs a stale mirror to the store', async () => {
     const { svc, mirror } = await setup();
-    await svc.handlers['paper.setStatus']({ meta, status: 'read' });
+    await svc.handlers['paper.act']({ meta, action: 'read' });
     mirror.data.set(stateKey('2401.00001'), ['saved', [], []]);
     mirror.data.delete(stateKey(meta.id));
     mirror.data.set('unrelated', 1);
@@ -64,7 +64,7 @@ describe('service', () => {
 
   it('bulk removal clears the mirror', async () => {
     const { svc, mirror } = await setup();
-    await svc.handlers['paper.setStatus']({ meta, status: 'saved' });
+    await svc.handlers['paper.act']({ meta, action: 'save' });
     await svc.handlers['papers.bulk']({ ids: [meta.id], remove: true });
     expect(mirror.data.has(stateKey(meta.id))).toBe(false);
   });

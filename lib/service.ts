@@ -51,13 +51,13 @@ export function createService(deps: ServiceDeps) {
   }
 
   const handlers: Handlers = {
-    async 'paper.setStatus'({ meta, status, source }) {
+    async 'paper.act'({ meta, action, source }) {
       const settings = await store.getSettings();
-      const ruleTags = status ? deps.ruleTagsFor(meta, settings) : [];
-      const { before, after } = await store.setStatus({ meta, status, ruleTags, source }, now());
+      const ruleTags = deps.ruleTagsFor(meta, settings);
+      const { before, after, undoable } = await store.act({ meta, action, ruleTags, source }, now());
       if (after) await mirrorPapers([after]);
       else if (before) await mirrorPapers([], [before.id]);
-      return { paper: after, previous: before ?? null };
+      return { paper: after, previous: before ?? null, undoable };
     },
     async 'paper.update'({ id, ...patch }) {
       const paper = await store.updatePaper(id, patch, now());

@@ -62,7 +62,7 @@ describe('storage full (QuotaExceededError)', () => {
     await expect(
       store.bulkUpdate(
         papers.map((p) => p.id),
-        { status: 'read', addTag: 'bulk' },
+        { action: 'read', addTag: 'bulk' },
         9,
       ),
     ).rejects.toMatchObject({ name: 'QuotaExceededError' });
@@ -89,7 +89,7 @@ describe('storage full (QuotaExceededError)', () => {
     const before = await dumpStore(store);
     quota(0);
     const meta = { id: '2610.22092', title: 'New', authors: [] };
-    expect(await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT)).toEqual({
+    expect(await route({ type: 'paper.act', payload: { meta, action: 'save' } }, CONTENT)).toEqual({
       ok: false,
       error: expect.stringMatching(STORAGE_FULL),
     });
@@ -129,7 +129,7 @@ describe('storage full (QuotaExceededError)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     quota(0, 'add');
     const meta = { id: '2610.22092', title: 'New', authors: [] };
-    const reply = await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT);
+    const reply = await route({ type: 'paper.act', payload: { meta, action: 'save' } }, CONTENT);
     expect(reply).toMatchObject({ ok: true });
     expect((await store.getPaper(meta.id))?.status).toBe('saved');
     expect(m.data.get('p:2610.22092')).toEqual(['saved', [], []]);
@@ -158,7 +158,7 @@ describe('a write interrupted mid-way (transaction aborted)', () => {
       (s: Store, p: Paper[]) =>
         s.bulkUpdate(
           p.map((x) => x.id),
-          { status: 'dismissed' },
+          { action: 'dismiss' },
         ),
     ],
     ['a restore', (s: Store, p: Paper[]) => s.replaceAll(p.slice(0, 3), DEFAULT_SETTINGS)],
@@ -177,7 +177,7 @@ describe('a write interrupted mid-way (transaction aborted)', () => {
     const { route } = routerFor(store);
     interrupt(0);
     const reply = await route(
-      { type: 'papers.bulk', payload: { ids: ['2601.10000', '2602.10001'], status: 'read' } },
+      { type: 'papers.bulk', payload: { ids: ['2601.10000', '2602.10001'], action: 'read' } },
       PAGE,
     );
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/nothing was saved|not saved/) });
@@ -210,7 +210,7 @@ describe('IndexedDB unavailable (private windows, history disabled)', () => {
     });
     const route = createRouter(lazy, OPTS);
     const meta = { id: '2610.22092', title: 'New', authors: [] };
-    const reply = await route({ type: 'paper.setStatus', payload: { meta, status: 'saved' } }, CONTENT);
+    const reply = await route({ type: 'paper.act', payload: { meta, action: 'save' } }, CONTENT);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/IndexedDB is not available/) });
   });
 });

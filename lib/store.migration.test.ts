@@ -53,7 +53,7 @@ describe('schema migrations', () => {
   it('opening an already current database changes nothing', async () => {
     const factory = new IDBFactory();
     const first = await openStore({ factory });
-    await first.setStatus({ meta: { id: '2601.00001', title: 't', authors: [] }, status: 'saved' }, 1);
+    await first.act({ meta: { id: '2601.00001', title: 't', authors: [] }, action: 'save' }, 1);
     first.close();
     const again = await openStore({ factory });
     expect(await again.listPapers()).toHaveLength(1);

@@ -19,10 +19,7 @@ describe('store', () => {
   });
 
   it('saves, marks read and removes a paper', async () => {
-    const { before, after } = await store.setStatus(
-      { meta: meta('2407.21783'), status: 'saved', source: 'huggingface' },
-      100,
-    );
+    const { before, after } = await store.act({ meta: meta('2407.21783'), action: 'save', source: 'huggingface' }, 100);
     expect(before).toBeUndefined();
     expect(after).toMatchObject({
       id: '2407.21783',
@@ -33,20 +30,20 @@ describe('store', () => {
       tags: [],
       note: '',
     });
-    const read = await store.setStatus({ meta: meta('2407.21783'), status: 'read', source: 'arxiv' }, 200);
+    const read = await store.act({ meta: meta('2407.21783'), action: 'read', source: 'arxiv' }, 200);
     expect(read.after).toMatchObject({ status: 'read', savedAt: 100, readAt: 200, sources: ['huggingface', 'arxiv'] });
     expect(await store.countByStatus('read')).toBe(1);
-    const removed = await store.setStatus({ meta: meta('2407.21783'), status: null }, 300);
+    const removed = await store.act({ meta: meta('2407.21783'), action: 'unsave' }, 300);
     expect(removed.after).toBeNull();
     expect(removed.before?.status).toBe('read');
     expect(await store.getPaper('2407.21783')).toBeUndefined();
   });
 
   it('keeps the user’s tags and note when the status changes', async () => {
-    await store.setStatus({ meta: meta('2407.21783'), status: 'saved' }, 1);
+    await store.act({ meta: meta('2407.21783'), action: 'save' }, 1);
     await store.updatePaper('2407.21783', { tags: ['rl', 'rl', ' llm '], note: 'read §3' }, 2);
-    const { after } = await store.setStatus(
-      { meta: meta('2407.21783', 'Updated title'), status: 'dismissed', ruleTags: ['agents'] },
+    const { after } = await store.act(
+      { meta: meta('2407.21783', 'Updated title'), action: 'dismiss', ruleTags: ['agents'] },
       3,
     );
     expect(after).toMatchObject({
@@ -55,23 +52,35 @@ describe('store', () => {
       ruleTags: ['agents'],
       title: 'Updated title',
       status: 'dismissed',
+      dismissedFrom: 'saved',
     });
   });
 
   it('rejects invalid records without writing', async () => {
     await expect(
-      store.setStatus({ meta: { ...meta('2407.21783'), title: 'x'.repeat(5000) }, status: 'saved' }),
+      store.act({ meta: { ...meta('2407.21783'), title: 'x'.repeat(5000) }, action: 'save' }),
     ).rejects.toThrow();
     expect(await store.listPapers()).toEqual([]);
     expect(await store.updatePaper('2407.21783', { note: 'x' })).toBeNull();
   });
 
+  it('dismissing and un-dismissing a read, tagged, noted paper gives back exactly what it was', async () => {
+    await store.act({ meta: meta('2407.21783'), action: 'read' }, 1);
+    await store.updatePaper('2407.21783', { tags: ['rl'], note: 'read §3' }, 2);
+    const before = (await store.getPaper('2407.21783'))!;
+    const dismissed = await store.act({ meta: meta('2407.21783'), action: 'dismiss' }, 3);
+    expect(dismissed).toMatchObject({ undoable: true, after: { status: 'dismissed', dismissedFrom: 'read' } });
+    // A second ✕ on the listing is un-dismiss: it never deletes the record.
+    const back = await store.act({ meta: meta('2407.21783'), action: 'undismiss' }, 4);
+    expect(back.after).toEqual({ ...before, updatedAt: 4 });
+    expect(back.undoable).toBe(false);
+  });
+
   it('bulk updates and removals are atomic and skip unknown ids', async () => {
-    for (const id of ['2401.00001', '2401.00002', '2401.00003'])
-      await store.setStatus({ meta: meta(id), status: 'saved' }, 1);
+    for (const id of ['2401.00001', '2401.00002', '2401.00003']) await store.act({ meta: meta(id), action: 'save' }, 1);
     const changed = await store.bulkUpdate(
       ['2401.00001', '2401.00002', '2499.99999'],
-      { status: 'read', addTag: 'batch' },
+      { action: 'read', addTag: 'batch' },
       5,
     );
     expect(changed.map((p) => p.id)).toEqual(['2401.00001', '2401.00002']);
@@ -81,7 +90,7 @@ describe('store', () => {
   });
 
   it('applyPapers writes all or nothing', async () => {
-    await store.setStatus({ meta: meta('2401.00001'), status: 'saved' }, 1);
+    await store.act({ meta: meta('2401.00001'), action: 'save' }, 1);
     const good = (await store.getPaper('2401.00001'))!;
     // A record the papers store cannot take (no key) aborts the whole transaction.
     const bad = { ...good, id: undefined } as unknown as typeof good;
@@ -90,8 +99,8 @@ describe('store', () => {
   });
 
   it('restores removed papers exactly', async () => {
-    const { after } = await store.setStatus({ meta: meta('2401.00001'), status: 'read' }, 1);
-    await store.setStatus({ meta: meta('2401.00001'), status: null });
+    const { after } = await store.act({ meta: meta('2401.00001'), action: 'read' }, 1);
+    await store.act({ meta: meta('2401.00001'), action: 'unsave' });
     await store.restorePapers([after!]);
     expect(await store.getPaper('2401.00001')).toEqual(after);
   });
@@ -134,7 +143,7 @@ describe('store', () => {
 describe('store failures', () => {
   it('a record that fails while being written changes nothing', async () => {
     const s = await openStore({ factory: new IDBFactory() });
-    await s.setStatus({ meta: meta('2401.00001'), status: 'saved' }, 1);
+    await s.act({ meta: meta('2401.00001'), action: 'save' }, 1);
     const good = (await s.getPaper('2401.00001'))!;
     const poisoned = { ...good, id: '2401.00002' };
     Object.defineProperty(poisoned, 'note', {

@@ -11,6 +11,7 @@ import {
   type Settings,
   type Source,
 } from './model';
+import { applyAction, type StatusAction } from './status';
 
 /**
  * The only module that opens IndexedDB. In the extension it runs in the
@@ -163,20 +164,27 @@ function swapFactory(factory?: IDBFactory): () => void {
 
 export interface StatusChange {
   meta: PaperMeta;
-  /** null removes the paper from the list. */
-  status: PaperStatus | null;
+  /** Resolved by the status table (`lib/status.ts`) against the stored status. */
+  action: StatusAction;
   ruleTags?: string[];
   source?: Source;
 }
 
+/** Edits of what the user wrote; status changes go through `act`. */
 export interface PaperPatch {
-  status?: PaperStatus;
   /** Replaces the whole tag list (the popup's editor). */
   tags?: string[];
   /** Added to / removed from the tags as stored now, so edits from two tabs at once both survive. */
   addTags?: string[];
   removeTags?: string[];
   note?: string;
+}
+
+export interface BulkPatch {
+  action?: StatusAction;
+  addTag?: string;
+  removeTag?: string;
+  remove?: boolean;
 }
 
 export class Store {
@@ -205,19 +213,27 @@ export class Store {
     return this.db.countFromIndex('papers', 'status', status);
   }
 
-  /** Save, mark read, dismiss or remove, creating the record when needed. Returns the new record (or null when removed) and the old one. */
-  async setStatus(change: StatusChange, now = Date.now()): Promise<{ before?: Paper; after: Paper | null }> {
+  /**
+   * Every status change: the status table decides the next status from the
+   * stored one, creating the record when needed. Returns the record before and
+   * after (null when the paper left the list) and whether to offer undo.
+   */
+  async act(
+    change: StatusChange,
+    now = Date.now(),
+  ): Promise<{ before?: Paper; after: Paper | null; undoable: boolean }> {
     const tx = this.db.transaction('papers', 'readwrite');
     const before = await tx.store.get(change.meta.id);
-    if (change.status === null) {
+    const t = applyAction(before, change.action, now);
+    if (t.next === 'none') {
       if (before) await tx.store.delete(change.meta.id);
       await tx.done;
-      return { before, after: null };
+      return { before, after: null, undoable: t.undoable };
     }
-    const after = buildPaper(before, change, now);
+    const after = buildPaper(before, change, { status: t.next, readAt: t.readAt, dismissedFrom: t.dismissedFrom }, now);
     await tx.store.put(after);
     await tx.done;
-    return { before, after };
+    return { before, after, undoable: t.undoable };
   }
 
   async updatePaper(id: string, patch: PaperPatch, now = Date.now()): Promise<Paper | null> {
@@ -234,7 +250,6 @@ export class Store {
         ...before,
         ...compact(fields),
         tags: dedupe([...(fields.tags ?? before.tags), ...addTags]).filter((t) => !drop.has(t)),
-        readAt: patch.status === 'read' && before.status !== 'read' ? now : before.readAt,
         updatedAt: now,
       }),
     );
@@ -244,11 +259,7 @@ export class Store {
   }
 
   /** Apply one change to many papers atomically (bulk actions in the popup). */
-  async bulkUpdate(
-    ids: string[],
-    patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean },
-    now = Date.now(),
-  ): Promise<Paper[]> {
+  async bulkUpdate(ids: string[], patch: BulkPatch, now = Date.now()): Promise<Paper[]> {
     const tx = this.db.transaction('papers', 'readwrite');
     // Awaited in bulkIn; an abort while a request is awaited must not surface as an unhandled rejection.
     tx.done.catch(() => {});
@@ -264,7 +275,7 @@ export class Store {
   private async bulkIn(
     tx: IDBPTransaction<DogearDB, ['papers'], 'readwrite'>,
     ids: string[],
-    patch: PaperPatch & { addTag?: string; removeTag?: string; remove?: boolean },
+    patch: BulkPatch,
     now: number,
   ): Promise<Paper[]> {
     const changed: Paper[] = [];
@@ -276,14 +287,16 @@ export class Store {
         changed.push(p);
         continue;
       }
-      let tags = patch.tags ?? p.tags;
+      let tags = p.tags;
       if (patch.addTag) tags = dedupe([...tags, patch.addTag]);
       if (patch.removeTag) tags = tags.filter((t) => t !== patch.removeTag);
+      const t = patch.action ? applyAction(p, patch.action, now) : null;
+      // Bulk actions apply to papers on the list; one that would take a paper off it is `remove`.
+      if (t?.next === 'none') continue;
       const next: Paper = compact({
         ...p,
-        status: patch.status ?? p.status,
+        ...(t && { status: t.next as PaperStatus, readAt: t.readAt, dismissedFrom: t.dismissedFrom }),
         tags,
-        readAt: patch.status === 'read' && p.status !== 'read' ? now : p.readAt,
         updatedAt: now,
       });
       await tx.store.put(next);
@@ -445,22 +458,25 @@ function dedupe(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
 }
 
-function buildPaper(before: Paper | undefined, change: StatusChange, now: number): Paper {
-  const status = change.status as PaperStatus;
+function buildPaper(
+  before: Paper | undefined,
+  change: StatusChange,
+  status: { status: PaperStatus; readAt?: number; dismissedFrom?: Paper['dismissedFrom'] },
+  now: number,
+): Paper {
   const source = change.source;
   const meta = before ? mergeMeta(before, change.meta) : change.meta;
   const ruleTags = dedupe([...(before?.ruleTags ?? []), ...(change.ruleTags ?? [])]);
   return PaperSchema.parse(
     compact({
       ...meta,
-      status,
+      ...status,
       tags: before?.tags ?? [],
       ruleTags,
       note: before?.note ?? '',
       sources: source ? dedupe([...(before?.sources ?? []), source]) : (before?.sources ?? []),
       savedAt: before?.savedAt ?? now,
       updatedAt: now,
-      readAt: status === 'read' ? (before?.status === 'read' ? before.readAt : now) : before?.readAt,
     }),
   );
 }

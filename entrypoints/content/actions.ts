@@ -1,7 +1,8 @@
 import type { CardAction } from '@/components/OverlayCard';
 import type { send as sendFn } from '@/lib/client';
 import type { PaperState } from '@/lib/mirror';
-import type { Paper, PaperMeta, PaperStatus } from '@/lib/model';
+import type { Paper, PaperMeta } from '@/lib/model';
+import { listStatus, toggleAction, transition, type StatusAction } from '@/lib/status';
 import type { SiteAdapter } from '@/lib/sites/types';
 
 /** What the overlay's actions need of the annotator. */
@@ -19,32 +20,33 @@ export interface ActionHost {
 export class Actions {
   constructor(private host: ActionHost) {}
 
-  /** Performs the action; resolves with a function that undoes it. */
-  async act(meta: PaperMeta, action: CardAction): Promise<() => Promise<void>> {
-    const status = this.host.state(meta.id)?.status;
-    const next: PaperStatus | null =
-      action === 'save'
-        ? status === 'saved' || status === 'read'
-          ? null
-          : 'saved'
-        : action === 'read'
-          ? status === 'read'
-            ? 'saved'
-            : 'read'
-          : status === 'dismissed'
-            ? null
-            : 'dismissed';
-    const { previous } = await this.setStatus(meta, next);
-    return () => this.restore(meta.id, previous);
+  /**
+   * A button press: the status table (`lib/status.ts`) turns it into the action for the current status.
+   * Resolves with a function that undoes it when the change is one to offer undo for.
+   */
+  async act(meta: PaperMeta, control: CardAction): Promise<(() => Promise<void>) | undefined> {
+    const action = toggleAction(control, listStatus(this.host.state(meta.id)));
+    const { previous, paper, undoable } = await this.setStatus(meta, action);
+    if (!undoable) return undefined;
+    // Undoing a dismissal goes back through the table, which knows what the paper was before.
+    return paper?.status === 'dismissed'
+      ? async () => void (await this.setStatus(meta, 'undismiss'))
+      : () => this.restore(meta.id, previous);
   }
 
-  private async setStatus(meta: PaperMeta, status: PaperStatus | null) {
+  private async setStatus(meta: PaperMeta, action: StatusAction) {
     const { id } = meta;
     const before = this.host.state(id) ?? null;
-    // Optimistic: the overlay answers at once; storage.onChanged confirms, and an error puts it back.
-    this.host.show(id, status ? { status, tags: before?.tags ?? [], ruleTags: before?.ruleTags ?? [] } : null);
+    // Optimistic when the outcome is known here: the overlay answers at once; storage.onChanged confirms,
+    // and an error puts it back. Un-dismissing depends on what the stored record remembers, so it waits.
+    const { next } = transition(listStatus(before), action);
+    if (action !== 'undismiss')
+      this.host.show(
+        id,
+        next === 'none' ? null : { status: next, tags: before?.tags ?? [], ruleTags: before?.ruleTags ?? [] },
+      );
     try {
-      return await this.host.send('paper.setStatus', { meta, status, source: this.host.source });
+      return await this.host.send('paper.act', { meta, action, source: this.host.source });
     } catch (e) {
       this.host.show(id, before);
       throw e;
@@ -55,7 +57,7 @@ export class Actions {
     if (previous) await this.host.send('paper.restore', { papers: [previous] });
     else {
       const meta = this.host.metaOf(id);
-      if (meta) await this.setStatus(meta, null);
+      if (meta) await this.setStatus(meta, 'unsave');
     }
   }
 
@@ -68,7 +70,7 @@ export class Actions {
   async changeTags(meta: PaperMeta, edit: { addTags?: string[]; removeTags?: string[] }): Promise<void> {
     const state = this.host.state(meta.id);
     // Tagging a paper keeps it: it goes on the reading list first.
-    if (!state || state.status === 'dismissed') await this.setStatus(meta, state?.status ?? 'saved');
+    if (!state) await this.setStatus(meta, 'save');
     await this.host.send('paper.update', { id: meta.id, ...edit });
   }
 }

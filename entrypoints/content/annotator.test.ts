@@ -68,7 +68,7 @@ function fakeSend(fresh: string[] = []) {
   return vi.fn(async (type: string, payload: unknown) => {
     if (type === 'seen.record') return { fresh: (payload as { ids: string[] }).ids.filter((id) => fresh.includes(id)) };
     if (type === 'rank.score') return { basis: 'cold', scores: {} };
-    if (type === 'paper.setStatus') return { previous: null, paper: null };
+    if (type === 'paper.act') return { previous: null, paper: null, undoable: false };
     return {};
   }) as unknown as typeof sendFn & ReturnType<typeof vi.fn>;
 }
@@ -271,7 +271,7 @@ describe('Annotator', () => {
     save!.click();
     expect(card.dataset.dogearStatus).toBe('saved');
     await flush();
-    expect(send).toHaveBeenCalledWith('paper.setStatus', expect.objectContaining({ status: 'saved', source: 'arxiv' }));
+    expect(send).toHaveBeenCalledWith('paper.act', expect.objectContaining({ action: 'save', source: 'arxiv' }));
     expect(card.dataset.dogearStatus).toBeUndefined();
   });
 });

@@ -159,14 +159,19 @@ async function populate(context: BrowserContext, extensionId: string) {
     [ids[5]!, { tags: ['vision'] }],
     [ids[3]!, { tags: ['to cite'], note: 'Section 4' }],
   ];
-  for (const [id, patch] of updates) {
+  for (const [id, { status, ...patch }] of updates) {
     await page.evaluate(
-      ([pid, p]) =>
-        (globalThis as unknown as Runtime).chrome.runtime.sendMessage({
-          type: 'paper.update',
-          payload: { id: pid, ...p },
-        }),
-      [id, patch] as const,
+      async ([pid, p, read]) => {
+        const { runtime } = (globalThis as unknown as Runtime).chrome;
+        // Status changes go through the status table; the title already stored is kept.
+        if (read)
+          await runtime.sendMessage({
+            type: 'paper.act',
+            payload: { meta: { id: pid, title: '', authors: [] }, action: 'read' },
+          });
+        return runtime.sendMessage({ type: 'paper.update', payload: { id: pid, ...p } });
+      },
+      [id, patch, status === 'read'] as const,
     );
   }
   await page.close();
