@@ -26,6 +26,21 @@ async function setup() {
 const meta = { id: '2610.22092', title: 'An agent benchmark', authors: ['A B'] };
 
 describe('service', () => {
+  it('a mirror write that fails after the store committed says the change was saved, and resync repairs it', async () => {
+    const { svc, mirror, store } = await setup();
+    const set = mirror.set;
+    mirror.set = async () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    await expect(svc.handlers['paper.act']({ meta, action: 'save' })).rejects.toThrow(/was saved/);
+    await expect(svc.handlers['paper.act']({ meta, action: 'save' })).rejects.not.toThrow(/nothing was saved/);
+    expect((await store.getPaper(meta.id))?.status).toBe('saved');
+    expect(mirror.data.get(stateKey(meta.id))).toBeUndefined();
+    mirror.set = set;
+    await svc.startup();
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', [], ['agents']]);
+  });
+
   it('mirrors every write so content scripts see it', async () => {
     const { svc, mirror, onPapersChanged } = await setup();
     const { paper } = await svc.handlers['paper.act']({ meta, action: 'save', source: 'huggingface' });

@@ -33,8 +33,15 @@ export function createService(deps: ServiceDeps) {
   const now = deps.now ?? Date.now;
 
   async function mirrorPapers(changed: Paper[], removedIds: string[] = []): Promise<void> {
-    if (removedIds.length) await mirror.remove(removedIds.map(stateKey));
-    if (changed.length) await mirror.set(mirrorItems(changed));
+    try {
+      if (removedIds.length) await mirror.remove(removedIds.map(stateKey));
+      if (changed.length) await mirror.set(mirrorItems(changed));
+    } catch (e) {
+      // The change is already in IndexedDB: say so, never "nothing was saved". The next worker start repairs the mirror.
+      throw new Error(
+        `Your change was saved, but open pages could not be told (${e instanceof Error ? e.name || e.message : String(e)}). They catch up when Dogear restarts.`,
+      );
+    }
     if (changed.length || removedIds.length) await papersChanged();
   }
 

@@ -62,5 +62,7 @@ export default defineBackground(() => {
       .then((s) => s.startup())
       .catch((e) => console.error('[dogear] could not open the library', e));
   browser.runtime.onInstalled.addListener(resync);
-  browser.runtime.onStartup.addListener(resync);
+  // Every worker start, not only the browser's: a worker killed between the IndexedDB write and the
+  // mirror write left the mirror behind, and the next wake-up puts it right.
+  void resync();
 });
