@@ -1,11 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Send } from '@/lib/messages';
-import type { Paper } from '@/lib/model';
+import { LIMITS, type Paper } from '@/lib/model';
 import { chunks, papersWord } from './reading-list';
 import type { ToastMessage } from './Toast';
-
-// The catalogue caps id arrays per message.
-const BATCH = 5_000;
 
 interface Props {
   /** The papers the list shows: what every bulk action applies to. */
@@ -27,7 +24,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
   }, [bulk]);
 
   const restoreAll = async (snapshot: Paper[]) => {
-    for (const part of chunks(snapshot, BATCH)) await send('paper.restore', { papers: part });
+    for (const part of chunks(snapshot, LIMITS.batch)) await send('paper.restore', { papers: part });
   };
 
   const runBulk = async (patch: { action?: 'read'; addTag?: string; remove?: boolean }, done: string) => {
@@ -36,7 +33,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
     try {
       for (const ids of chunks(
         snapshot.map((p) => p.id),
-        BATCH,
+        LIMITS.batch,
       ))
         await send('papers.bulk', { ids, ...patch });
       notify({ text: done, undo: () => restoreAll(snapshot) });
@@ -49,7 +46,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
     const name = bulkTag.trim();
     if (!name) return;
     setBulkTag('');
-    void runBulk({ addTag: name.slice(0, 60) }, `Tagged ${papersWord(shown.length)} “${name}”`);
+    void runBulk({ addTag: name.slice(0, LIMITS.tag) }, `Tagged ${papersWord(shown.length)} “${name}”`);
   };
 
   return (
@@ -80,7 +77,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
           <input
             value={bulkTag}
             list="dogear-bulk-tags"
-            maxLength={60}
+            maxLength={LIMITS.tag}
             placeholder="Tag name"
             aria-label={`Tag to add to ${papersWord(shown.length)}`}
             ref={bulkInputRef}

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { parseImport, planImport, type ImportMode, type ImportResult } from '@/lib/import';
 import type { Paper, Settings } from '@/lib/model';
+import { errorText } from '@/lib/errors';
+import { plural } from '@/lib/words';
 
 export interface ApplyRequest {
   put: Paper[];
@@ -19,8 +21,6 @@ export interface ImportPanelProps {
 }
 
 type Parsed = Extract<ImportResult, { ok: true }>;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Import from our JSON export (merge or replace) or a list of arXiv ids/URLs,
@@ -92,7 +92,7 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
       setText('');
       onApplied?.(summary);
     } catch (e) {
-      setError(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Nothing was imported: ${errorText(e)}`);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/model';
 import { parseTagInput } from './reading-list';
+import { errorText } from '@/lib/errors';
 
 export interface PopupEditorProps {
   paper: Paper;
@@ -25,7 +26,7 @@ export function PopupEditor({ paper, knownTags, onSave, onClose }: PopupEditorPr
     try {
       await onSave({ tags: parsed.tags, note });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -3,6 +3,7 @@ import { hfPaperUrl, arxivAbsUrl } from '@/lib/model';
 import type { Suggestion } from '@/lib/relevance';
 import type { Send } from '@/lib/messages';
 import { shortAuthors } from './reading-list';
+import { errorText } from '@/lib/errors';
 
 interface Props {
   suggestions: Suggestion[];
@@ -33,7 +34,7 @@ export function Suggestions({ suggestions, send, openUrl }: Props) {
       await send('paper.act', { meta: s.meta, action: status === 'saved' ? 'save' : 'dismiss' });
       setDone((d) => ({ ...d, [s.meta.id]: status }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

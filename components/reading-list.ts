@@ -1,4 +1,5 @@
 import { arxivAbsUrl, hfPaperUrl, LIMITS, TagNameSchema, type Paper, type PaperStatus } from '@/lib/model';
+import { plural } from '@/lib/words';
 import { filterPapers, parseQuery, type SearchIndex } from '@/lib/search';
 
 /** View logic of the reading-list popup, kept free of Preact so it is cheap to test. */
@@ -104,4 +105,4 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** `1 paper`, `3 papers`. */
-export const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+export const papersWord = (n: number) => plural(n, 'paper');

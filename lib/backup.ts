@@ -23,7 +23,9 @@ export async function takeBackup(store: Store, reason: BackupRecord['reason'], n
 
 /** Takes the daily backup when the list changed since the last one and a day has passed. */
 export async function maybeDailyBackup(store: Store, now = Date.now()): Promise<number | null> {
-  const lastChange = (await store.getMeta<number>(LAST_CHANGE_KEY)) ?? 0;
+  const lastChange = await store.getMeta(LAST_CHANGE_KEY, (raw) =>
+    typeof raw === 'number' && Number.isFinite(raw) ? raw : 0,
+  );
   const newest = (await store.listBackups())[0];
   if (newest && (lastChange <= newest.createdAt || now - newest.createdAt < DAY_MS)) return null;
   if (!newest && lastChange === 0) return null;

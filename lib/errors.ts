@@ -15,5 +15,10 @@ export function describeError(err: unknown): string {
     case 'UnknownError':
       return 'The browser could not write to Dogear’s storage: nothing was saved. Please try again, or restart the browser.';
   }
+  return errorText(err);
+}
+
+/** An error's message, for any thrown value. */
+export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

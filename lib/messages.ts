@@ -17,7 +17,7 @@ import { STATUS_ACTIONS } from './status';
  * responses in the sender, so neither side trusts the other's shape.
  */
 
-const Ids = z.array(PaperIdSchema).check(z.maxLength(5_000));
+const Ids = z.array(PaperIdSchema).check(z.maxLength(LIMITS.batch));
 const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
 const Ok = z.object({});
 const StatusActionSchema = z.enum(STATUS_ACTIONS);
@@ -52,7 +52,7 @@ export const CATALOGUE = {
     }),
     z.object({ paper: z.nullable(PaperSchema) }),
   ),
-  'paper.restore': def('content', z.object({ papers: z.array(PaperSchema).check(z.maxLength(5_000)) }), Ok),
+  'paper.restore': def('content', z.object({ papers: z.array(PaperSchema).check(z.maxLength(LIMITS.batch)) }), Ok),
   'papers.bulk': def(
     'page',
     z.object({
@@ -73,7 +73,7 @@ export const CATALOGUE = {
   'settings.set': def('page', z.object({ settings: SettingsSchema }), z.object({ settings: SettingsSchema })),
   'rank.score': def(
     'content',
-    z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(5_000)) }),
+    z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(LIMITS.batch)) }),
     z.object({
       basis: z.enum(['model', 'cold']),
       scores: z.record(

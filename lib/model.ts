@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
 
 /**
- * The data model. Every record that crosses a context boundary or comes out of
- * IndexedDB or an import file is parsed with these schemas first.
+ * The data model. Every record that crosses a context boundary or comes from an
+ * import file or the storage mirror is parsed with these schemas first. From
+ * IndexedDB, meta records are parsed by their reader (`Store.getMeta` takes one);
+ * paper and settings records are not parsed on the way out: only the store
+ * writes them, always from parsed values, and parsing a whole library on every
+ * popup open would cost more than the check is worth.
  */
 
 // Caps keep a hostile page or import from filling the store with giant strings.
@@ -18,6 +22,8 @@ export const LIMITS = {
   pattern: 500,
   keywords: 500,
   tagRules: 200,
+  /** Papers or ids in one message; bulk work is sent in parts this size. */
+  batch: 5_000,
 } as const;
 
 export const PAPER_STATUSES = ['saved', 'read', 'dismissed'] as const;

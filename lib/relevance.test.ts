@@ -81,6 +81,16 @@ describe('relevance service', () => {
     expect(await readSuggestions(store, new Set())).toEqual([]);
     store.close();
   });
+
+  it('stored suggestions that do not parse are dropped, not shown', async () => {
+    const store = await openStore({ factory: new IDBFactory() });
+    const good = { meta: paper(1, 'rl'), score: 0.9, words: ['rl'], seenAt: 1_000 };
+    await store.setMeta('suggestions', [good, { meta: { id: 42 }, score: 'high' }, null]);
+    expect(await readSuggestions(store, new Set(), 2_000)).toEqual([good]);
+    await store.setMeta('suggestions', 'corrupt');
+    expect(await readSuggestions(store, new Set(), 2_000)).toEqual([]);
+    store.close();
+  });
 });
 
 /** The simulated reader: saves RL, dismisses vision. */

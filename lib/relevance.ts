@@ -1,4 +1,5 @@
-import type { PaperMeta } from './model';
+import * as z from 'zod/mini';
+import { PaperMetaSchema, type PaperMeta } from './model';
 import { createRanker, parseRankerState, type Ranker } from './rank/ranker';
 import type { Store } from './store';
 
@@ -14,11 +15,21 @@ const SUGGESTIONS_KEY = 'suggestions';
 const SUGGESTION_TTL_MS = 3 * 24 * 3600_000;
 const MAX_SUGGESTIONS = 30;
 
-export interface Suggestion {
-  meta: PaperMeta;
-  score: number;
-  words: string[];
-  seenAt: number;
+const SuggestionSchema = z.object({
+  meta: PaperMetaSchema,
+  score: z.number(),
+  words: z.array(z.string()),
+  seenAt: z.number(),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/** Stored suggestions, dropping any record that does not parse (an older version's, a failed write). */
+function parseSuggestions(raw: unknown): Suggestion[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((s) => {
+    const r = SuggestionSchema.safeParse(s);
+    return r.success ? [r.data] : [];
+  });
 }
 
 export interface ScoreResult {
@@ -31,8 +42,7 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   let saving: Promise<void> | null = null;
 
   const load = () =>
-    (ranker ??= store.getMeta(STATE_KEY).then(async (raw) => {
-      const state = parseRankerState(raw);
+    (ranker ??= store.getMeta(STATE_KEY, parseRankerState).then(async (state) => {
       const r = createRanker(state);
       // Unknown or corrupt state (a newer version, a failed write): rebuild from what is stored.
       if (!state) r.train(await store.listPapers());
@@ -73,7 +83,7 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   }
 
   async function mergeSuggestions(fresh: Suggestion[], labelled: ReadonlySet<string>): Promise<void> {
-    const old = ((await store.getMeta<Suggestion[]>(SUGGESTIONS_KEY)) ?? []).filter(
+    const old = (await store.getMeta(SUGGESTIONS_KEY, parseSuggestions)).filter(
       (s) => now() - s.seenAt < SUGGESTION_TTL_MS,
     );
     const byId = new Map(old.map((s) => [s.meta.id, s]));
@@ -106,6 +116,6 @@ export async function readSuggestions(
   labelled: ReadonlySet<string>,
   now = Date.now(),
 ): Promise<Suggestion[]> {
-  const list = (await store.getMeta<Suggestion[]>(SUGGESTIONS_KEY)) ?? [];
+  const list = await store.getMeta(SUGGESTIONS_KEY, parseSuggestions);
   return list.filter((s) => !labelled.has(s.meta.id) && now - s.seenAt < SUGGESTION_TTL_MS);
 }

@@ -12,6 +12,7 @@ import {
   type Source,
 } from './model';
 import { applyAction, type StatusAction } from './status';
+import { errorText } from './errors';
 
 /**
  * The only module that opens IndexedDB. In the extension it runs in the
@@ -142,7 +143,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
 }
 
 function openFailureMessage(err: unknown): string {
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = errorText(err);
   const name = err instanceof Error || err instanceof DOMException ? err.name : '';
   if (name === 'VersionError')
     return `This reading list was written by a newer version of Dogear (${detail}). Update Dogear; nothing was changed.`;
@@ -411,8 +412,9 @@ export class Store {
     ]);
   }
 
-  async getMeta<T>(key: string): Promise<T | undefined> {
-    return (await this.db.get('meta', key)) as T | undefined;
+  /** A meta record through its parser, which decides what a missing or corrupt record becomes. */
+  async getMeta<T>(key: string, parse: (raw: unknown) => T): Promise<T> {
+    return parse(await this.db.get('meta', key));
   }
 
   async setMeta(key: string, value: unknown): Promise<void> {

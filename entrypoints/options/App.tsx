@@ -9,6 +9,7 @@ import { DisplaySection } from './DisplaySection';
 import { PreviewSection } from './PreviewSection';
 import { DataSection } from './DataSection';
 import { RelevanceSection } from './RelevanceSection';
+import { errorText } from '@/lib/errors';
 
 // Short enough that open listings follow within a second, long enough to batch typing.
 const SAVE_DELAY_MS = 250;
@@ -37,7 +38,7 @@ export function App() {
         setSettings(await store.getSettings());
         store.close();
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   // A change still waiting for its autosave is written before the page goes away.
@@ -66,7 +67,7 @@ export function App() {
       setError('');
     } catch (e) {
       setSaveState('error');
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

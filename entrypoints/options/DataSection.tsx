@@ -7,6 +7,8 @@ import { requestPersistence } from '@/lib/persist';
 import type { Paper, Settings } from '@/lib/model';
 import { ExportButtons, downloadText } from '@/components/ExportButtons';
 import { ImportPanel, type ApplyRequest } from '@/components/ImportPanel';
+import { errorText } from '@/lib/errors';
+import { plural } from '@/lib/words';
 
 const REASONS: Record<BackupRecord['reason'], string> = {
   daily: 'Daily',
@@ -27,7 +29,7 @@ interface Data {
 }
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
+const papersWord = (n: number) => plural(n, 'paper');
 
 async function load(): Promise<Data> {
   const store = await openStore();
@@ -65,7 +67,7 @@ export function DataSection() {
       try {
         setData(await load());
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
       } finally {
         loading = false;
         if (stale) {
@@ -93,7 +95,7 @@ export function DataSection() {
       setNotice(done);
       setData(await load());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

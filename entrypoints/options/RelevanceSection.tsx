@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { send } from '@/lib/client';
+import { errorText } from '@/lib/errors';
 
 /** What the on-device ranking learns, and a way to make it forget. */
 export function RelevanceSection() {
@@ -10,7 +11,7 @@ export function RelevanceSection() {
       await send('rank.reset', {});
       setState('done');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setState('error');
     }
   };

@@ -15,6 +15,7 @@ import { Toast, type ToastMessage } from '@/components/Toast';
 import { useListFilter } from '@/components/use-list-filter';
 import type { Send } from '@/lib/messages';
 import { readSuggestions, type Suggestion } from '@/lib/relevance';
+import { errorText } from '@/lib/errors';
 
 let storePromise: Promise<Store> | null = null;
 const getStore = () => (storePromise ??= openStore());
@@ -34,7 +35,7 @@ export function App() {
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
   useEffect(() => {
-    const report = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    const report = (e: unknown) => setError(errorText(e));
     const loadAll = async () => {
       const store = await getStore();
       const [list, s] = await Promise.all([store.listPapers(), store.getSettings()]);
@@ -135,7 +136,7 @@ export function Popup({
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const filter = useListFilter(papers);
   const { shown } = filter;
-  const fail = (e: unknown) => setToast({ text: `Failed: ${e instanceof Error ? e.message : String(e)}` });
+  const fail = (e: unknown) => setToast({ text: `Failed: ${errorText(e)}` });
 
   const needsSetup = !settings.keywords.length && !settings.tagRules.length;
   const count =

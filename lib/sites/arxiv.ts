@@ -1,6 +1,7 @@
 import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
 import * as SEL from './arxiv.selectors';
 import type { Entry, EntryExtra, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
+import { errorText } from '../errors';
 
 /**
  * arXiv (arxiv-browse): `/list/…` pages are `dl` lists of `dt`/`dd` pairs; abs and
@@ -244,7 +245,7 @@ function readList(dl: Element, legacy: boolean, entries: Entry[], skipped: Skipp
       if (typeof entry === 'string') skipped.push({ element: dt, reason: entry });
       else entries.push(entry);
     } catch (err) {
-      skipped.push({ element: dt, reason: `error: ${err instanceof Error ? err.message : String(err)}` });
+      skipped.push({ element: dt, reason: `error: ${errorText(err)}` });
     }
   }
 }

@@ -107,7 +107,7 @@ test('Weekly swaps to 105 annotated cards, Daily and Back return to 30; state su
 /** How many annotation passes ran on the page so far. */
 const passes = (page: Page) => page.evaluate(() => performance.getEntriesByName('dogear:annotate').length);
 
-/** Waits long enough for a pass that a mutation would schedule (settle time 20 ms) to have run. */
+/** Waits long enough for the pass a mutation schedules (a microtask, then a state read) to have run. */
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
 
 test('no work when nothing relevant changed; a real change costs exactly one pass', async () => {
