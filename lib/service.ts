@@ -1,7 +1,7 @@
 import type { Handlers } from './messages';
 import { mirrorItems, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
 import type { Paper, PaperMeta, Settings } from './model';
-import type { Store } from './store';
+import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
 import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
 
@@ -141,6 +141,7 @@ export function createService(deps: ServiceDeps) {
   /** On install and browser start: the mirror matches the store, the badge is right, the daily backup is due or not. */
   async function startup(): Promise<void> {
     await resyncMirror();
+    await store.pruneSeen(now() - SEEN_FOR_MS);
     await maybeDailyBackup(store, now());
     deps.onPapersChanged?.();
   }

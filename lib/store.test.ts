@@ -76,6 +76,16 @@ describe('store', () => {
     expect(back.undoable).toBe(false);
   });
 
+  it('prunes seen marks not seen since the cut-off, and keeps the rest', async () => {
+    await store.recordSeen(['2401.00001', '2401.00002'], 100);
+    await store.recordSeen(['2401.00002', '2401.00003'], 500);
+    expect(await store.pruneSeen(500)).toBe(1);
+    expect([...(await store.getSeen(['2401.00001', '2401.00002', '2401.00003'])).keys()]).toEqual([
+      '2401.00002',
+      '2401.00003',
+    ]);
+  });
+
   it('bulk updates and removals are atomic and skip unknown ids', async () => {
     for (const id of ['2401.00001', '2401.00002', '2401.00003']) await store.act({ meta: meta(id), action: 'save' }, 1);
     const changed = await store.bulkUpdate(

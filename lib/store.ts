@@ -25,6 +25,8 @@ export const SCHEMA_VERSION = 2;
 
 /** How long an entry stays "new" after it was first shown: long enough to survive a reload, short of the next day's visit. */
 export const NEW_FOR_MS = 30 * 60_000;
+/** Seen marks older than this are forgotten (at worker start). */
+export const SEEN_FOR_MS = 180 * 24 * 3600_000;
 
 export interface SeenRecord {
   id: string;
@@ -355,6 +357,20 @@ export class Store {
     await Promise.all(ops);
     await tx.done;
     return ids.filter((id) => fresh.has(id));
+  }
+
+  /** Forgets papers not shown since `before`, so listings cannot grow the seen store without bound. Returns how many. */
+  async pruneSeen(before: number): Promise<number> {
+    const tx = this.db.transaction('seen', 'readwrite');
+    let n = 0;
+    let cursor = await tx.store.index('lastSeen').openCursor(IDBKeyRange.upperBound(before, true));
+    while (cursor) {
+      await cursor.delete();
+      n++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return n;
   }
 
   async getSeen(ids: string[]): Promise<Map<string, SeenRecord>> {
