@@ -59,6 +59,6 @@ export async function restoreBackup(store: Store, id: number, now = Date.now()):
   const backup = await store.getBackup(id);
   if (!backup) throw new Error('That backup no longer exists.');
   await takeBackup(store, 'before-restore', now);
-  await store.replaceAll(backup.papers, backup.settings);
+  await store.replaceAll(backup.papers, backup.settings, now);
   return backup;
 }

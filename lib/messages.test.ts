@@ -24,6 +24,8 @@ function handlers(): Handlers {
     'rank.reset': vi.fn(ok),
     'backup.take': vi.fn(async () => ({ id: 1 })),
     'backup.restore': vi.fn(ok),
+    'sync.status': vi.fn(ok),
+    'sync.configure': vi.fn(ok),
   };
 }
 

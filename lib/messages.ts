@@ -10,6 +10,7 @@ import {
 } from './model';
 import { describeError } from './errors';
 import { STATUS_ACTIONS } from './status';
+import { SyncConfigSchema, SyncStatusSchema } from './sync/status';
 
 /**
  * The message catalogue: every request and response that crosses a context
@@ -85,6 +86,9 @@ export const CATALOGUE = {
   'rank.reset': def('page', z.object({}), Ok),
   'backup.take': def('page', z.object({}), z.object({ id: z.number() })),
   'backup.restore': def('page', z.object({ id: z.number() }), Ok),
+  /** Sync: extension pages only. */
+  'sync.status': def('page', z.object({}), SyncStatusSchema),
+  'sync.configure': def('page', z.partial(SyncConfigSchema), SyncStatusSchema),
 } as const;
 
 export type MessageType = keyof typeof CATALOGUE;

@@ -8,6 +8,8 @@ import { CATALOGUE, createRouter, type Handlers, type MessageType, type RouterOp
 import { DEFAULT_SETTINGS } from './model';
 import { samplePapers } from './testing/old-db';
 import { dumpStore } from './testing/faults';
+import { createSyncEngine } from './sync/engine';
+import { createSyncNetwork } from './testing/fake-sync-area';
 
 /**
  * Thousands of hostile messages through the real router and service, on a real
@@ -51,6 +53,8 @@ const VALID: { [T in MessageType]: unknown } = {
   'rank.reset': {},
   'backup.take': {},
   'backup.restore': { id: 1 },
+  'sync.status': {},
+  'sync.configure': { index: false, deviceOnly: ['badge'] },
 };
 const TYPES = Object.keys(CATALOGUE) as MessageType[];
 const CONTENT_TYPES = TYPES.filter((t) => CATALOGUE[t].from === 'content');
@@ -122,12 +126,20 @@ async function setup() {
     remove: async (keys) => void keys.forEach((k) => data.delete(k)),
     keys: async () => [...data.keys()],
   };
+  let sync: ReturnType<typeof createSyncEngine> | undefined;
   const svc = createService({
     store,
     mirror,
     ruleTagsFor: () => [],
     relevance: createRelevance(store, () => 1),
     now: () => 99,
+    sync: () => sync!,
+  });
+  sync = createSyncEngine({
+    area: createSyncNetwork().device(),
+    store,
+    applied: svc.applySynced,
+    settingsApplied: svc.applySyncedSettings,
   });
   const called: string[] = [];
   const spied = Object.fromEntries(

@@ -1,6 +1,7 @@
 import type { Handlers } from './messages';
 import { mirrorItems, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
-import type { Paper, PaperMeta, Settings } from './model';
+import { mergeMeta, type Paper, type PaperMeta, type Settings } from './model';
+import type { SyncConfig, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
 import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
@@ -17,6 +18,12 @@ export interface Mirror {
   keys(): Promise<string[]>;
 }
 
+/** The sync engine as the options page sees it. */
+export interface SyncControl {
+  status(): Promise<SyncStatus>;
+  configure(config: Partial<SyncConfig>): Promise<void>;
+}
+
 export interface ServiceDeps {
   store: Store;
   mirror: Mirror;
@@ -25,6 +32,9 @@ export interface ServiceDeps {
   relevance: ReturnType<typeof createRelevance>;
   /** Called after any change to papers (badge, backups, ranking). */
   onPapersChanged?: () => void;
+  /** Called right after a change made on this device is stored (sync sends it on; removals become tombstones). */
+  onLocalChange?: (change: { removed?: string[]; settings?: boolean }) => void;
+  sync?: () => SyncControl;
   now?: () => number;
 }
 
@@ -32,7 +42,9 @@ export function createService(deps: ServiceDeps) {
   const { store, mirror } = deps;
   const now = deps.now ?? Date.now;
 
-  async function mirrorPapers(changed: Paper[], removedIds: string[] = []): Promise<void> {
+  async function mirrorPapers(changed: Paper[], removedIds: string[] = [], local = true): Promise<void> {
+    // Synchronously after the store's transaction, before any other task: sync must know of a removal before it next reads.
+    if (local && (changed.length || removedIds.length)) deps.onLocalChange?.({ removed: removedIds });
     try {
       if (removedIds.length) await mirror.remove(removedIds.map(stateKey));
       if (changed.length) await mirror.set(mirrorItems(changed));
@@ -72,7 +84,7 @@ export function createService(deps: ServiceDeps) {
       return { paper };
     },
     async 'paper.restore'({ papers }) {
-      await store.restorePapers(papers);
+      await store.restorePapers(papers, now());
       await mirrorPapers(papers);
       return {};
     },
@@ -91,7 +103,10 @@ export function createService(deps: ServiceDeps) {
       await takeBackup(store, 'before-import', now());
       // Papers and settings in one transaction: a failed import leaves neither half-written.
       await store.applyPapers(put, remove, settings);
-      if (settings) await mirror.set({ [SETTINGS_KEY]: await store.getSettings() });
+      if (settings) {
+        deps.onLocalChange?.({ settings: true });
+        await mirror.set({ [SETTINGS_KEY]: await store.getSettings() });
+      }
       await mirrorPapers(put, remove);
       return {};
     },
@@ -103,6 +118,7 @@ export function createService(deps: ServiceDeps) {
     },
     async 'rank.score'({ papers }) {
       const stored = await store.getPapers(papers.map((p) => p.id));
+      await fillTitles(stored, papers);
       return deps.relevance.score(papers, new Set(stored.map((p) => p.id)));
     },
     async 'backup.take'() {
@@ -110,6 +126,7 @@ export function createService(deps: ServiceDeps) {
     },
     async 'backup.restore'({ id }) {
       await restoreBackup(store, id, now());
+      deps.onLocalChange?.({ settings: true });
       await resyncMirror();
       await papersChanged();
       return {};
@@ -118,12 +135,49 @@ export function createService(deps: ServiceDeps) {
       await deps.relevance.reset();
       return {};
     },
+    async 'sync.status'() {
+      return syncControl().status();
+    },
+    async 'sync.configure'(config) {
+      await syncControl().configure(config);
+      return syncControl().status();
+    },
   };
+
+  function syncControl(): SyncControl {
+    const control = deps.sync?.();
+    if (!control) throw new Error('Sync is not available here.');
+    return control;
+  }
+
+  /**
+   * Papers that came from sync know only their id (and, for papers to read, a
+   * short title): a page showing them fills in title and authors. Not a change
+   * to sync, so `updatedAt` stays.
+   */
+  async function fillTitles(stored: Paper[], shown: PaperMeta[]): Promise<void> {
+    const bare = new Set(stored.filter((p) => !p.authors.length).map((p) => p.id));
+    const metas = new Map(shown.filter((m) => bare.has(m.id) && m.title).map((m) => [m.id, m]));
+    if (!metas.size) return;
+    await store.mergePapers([...metas.keys()], (id, before) =>
+      before && !before.authors.length ? { ...before, ...mergeMeta(before, metas.get(id)!) } : undefined,
+    );
+  }
 
   async function writeSettings(settings: Settings): Promise<Settings> {
     const saved = await store.setSettings(settings);
+    deps.onLocalChange?.({ settings: true });
     await mirror.set({ [SETTINGS_KEY]: saved });
     return saved;
+  }
+
+  /** Changes that came from another device through sync: mirrored and followed like local ones, not sent back as new changes. */
+  async function applySynced(put: Paper[], removedIds: string[]): Promise<void> {
+    await mirrorPapers(put, removedIds, false);
+  }
+
+  async function applySyncedSettings(settings: Settings): Promise<void> {
+    await mirror.set({ [SETTINGS_KEY]: settings });
   }
 
   /** Makes the mirror equal to the store (first install, browser start, after a restore). */
@@ -134,7 +188,11 @@ export function createService(deps: ServiceDeps) {
       const id = idOfKey(k);
       return id !== null && !live.has(id);
     });
-    if (stale.length) await mirror.remove(stale);
+    if (stale.length) {
+      // Papers the mirror still had are gone from the store (a restore, or a worker stopped between the two writes).
+      deps.onLocalChange?.({ removed: stale.map((k) => idOfKey(k)!) });
+      await mirror.remove(stale);
+    }
     await mirror.set({ ...mirrorItems(papers), [SETTINGS_KEY]: settings });
   }
 
@@ -146,5 +204,5 @@ export function createService(deps: ServiceDeps) {
     deps.onPapersChanged?.();
   }
 
-  return { handlers, resyncMirror, startup };
+  return { handlers, resyncMirror, startup, applySynced, applySyncedSettings };
 }

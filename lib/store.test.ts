@@ -108,11 +108,11 @@ describe('store', () => {
     expect((await store.listPapers()).map((p) => p.id)).toEqual(['2401.00001']);
   });
 
-  it('restores removed papers exactly', async () => {
+  it('restores removed papers as they were, as a change made at the restore', async () => {
     const { after } = await store.act({ meta: meta('2401.00001'), action: 'read' }, 1);
-    await store.act({ meta: meta('2401.00001'), action: 'unsave' });
-    await store.restorePapers([after!]);
-    expect(await store.getPaper('2401.00001')).toEqual(after);
+    await store.act({ meta: meta('2401.00001'), action: 'unsave' }, 2);
+    await store.restorePapers([after!], 3);
+    expect(await store.getPaper('2401.00001')).toEqual({ ...after, updatedAt: 3 });
   });
 
   it('settings default, validate and persist', async () => {

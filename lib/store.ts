@@ -309,9 +309,9 @@ export class Store {
     return changed;
   }
 
-  /** Put records back exactly as they were (undo of a removal). */
-  async restorePapers(papers: Paper[]): Promise<void> {
-    await this.applyPapers(papers);
+  /** Put records back as they were (undo), as a change made now: sync must not take the undone state back in. */
+  async restorePapers(papers: Paper[], now = Date.now()): Promise<void> {
+    await this.applyPapers(papers.map((p) => ({ ...p, updatedAt: now })));
   }
 
   /** Replace or add the given papers, delete `removeIds` and, when given, replace the settings: all in one transaction (an import). */
@@ -326,6 +326,47 @@ export class Store {
       ...valid.map((p) => () => papers.put(p)),
       ...(s ? [() => tx.objectStore('settings').put(s, 'settings')] : []),
     ]);
+  }
+
+  /**
+   * Read, decide and write many papers in one transaction (changes from sync):
+   * `decide` sees each record as stored at that moment and returns the record
+   * to put, null to delete it, or undefined to leave it. Every record put is
+   * validated; one bad record aborts the whole transaction.
+   */
+  async mergePapers(
+    ids: string[],
+    decide: (id: string, before: Paper | undefined) => Paper | null | undefined,
+  ): Promise<{ put: Paper[]; removed: string[] }> {
+    const tx = this.db.transaction('papers', 'readwrite');
+    const out = { put: [] as Paper[], removed: [] as string[] };
+    const ops: Array<() => Promise<unknown>> = [];
+    const before = await Promise.all(ids.map((id) => tx.store.get(id)));
+    ids.forEach((id, i) => {
+      const next = decide(id, before[i]);
+      if (next === undefined) return;
+      if (next === null) {
+        if (!before[i]) return;
+        ops.push(() => tx.store.delete(id));
+        out.removed.push(id);
+        return;
+      }
+      const valid = PaperSchema.parse(next);
+      ops.push(() => tx.store.put(valid));
+      out.put.push(valid);
+    });
+    await atomically(tx, ops);
+    return out;
+  }
+
+  /** Read, decide and write the settings in one transaction; undefined from `decide` leaves them. */
+  async mergeSettings(decide: (before: Settings) => Settings | undefined): Promise<Settings | undefined> {
+    const tx = this.db.transaction('settings', 'readwrite');
+    const raw = await tx.store.get('settings');
+    const next = decide(SettingsSchema.safeParse(raw ?? {}).data ?? DEFAULT_SETTINGS);
+    const valid = next && SettingsSchema.parse(next);
+    await atomically(tx, valid ? [() => tx.store.put(valid, 'settings')] : []);
+    return valid;
   }
 
   async getSettings(): Promise<Settings> {
@@ -415,9 +456,9 @@ export class Store {
     await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
   }
 
-  /** Makes the list and settings exactly these, in one transaction (restoring a backup). */
-  async replaceAll(papers: Paper[], settings: Settings): Promise<void> {
-    const valid = papers.map((p) => PaperSchema.parse(p));
+  /** Makes the list and settings exactly these, in one transaction (restoring a backup); with `now`, as a change made then (so sync sends the restored state on). */
+  async replaceAll(papers: Paper[], settings: Settings, now?: number): Promise<void> {
+    const valid = papers.map((p) => PaperSchema.parse(now === undefined ? p : { ...p, updatedAt: now }));
     const s = SettingsSchema.parse(settings);
     const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
     const store = tx.objectStore('papers');

@@ -6,6 +6,8 @@ import { ruleTagsFor } from '@/lib/rule-tags';
 import { CONTENT_ORIGINS } from '@/lib/sites/hosts';
 import { updateBadge } from './badge';
 import { createRelevance } from '@/lib/relevance';
+import { createSyncEngine } from '@/lib/sync/engine';
+import { SYNC_STATUS_KEY } from '@/lib/sync/status';
 
 const mirror: Mirror = {
   set: (items) => browser.storage.local.set(items),
@@ -20,13 +22,22 @@ function scheduleRetrain(relevance: ReturnType<typeof createRelevance>) {
   retrainTimer = setTimeout(() => void relevance.retrain().catch((e) => console.warn('[dogear] retrain', e)), 1500);
 }
 
-let service: Promise<ReturnType<typeof createService>> | null = null;
+/** `storage.sync`: the browser's own per-user store; without a signed-in profile it simply stays local. */
+const syncArea = {
+  get: () => browser.storage.sync.get(null),
+  set: (items: Record<string, unknown>) => browser.storage.sync.set(items),
+  remove: (keys: string[]) => browser.storage.sync.remove(keys),
+};
+
+type Running = ReturnType<typeof createService> & { sync: ReturnType<typeof createSyncEngine> };
+let service: Promise<Running> | null = null;
 
 /** Opened on first use: a sleeping worker wakes for a message and must not pay for what it does not need. */
 function getService() {
   service ??= openStore().then((store: Store) => {
     const relevance = createRelevance(store);
-    return createService({
+    let sync: ReturnType<typeof createSyncEngine> | undefined;
+    const svc = createService({
       store,
       mirror,
       ruleTagsFor,
@@ -35,7 +46,19 @@ function getService() {
         void updateBadge(store).catch((e) => console.warn('[dogear] badge', e));
         scheduleRetrain(relevance);
       },
+      onLocalChange: (change) => sync?.localChanged(change),
+      sync: () => sync!,
     });
+    sync = createSyncEngine({
+      area: syncArea,
+      store,
+      applied: svc.applySynced,
+      settingsApplied: svc.applySyncedSettings,
+      publish: (status) => browser.storage.local.set({ [SYNC_STATUS_KEY]: status }),
+    });
+    // Every wake: take in what other devices changed meanwhile, write what this one owes.
+    void sync.start();
+    return { ...svc, sync };
   });
   // A failed open (private window, storage disabled) is retried on the next message.
   service.catch(() => (service = null));
@@ -56,6 +79,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  // Another device's change (or our own write, which the engine finds already in step).
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') void getService().then((s) => s.sync.remoteChanged());
+  });
 
   const resync = () =>
     getService()

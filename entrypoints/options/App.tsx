@@ -10,6 +10,8 @@ import { PreviewSection } from './PreviewSection';
 import { DataSection } from './DataSection';
 import { RelevanceSection } from './RelevanceSection';
 import { errorText } from '@/lib/errors';
+import { SyncSection } from './SyncSection';
+import { useFollowSettings } from './follow-settings';
 
 // Short enough that open listings follow within a second, long enough to batch typing.
 const SAVE_DELAY_MS = 250;
@@ -22,6 +24,7 @@ const SECTIONS: Array<[id: string, label: string]> = [
   ['preview', 'Try it'],
   ['display', 'On listings'],
   ['learning', 'Learning'],
+  ['sync', 'Sync'],
   ['data', 'Your data'],
 ];
 
@@ -40,6 +43,8 @@ export function App() {
       })
       .catch((e: unknown) => setError(errorText(e)));
   }, []);
+
+  useFollowSettings(pending, setSettings);
 
   // A change still waiting for its autosave is written before the page goes away.
   useEffect(() => {
@@ -147,6 +152,7 @@ export function App() {
         <PreviewSection settings={settings} matcher={matcher} />
         <DisplaySection settings={settings} onChange={update} />
         <RelevanceSection />
+        <SyncSection />
         <DataSection />
       </main>
     </>
