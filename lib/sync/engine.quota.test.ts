@@ -77,7 +77,7 @@ describe('sync quotas and write rates', () => {
     for (const id of ids) await a.svc.handlers['paper.act']({ meta: meta(id), action: 'save' });
     // Bulk actions the popup sends in batches, back to back, on both devices.
     for (let round = 0; round < 10; round++) {
-      await a.svc.handlers['papers.bulk']({ ids, status: round % 2 ? 'read' : 'saved' });
+      await a.svc.handlers['papers.bulk']({ ids, action: round % 2 ? 'read' : 'unread' });
       await b.svc.handlers['papers.bulk']({ ids: ids.slice(0, 100), addTag: `t${round}` });
       await vi.advanceTimersByTimeAsync(700);
     }
@@ -96,7 +96,7 @@ describe('sync quotas and write rates', () => {
     const ids = Array.from({ length: 20 }, (_, i) => `2608.${String(10000 + i)}`);
     for (const id of ids) await a.svc.handlers['paper.act']({ meta: meta(id), action: 'save' });
     for (let s = 0; s < 3600; s += 3) {
-      await a.svc.handlers['paper.update']({ id: ids[s % 20]!, status: s % 4 ? 'read' : 'saved' });
+      await a.svc.handlers['paper.act']({ meta: meta(ids[s % 20]!), action: s % 4 ? 'read' : 'unread' });
       await b.svc.handlers['paper.update']({ id: ids[(s * 3) % 20]!, addTags: [`c${s % 5}`] });
       await run([a, b], 3_000);
     }

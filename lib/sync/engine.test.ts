@@ -20,7 +20,8 @@ describe('sync between devices', () => {
     expect(onB).toMatchObject({ status: 'saved', tags: ['rl'], title: 'Scaling laws', note: '' });
     // B's mirror (what listings and the popup follow) has it too.
     expect(b.mirror.data.get(stateKey('2506.02355'))).toEqual(['saved', ['rl'], []]);
-    await b.svc.handlers['paper.update']({ id: '2506.02355', status: 'read', note: 'desktop note' });
+    await b.svc.handlers['paper.act']({ meta: meta('2506.02355', 'Scaling laws'), action: 'read' });
+    await b.svc.handlers['paper.update']({ id: '2506.02355', note: 'desktop note' });
     await settle([a, b]);
     expect(await a.store.getPaper('2506.02355')).toMatchObject({ status: 'read', note: 'my private note' });
     expect(await syncedView(a)).toEqual(await syncedView(b));
@@ -33,9 +34,9 @@ describe('sync between devices', () => {
       await a.svc.handlers['paper.act']({ meta: meta(id), action: 'save' });
     await settle([a, b, c]);
     // Within the same second, before any device hears of the others:
-    await a.svc.handlers['paper.update']({ id: '2501.00001', status: 'read' });
+    await a.svc.handlers['paper.act']({ meta: meta('2501.00001'), action: 'read' });
     await vi.advanceTimersByTimeAsync(10);
-    await b.svc.handlers['paper.update']({ id: '2501.00001', status: 'dismissed' }); // later: wins
+    await b.svc.handlers['paper.act']({ meta: meta('2501.00001'), action: 'dismiss' }); // later: wins
     await c.svc.handlers['paper.update']({ id: '2501.00002', addTags: ['from-c'] });
     await a.svc.handlers['paper.update']({ id: '2501.00003', addTags: ['from-a'] });
     await b.svc.handlers['paper.act']({ meta: meta('2501.00004'), action: 'save' });
@@ -113,7 +114,7 @@ describe('sync between devices', () => {
     b.online = false;
     await a.svc.handlers['paper.update']({ id: '2503.00001', addTags: ['older'] });
     await settle([a, b]);
-    await b.svc.handlers['paper.update']({ id: '2503.00001', status: 'read' }); // newer, made while away
+    await b.svc.handlers['paper.act']({ meta: meta('2503.00001'), action: 'read' }); // newer, made while away
     await b.svc.handlers['paper.act']({ meta: meta('2503.00002'), action: 'save' });
     b.online = true;
     await b.engine.start();
