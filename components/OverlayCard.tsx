@@ -25,7 +25,7 @@ export interface OverlayCardProps {
   onRemoveTag: (tag: string) => Promise<void>;
 }
 
-const UNDO_MS = 8_000;
+export const UNDO_MS = 8_000;
 
 /** The per-entry overlay: reading-list state at a glance, and the actions beside it. */
 export function OverlayCard(props: OverlayCardProps) {

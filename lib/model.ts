@@ -127,6 +127,8 @@ export const SettingsSchema = z.object({
   relevance: z._default(z.boolean(), true),
   sortByRelevance: z._default(z.boolean(), false),
   dimBelow: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+  /** Single-key shortcuts on listings (j/k, s/r/d…). */
+  shortcuts: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

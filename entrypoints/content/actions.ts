@@ -16,15 +16,26 @@ export interface ActionHost {
   metaOf(id: string): PaperMeta | undefined;
 }
 
+export type Undo = () => Promise<void>;
+
 /** The overlay's buttons: status changes with undo, and tag edits. */
 export class Actions {
+  /** Told of every status change as it starts (buttons and keys alike), with its undo once done: keyboard triage's `u`. */
+  onActed: ((id: string, done: Promise<Undo | undefined>) => void) | null = null;
+
   constructor(private host: ActionHost) {}
 
   /**
-   * A button press: the status table (`lib/status.ts`) turns it into the action for the current status.
-   * Resolves with a function that undoes it when the change is one to offer undo for.
+   * A button press (or its key): the status table (`lib/status.ts`) turns it into the action for the current
+   * status. Resolves with a function that undoes it when the change is one to offer undo for.
    */
-  async act(meta: PaperMeta, control: CardAction): Promise<(() => Promise<void>) | undefined> {
+  act(meta: PaperMeta, control: CardAction): Promise<Undo | undefined> {
+    const done = this.toggle(meta, control);
+    this.onActed?.(meta.id, done);
+    return done;
+  }
+
+  private async toggle(meta: PaperMeta, control: CardAction): Promise<Undo | undefined> {
     const action = toggleAction(control, listStatus(this.host.state(meta.id)));
     const { previous, paper, undoable } = await this.setStatus(meta, action);
     if (!undoable) return undefined;

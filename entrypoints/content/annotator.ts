@@ -15,6 +15,7 @@ import { RenderScheduler } from './render-scheduler';
 import { Scores } from './scores';
 import { SeenTracker } from './seen';
 import { StateCache, type StorageLike } from './state-cache';
+import { triageHost, type TriageHost } from './triage-host';
 
 export type { StorageLike } from './state-cache';
 
@@ -298,6 +299,11 @@ export class Annotator {
     } catch (e) {
       logOnce('score', 'could not score entries', e);
     }
+  }
+
+  /** Keyboard triage's view of this page: its entries, and the overlay buttons' own action path. */
+  triageHost(): TriageHost {
+    return triageHost(this.mounted, this.actions, this.scheduler, () => this.settings);
   }
 
   /** Removes everything Dogear added, leaving the page as it was. */

@@ -5,6 +5,7 @@ import { huggingface } from '@/lib/sites/huggingface';
 import { arxiv } from '@/lib/sites/arxiv';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { Annotator } from './annotator';
+import { KeyboardTriage } from './keyboard';
 import { watchPage } from './watch';
 import { PAGE_CSS } from './page-css';
 import { logOnce } from './log';
@@ -30,7 +31,9 @@ export default defineContentScript({
 
 function start(ctx: ContentScriptContext): void {
   let annotator: Annotator | null = null;
+  let keyboard: KeyboardTriage | null = null;
   let kindKey = '';
+  let lastUrl = location.href;
 
   const style = document.createElement('style');
   style.dataset.dogear = '';
@@ -54,6 +57,8 @@ function start(ctx: ContentScriptContext): void {
     }
     const key = found ? `${found.adapter.name}:${found.kind}` : '';
     if (key !== kindKey) {
+      keyboard?.destroy();
+      keyboard = null;
       annotator?.destroy();
       annotator = null;
       kindKey = key;
@@ -65,8 +70,10 @@ function start(ctx: ContentScriptContext): void {
           storage: { get: (keys) => browser.storage.local.get(keys) },
           send,
         });
+        if (found.kind === 'listing') keyboard = new KeyboardTriage(annotator.triageHost(), document);
       } else style.remove();
-    }
+    } else if (url !== lastUrl) keyboard?.reset();
+    lastUrl = url;
     return annotator?.pass();
   };
 
@@ -79,6 +86,7 @@ function start(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     stopWatching();
     browser.storage.onChanged.removeListener(onStorage);
+    keyboard?.destroy();
     annotator?.destroy();
     style.remove();
   });

@@ -1,32 +1,47 @@
 import { OVERLAY_CSS } from '@/components/overlay-css';
 
-let shared: CSSStyleSheet | null | undefined;
+/** One parsed sheet per stylesheet text; null once adopting turned out not to work here. */
+const sheets = new Map<string, CSSStyleSheet>();
+let adoptable = true;
+
+function sheetFor(css: string): CSSStyleSheet | null {
+  if (!adoptable) return null;
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      adoptable = false;
+      return null;
+    }
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
 
 /**
  * One constructed stylesheet adopted by every overlay's shadow root: the
  * browser parses it once and shares its rules, instead of a `<style>` (and a
  * style scope to build) per card. Where adopting is not possible (older
  * engines, or a content-script sandbox that refuses it), each root gets its
- * own `<style>`.
+ * own `<style>`. Keyboard triage's roots adopt the overlay's sheet and their own.
  */
-export function styleShadowRoot(root: ShadowRoot, doc: Document): void {
-  if (shared === undefined) {
+export function styleShadowRoot(root: ShadowRoot, doc: Document, extra: string[] = []): void {
+  const all = [OVERLAY_CSS, ...extra];
+  const adopted = all.map(sheetFor);
+  if (adopted.every((s) => s !== null)) {
     try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(OVERLAY_CSS);
+      root.adoptedStyleSheets = adopted as CSSStyleSheet[];
+      if (root.adoptedStyleSheets.length === all.length) return;
     } catch {
-      shared = null;
+      // Falls through to <style> elements below.
     }
+    adoptable = false;
   }
-  if (shared) {
-    try {
-      root.adoptedStyleSheets = [shared];
-      if (root.adoptedStyleSheets.length === 1) return;
-    } catch {
-      shared = null;
-    }
+  for (const css of all) {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    root.append(style);
   }
-  const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS;
-  root.append(style);
 }

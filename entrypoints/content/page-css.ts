@@ -1,4 +1,5 @@
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAME } from '@/lib/highlight';
+import { TRIAGE_PAGE_CSS } from './keys-page-css';
 
 /**
  * The few rules Dogear adds to the host page itself: theme variables for the
@@ -7,14 +8,14 @@ import { HIGHLIGHT_CSS, HIGHLIGHT_NAME } from '@/lib/highlight';
  * so the page's styles are untouched when nothing is annotated.
  */
 export const PAGE_CSS = `
-dogear-card {
+dogear-card, dogear-help, dogear-keys {
   --dg-fg: #1f2937; --dg-muted-fg: #6b7280; --dg-border: #e5e7eb; --dg-btn: linear-gradient(#fff, #f3f4f6);
   --dg-btn-hover: #f3f4f6; --dg-pop: #fff; --dg-focus: #3b82f6; --dg-error: #b91c1c; --dg-new: #2563eb;
   --dg-saved-bg: #fef3c7; --dg-saved-border: #fcd34d; --dg-saved-fg: #92400e;
   --dg-read-bg: #dcfce7; --dg-read-border: #86efac; --dg-read-fg: #166534;
   --dg-muted-bg: #f3f4f6; --dg-score: #f59e0b;
 }
-html.dark dogear-card {
+html.dark dogear-card, html.dark dogear-help, html.dark dogear-keys {
   --dg-fg: #e5e7eb; --dg-muted-fg: #9ca3af; --dg-border: #1f2937; --dg-btn: linear-gradient(#1f2937, #0b0f19);
   --dg-btn-hover: #1f2937; --dg-pop: #111827; --dg-focus: #60a5fa; --dg-error: #f87171; --dg-new: #60a5fa;
   --dg-saved-bg: rgb(120 53 15 / .45); --dg-saved-border: #b45309; --dg-saved-fg: #fcd34d;
@@ -29,4 +30,4 @@ html.dark ::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(202 138 4 / .5)
 [data-dogear-status=dismissed] + dd, [data-dogear-dim] + dd { opacity: .5; }
 [data-dogear-hidden] { display: none !important; }
 html[data-dogear-reordered] [data-dogear-flex] { display: flex; flex-direction: column; }
-`;
+${TRIAGE_PAGE_CSS}`;

@@ -6,6 +6,7 @@ import type { Settings } from '@/lib/model';
 import { KeywordsSection } from './KeywordsSection';
 import { TagRulesSection } from './TagRulesSection';
 import { DisplaySection } from './DisplaySection';
+import { KeyboardSection } from './KeyboardSection';
 import { PreviewSection } from './PreviewSection';
 import { DataSection } from './DataSection';
 import { RelevanceSection } from './RelevanceSection';
@@ -23,6 +24,7 @@ const SECTIONS: Array<[id: string, label: string]> = [
   ['tag-rules', 'Tag rules'],
   ['preview', 'Try it'],
   ['display', 'On listings'],
+  ['keyboard', 'Keyboard'],
   ['learning', 'Learning'],
   ['sync', 'Sync'],
   ['data', 'Your data'],
@@ -151,6 +153,7 @@ export function App() {
         />
         <PreviewSection settings={settings} matcher={matcher} />
         <DisplaySection settings={settings} onChange={update} />
+        <KeyboardSection settings={settings} onChange={update} />
         <RelevanceSection />
         <SyncSection />
         <DataSection />

@@ -1,0 +1,39 @@
+import { KeyList } from '@/components/KeyHelp';
+import type { Settings } from '@/lib/model';
+
+interface Props {
+  settings: Settings;
+  onChange: (s: Settings) => void;
+}
+
+export function KeyboardSection({ settings, onChange }: Props) {
+  return (
+    <section class="card" id="keyboard" aria-labelledby="kb-h">
+      <header class="card-head">
+        <h2 id="kb-h">Keyboard</h2>
+        <p class="muted">
+          Triage a listing without the mouse. Keys are never taken while you type in a field, while the site shows a
+          dialog, or with Ctrl, ⌘ or Alt held — the site’s and the browser’s shortcuts keep working. Press <kbd>?</kbd>{' '}
+          on a listing for this list.
+        </p>
+      </header>
+      <label class="setting">
+        <div>
+          <span class="setting-label">Single-key shortcuts on listings</span>
+          <span class="muted small">Switched off, Dogear takes no keys on Hugging Face and arXiv pages.</span>
+        </div>
+        <input
+          type="checkbox"
+          role="switch"
+          class="switch"
+          name="shortcuts"
+          checked={settings.shortcuts}
+          onChange={(e) => onChange({ ...settings, shortcuts: (e.currentTarget as HTMLInputElement).checked })}
+        />
+      </label>
+      <div class={`keys-list${settings.shortcuts ? '' : ' off'}`}>
+        <KeyList />
+      </div>
+    </section>
+  );
+}
