@@ -280,6 +280,16 @@ describe('mergePaper', () => {
     });
   });
 
+  it('keeps the later send to Zotero from either side, whichever record is newer', () => {
+    const early = { date: '2026-11-01T00:00:00.000Z', collection: 'My Library' };
+    const late = { date: '2026-12-01T00:00:00.000Z', collection: 'My Library › Reading' };
+    const inc = paper({ id: '2401.00001', updatedAt: 100, sentToZotero: late });
+    expect(mergePaper({ ...old, sentToZotero: early }, inc).sentToZotero).toEqual(late);
+    expect(mergePaper({ ...old, sentToZotero: late }, { ...inc, sentToZotero: early }).sentToZotero).toEqual(late);
+    expect(mergePaper(old, inc).sentToZotero).toEqual(late);
+    expect('sentToZotero' in mergePaper(old, paper({ id: '2401.00001' }))).toBe(false);
+  });
+
   it('takes status and readAt from the incoming record when it is newer', () => {
     const m = mergePaper(
       old,
@@ -319,6 +329,13 @@ describe('planImport', () => {
     expect(plan.remove).toEqual([]);
     expect(plan.result.map((p) => p.id)).toEqual(['2401.00001', '2401.00002', '2401.00003', '2401.00004']);
     expect(plan.result[1]).toBe(b);
+  });
+
+  it('merge: a paper sent to Zotero and imported again unchanged counts as unchanged', () => {
+    const sent = { ...b, sentToZotero: { date: '2026-12-01T00:00:00.000Z', collection: 'My Library' } };
+    const plan = planImport([sent], [{ ...sent, sentToZotero: { ...sent.sentToZotero } }], 'merge');
+    expect(plan.unchanged).toBe(1);
+    expect(plan.update).toEqual([]);
   });
 
   it('merge: an id list never erases known metadata', () => {

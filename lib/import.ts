@@ -202,15 +202,26 @@ export function mergePaper(existing: Paper, incoming: Paper): Paper {
   if (newer.readAt !== undefined) out.readAt = newer.readAt;
   // Goes with the status it explains.
   if (newer.status === 'dismissed' && newer.dismissedFrom !== undefined) out.dismissedFrom = newer.dismissedFrom;
+  const sent = laterSend(existing, incoming);
+  if (sent) out.sentToZotero = sent;
   return out;
 }
 
-// Records hold only primitives and string arrays; an absent key equals undefined.
+/** Either record's last send to Zotero, the later one when both were sent. */
+function laterSend(a: Paper, b: Paper): Paper['sentToZotero'] {
+  const x = a.sentToZotero;
+  const y = b.sentToZotero;
+  if (!x || !y) return x ?? y;
+  return y.date > x.date ? y : x;
+}
+
+// Records hold primitives, string arrays and one flat object; an absent key equals undefined.
 function sameRecord(a: Paper, b: Paper): boolean {
   return PAPER_KEYS.every((k) => {
     const x = a[k];
     const y = b[k];
     if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
+    if (k === 'sentToZotero') return x === y || JSON.stringify(x) === JSON.stringify(y);
     return x === y;
   });
 }

@@ -24,6 +24,7 @@ export const LIMITS = {
   tagRules: 200,
   /** Papers or ids in one message; bulk work is sent in parts this size. */
   batch: 5_000,
+  collection: 600,
 } as const;
 
 export const PAPER_STATUSES = ['saved', 'read', 'dismissed'] as const;
@@ -60,6 +61,14 @@ export const PaperMetaSchema = z.object({
 });
 export type PaperMeta = z.infer<typeof PaperMetaSchema>;
 
+/** The last time the paper was handed to Zotero desktop, and where to (e.g. "My Library › Reading"). */
+export const SentToZoteroSchema = z.object({
+  /** ISO 8601 date-time. */
+  date: text(40),
+  collection: text(LIMITS.collection),
+});
+export type SentToZotero = z.infer<typeof SentToZoteroSchema>;
+
 export const PaperSchema = z.extend(PaperMetaSchema, {
   status: PaperStatusSchema,
   /** Tags the user added by hand. */
@@ -73,6 +82,7 @@ export const PaperSchema = z.extend(PaperMetaSchema, {
   readAt: z.optional(z.number()),
   /** While dismissed: what the paper was before, so un-dismissing puts it back (`none`: it was not on the list). */
   dismissedFrom: z.optional(z.enum(['none', 'saved', 'read'])),
+  sentToZotero: z.optional(SentToZoteroSchema),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 

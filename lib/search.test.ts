@@ -163,6 +163,18 @@ describe('matchesQuery', () => {
     expect(matchesQuery(q, parseQuery('3:1'))).toBe(true);
   });
 
+  it('zotero:yes / zotero:no by whether the paper was sent; other values stay text', () => {
+    const sent = paper({ id: '2401.00003', sentToZotero: { date: '2026-12-05T09:00:00.000Z', collection: 'My Library' } });
+    const not = paper({ id: '2401.00004' });
+    const m = (p: Paper, q: string) => matchesQuery(p, parseQuery(q));
+    expect([m(sent, 'zotero:yes'), m(not, 'zotero:yes')]).toEqual([true, false]);
+    expect([m(sent, 'zotero:no'), m(not, 'zotero:no')]).toEqual([false, true]);
+    expect([m(sent, '-zotero:yes'), m(not, '-zotero:yes')]).toEqual([false, true]);
+    expect([m(sent, 'Zotero:TRUE'), m(sent, 'zotero:sent')]).toEqual([true, true]);
+    expect(parseQuery('zotero:maybe').clauses).toEqual([text('zotero:maybe')]);
+    expect(parseQuery('zotero:').clauses).toEqual([text('zotero:')]);
+  });
+
   it('treats hostile text as plain text', () => {
     const q = paper({ id: '2401.00002', title: '<img src=x onerror=alert(1)>' });
     expect(matchesQuery(q, parseQuery('onerror=alert(1)'))).toBe(true);

@@ -57,12 +57,16 @@ export type Clause =
   | { kind: 'text'; value: string; negate: boolean }
   | { kind: 'tag'; value: string; negate: boolean }
   | { kind: 'status'; value: PaperStatus; negate: boolean }
-  | { kind: 'year'; min: number; max: number; negate: boolean };
+  | { kind: 'year'; min: number; max: number; negate: boolean }
+  /** `zotero:yes` / `zotero:no`: whether the paper was sent to Zotero. */
+  | { kind: 'zotero'; value: boolean; negate: boolean };
 
 /** All clauses must hold. Text and tag values are stored folded (see `foldText`). */
 export interface Query {
   clauses: Clause[];
 }
+
+const YES_NO: Record<string, boolean> = { yes: true, y: true, true: true, sent: true, no: false, n: false, false: false };
 
 const STATUS_ALIASES: Record<string, PaperStatus> = {
   saved: 'saved',
@@ -149,6 +153,10 @@ function parseYear(v: string): { min: number; max: number } | null {
 function toClause(t: Token): Clause | null {
   const key = t.key?.toLowerCase();
   const value = t.value.trim();
+  if (key === 'zotero' && value) {
+    const sent = YES_NO[value.toLowerCase()];
+    if (sent !== undefined) return { kind: 'zotero', value: sent, negate: t.negate };
+  }
   if (key === 'tag' || key === 'status' || key === 'year') {
     // `status:` with nothing after it yet is a token still being typed.
     if (!value) return null;
@@ -224,6 +232,8 @@ function holds(e: IndexedPaper, c: Clause): boolean {
       return e.paper.status === c.value;
     case 'year':
       return e.year !== null && e.year >= c.min && e.year <= c.max;
+    case 'zotero':
+      return (e.paper.sentToZotero !== undefined) === c.value;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   compact,
   mergeMeta,
   type Paper,
+  type SentToZotero,
   type PaperMeta,
   type PaperStatus,
   type Settings,
@@ -188,6 +189,8 @@ export interface BulkPatch {
   addTag?: string;
   removeTag?: string;
   remove?: boolean;
+  /** Recorded after a send to Zotero. */
+  sentToZotero?: SentToZotero;
 }
 
 export class Store {
@@ -300,6 +303,7 @@ export class Store {
         ...p,
         ...(t && { status: t.next as PaperStatus, readAt: t.readAt, dismissedFrom: t.dismissedFrom }),
         tags,
+        sentToZotero: patch.sentToZotero ?? p.sentToZotero,
         updatedAt: now,
       });
       await tx.store.put(next);
