@@ -26,6 +26,9 @@ function handlers(): Handlers {
     'backup.restore': vi.fn(ok),
     'sync.status': vi.fn(ok),
     'sync.configure': vi.fn(ok),
+    'zotero.target': vi.fn(async () => ({ ok: false as const, kind: 'not-running' as const, message: 'x' })),
+    'zotero.save': vi.fn(async () => ({ ok: true as const, target: 'My Library', papers: [] })),
+    'zotero.check': vi.fn(async () => ({ ok: true as const, found: {} })),
   };
 }
 
@@ -82,6 +85,24 @@ describe('router', () => {
     expect((await route(msg, CONTENT)).ok).toBe(false);
     expect(h['papers.bulk']).not.toHaveBeenCalled();
     expect((await route(msg, POPUP)).ok).toBe(true);
+  });
+
+  it('Zotero messages (the only network requests) come from extension pages only', async () => {
+    const h = handlers();
+    const route = createRouter(h, OPTS);
+    for (const msg of [
+      { type: 'zotero.target', payload: {} },
+      { type: 'zotero.save', payload: { ids: ['2407.21783'] } },
+      { type: 'zotero.check', payload: { ids: ['2407.21783'] } },
+    ]) {
+      expect(await route(msg, CONTENT)).toEqual({ ok: false, error: `${msg.type} is not allowed from a web page` });
+      expect((await route(msg, POPUP)).ok).toBe(true);
+    }
+    expect(h['zotero.save']).toHaveBeenCalledTimes(1);
+    // Batches are capped: a page cannot make one request carry the whole library.
+    const many = Array.from({ length: 51 }, (_, i) => `2407.${String(10000 + i)}`);
+    expect((await route({ type: 'zotero.save', payload: { ids: many } }, POPUP)).ok).toBe(false);
+    expect((await route({ type: 'zotero.save', payload: { ids: [] } }, POPUP)).ok).toBe(false);
   });
 
   it('turns a failing handler into an error reply', async () => {

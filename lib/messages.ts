@@ -11,6 +11,7 @@ import {
 import { describeError } from './errors';
 import { STATUS_ACTIONS } from './status';
 import { SyncConfigSchema, SyncStatusSchema } from './sync/status';
+import { ZOTERO_ERROR_KINDS } from './zotero/errors';
 
 /**
  * The message catalogue: every request and response that crosses a context
@@ -29,6 +30,16 @@ type Audience = 'content' | 'page';
 function def<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: Audience, request: Req, response: Res) {
   return { from, request, response };
 }
+
+const ZoteroFailure = z.object({ ok: z.literal(false), kind: z.enum(ZOTERO_ERROR_KINDS), message: z.string() });
+const ZoteroTarget = z.object({
+  libraryName: z.string(),
+  collection: z.nullable(z.string()),
+  editable: z.boolean(),
+  label: z.string(),
+});
+/** Papers per saveItems request: the popup sends long lists in batches and shows progress between them. */
+export const ZOTERO_BATCH = 50;
 
 export const CATALOGUE = {
   /** Every status change (overlay buttons, listing keys, popup rows): the status table decides the outcome. */
@@ -89,7 +100,25 @@ export const CATALOGUE = {
   /** Sync: extension pages only. */
   'sync.status': def('page', z.object({}), SyncStatusSchema),
   'sync.configure': def('page', z.partial(SyncConfigSchema), SyncStatusSchema),
+  // Zotero desktop on 127.0.0.1: extension pages only, each one a user's click.
+  'zotero.target': def(
+    'page',
+    z.object({}),
+    z.union([z.object({ ok: z.literal(true), version: z.string(), target: ZoteroTarget }), ZoteroFailure]),
+  ),
+  'zotero.save': def(
+    'page',
+    z.object({ ids: z.array(PaperIdSchema).check(z.minLength(1), z.maxLength(ZOTERO_BATCH)) }),
+    z.union([z.object({ ok: z.literal(true), target: z.string(), papers: z.array(PaperSchema) }), ZoteroFailure]),
+  ),
+  'zotero.check': def(
+    'page',
+    z.object({ ids: z.array(PaperIdSchema).check(z.minLength(1), z.maxLength(ZOTERO_BATCH)) }),
+    z.union([z.object({ ok: z.literal(true), found: z.record(z.string(), z.nullable(z.boolean())) }), ZoteroFailure]),
+  ),
 } as const;
+
+export type ZoteroMessage = 'zotero.target' | 'zotero.save' | 'zotero.check';
 
 export type MessageType = keyof typeof CATALOGUE;
 export type RequestOf<T extends MessageType> = z.infer<(typeof CATALOGUE)[T]['request']>;

@@ -164,7 +164,10 @@ describe('matchesQuery', () => {
   });
 
   it('zotero:yes / zotero:no by whether the paper was sent; other values stay text', () => {
-    const sent = paper({ id: '2401.00003', sentToZotero: { date: '2026-12-05T09:00:00.000Z', collection: 'My Library' } });
+    const sent = paper({
+      id: '2401.00003',
+      sentToZotero: { date: '2026-12-05T09:00:00.000Z', collection: 'My Library' },
+    });
     const not = paper({ id: '2401.00004' });
     const m = (p: Paper, q: string) => matchesQuery(p, parseQuery(q));
     expect([m(sent, 'zotero:yes'), m(not, 'zotero:yes')]).toEqual([true, false]);

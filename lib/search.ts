@@ -66,7 +66,15 @@ export interface Query {
   clauses: Clause[];
 }
 
-const YES_NO: Record<string, boolean> = { yes: true, y: true, true: true, sent: true, no: false, n: false, false: false };
+const YES_NO: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  true: true,
+  sent: true,
+  no: false,
+  n: false,
+  false: false,
+};
 
 const STATUS_ALIASES: Record<string, PaperStatus> = {
   saved: 'saved',

@@ -55,6 +55,9 @@ const VALID: { [T in MessageType]: unknown } = {
   'backup.restore': { id: 1 },
   'sync.status': {},
   'sync.configure': { index: false, deviceOnly: ['badge'] },
+  'zotero.target': {},
+  'zotero.save': { ids: [paper.id] },
+  'zotero.check': { ids: [paper.id] },
 };
 const TYPES = Object.keys(CATALOGUE) as MessageType[];
 const CONTENT_TYPES = TYPES.filter((t) => CATALOGUE[t].from === 'content');

@@ -5,6 +5,7 @@ import type { SyncConfig, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
 import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
+import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handlers';
 
 /**
  * What the background does for each message, independent of browser APIs so it
@@ -36,6 +37,8 @@ export interface ServiceDeps {
   onLocalChange?: (change: { removed?: string[]; settings?: boolean }) => void;
   sync?: () => SyncControl;
   now?: () => number;
+  /** The browser side of Send to Zotero; without it nothing is ever sent. */
+  zotero?: ZoteroEnv;
 }
 
 export function createService(deps: ServiceDeps) {
@@ -142,6 +145,7 @@ export function createService(deps: ServiceDeps) {
       await syncControl().configure(config);
       return syncControl().status();
     },
+    ...createZoteroHandlers({ store, env: deps.zotero ?? NO_ZOTERO, now, written: (papers) => mirrorPapers(papers) }),
   };
 
   function syncControl(): SyncControl {

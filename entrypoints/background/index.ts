@@ -8,11 +8,20 @@ import { updateBadge } from './badge';
 import { createRelevance } from '@/lib/relevance';
 import { createSyncEngine } from '@/lib/sync/engine';
 import { SYNC_STATUS_KEY } from '@/lib/sync/status';
+import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
+import type { ZoteroEnv } from '@/lib/zotero/handlers';
+import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
 
 const mirror: Mirror = {
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),
   keys: async () => Object.keys(await browser.storage.local.get(null)),
+};
+
+// The Zotero requests go from here (the extension's origin, with the optional host permission), never from a page.
+const zotero: ZoteroEnv = {
+  hasPermission: () => browser.permissions.contains({ origins: [ZOTERO_PERMISSION] }),
+  prefs: async () => parseZoteroPrefs((await browser.storage.local.get(ZOTERO_PREFS_KEY))[ZOTERO_PREFS_KEY]),
 };
 
 let retrainTimer: ReturnType<typeof setTimeout> | undefined;
@@ -42,6 +51,7 @@ function getService() {
       mirror,
       ruleTagsFor,
       relevance,
+      zotero,
       onPapersChanged: () => {
         void updateBadge(store).catch((e) => console.warn('[dogear] badge', e));
         scheduleRetrain(relevance);

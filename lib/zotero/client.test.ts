@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS test support shared with the end-to-end tests
 import { freePort, startZoteroStandin } from '../../tests/support/zotero-standin.mjs';
 import { createZoteroClient, isSamePaper, NOT_RUNNING, ZoteroError, type FetchLike } from './client';
 import type { ZoteroItem } from './item';
@@ -33,7 +32,7 @@ describe('Zotero client against the stand-in server', () => {
   it('ping returns the version and sends the connector headers', async () => {
     const client = createZoteroClient({ port: zotero.port, fetch: asBrowser });
     expect(await client.ping()).toBe('10.0.0-standin');
-    const req = zotero.requests[0];
+    const req = zotero.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.headers['x-zotero-connector-api-version']).toBe('3');
     expect(req.headers['content-type']).toBe('application/json');
@@ -56,7 +55,7 @@ describe('Zotero client against the stand-in server', () => {
     const client = createZoteroClient({ port: zotero.port, fetch: asBrowser });
     await client.saveItems([item('a'), item('b')], 's1', 'https://arxiv.org/abs/a');
     expect(zotero.saved.map((i: ZoteroItem) => i.id)).toEqual(['a', 'b']);
-    const body = zotero.requests.at(-1).body;
+    const body = zotero.requests.at(-1)!.body;
     expect(body).toMatchObject({ sessionID: 's1', uri: 'https://arxiv.org/abs/a' });
     await expect(client.saveItems([item('c')], 's1', 'x')).rejects.toMatchObject({ kind: 'session-exists' });
     expect(zotero.saved).toHaveLength(2);
@@ -83,7 +82,7 @@ describe('Zotero client against the stand-in server', () => {
       fetch(url, { ...init, headers: { 'Content-Type': 'application/json', Origin: 'chrome-extension://abc' } });
     const client = createZoteroClient({ port: zotero.port, fetch: bare });
     await expect(client.ping()).rejects.toMatchObject({ kind: 'not-running', message: NOT_RUNNING });
-    expect(zotero.requests[0].answered).toBe('dropped');
+    expect(zotero.requests[0]!.answered).toBe('dropped');
   });
 
   it('an outdated API version is refused on save', async () => {
@@ -103,7 +102,7 @@ describe('Zotero client against the stand-in server', () => {
     zotero.set({ localApi: true });
     expect(await client.inLibrary('2506.02355')).toBe(true);
     expect(await client.inLibrary('2506.0235')).toBe(false);
-    const req = zotero.requests.at(-1);
+    const req = zotero.requests.at(-1)!;
     expect(req.path).toBe('/api/users/0/items');
     expect(req.headers['zotero-allowed-request']).toBe('1');
   });

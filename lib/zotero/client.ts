@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import type { ZoteroItem } from './item';
+import { NOT_RUNNING, ZoteroError } from './errors';
+
+export { NOT_RUNNING, ZoteroError };
 
 /**
  * Zotero desktop's local connector server, the one its browser connector talks
@@ -17,29 +20,6 @@ const SAVE_TIMEOUT_MS = 60_000;
 
 export function zoteroBase(port: number): string {
   return `http://127.0.0.1:${port}`;
-}
-
-export const ZOTERO_ERROR_KINDS = [
-  'not-running',
-  'not-reachable',
-  'session-exists',
-  'read-only',
-  'outdated',
-  'timeout',
-  'failed',
-] as const;
-export type ZoteroErrorKind = (typeof ZOTERO_ERROR_KINDS)[number];
-
-export const NOT_RUNNING = 'Zotero is not running — start Zotero and try again';
-
-export class ZoteroError extends Error {
-  override name = 'ZoteroError';
-  constructor(
-    readonly kind: ZoteroErrorKind,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface ZoteroTarget {
@@ -90,7 +70,10 @@ export function createZoteroClient({ port, fetch: fetchImpl = (u, i) => fetch(u,
       });
     } catch (e) {
       if ((e as { name?: unknown } | null)?.name === 'TimeoutError') {
-        throw new ZoteroError('timeout', `Zotero did not answer within ${Math.round(timeoutMs / 1000)} s`);
+        throw new ZoteroError(
+          'timeout',
+          `Zotero did not answer within ${Math.round(timeoutMs / 1000)} s — papers being sent may have arrived; look in Zotero before sending again`,
+        );
       }
       // Refused connection, or Zotero dropping a request it takes for a web page's: fetch only says TypeError.
       throw new ZoteroError('not-running', NOT_RUNNING);
@@ -183,10 +166,16 @@ function errorFor({ status, body }: Reply): ZoteroError {
   const parsed = ErrorBodySchema.safeParse(parseJson(body));
   const data = parsed.success ? parsed.data : {};
   if (status === 409 || data.error === 'SESSION_EXISTS') {
-    return new ZoteroError('session-exists', 'Zotero is already handling a save with this session (409) — nothing was saved; try again');
+    return new ZoteroError(
+      'session-exists',
+      'Zotero is already handling a save with this session (409) — nothing was saved; try again',
+    );
   }
   if (data.libraryEditable === false) {
-    return new ZoteroError('read-only', 'The library selected in Zotero is read-only — select one of your own collections in Zotero and try again');
+    return new ZoteroError(
+      'read-only',
+      'The library selected in Zotero is read-only — select one of your own collections in Zotero and try again',
+    );
   }
   if (data.error === 'CONNECTOR_VERSION_OUTDATED') {
     return new ZoteroError('outdated', 'Zotero refused the save as coming from an outdated connector');

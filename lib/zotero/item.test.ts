@@ -76,7 +76,17 @@ describe('toZoteroItem', () => {
   });
 
   it('a paper known only by its id still makes a valid item, without empty fields', () => {
-    const item = toZoteroItem(bert({ title: '', authors: [], abstract: undefined, published: undefined, primaryClass: undefined, tags: [], ruleTags: [] }));
+    const item = toZoteroItem(
+      bert({
+        title: '',
+        authors: [],
+        abstract: undefined,
+        published: undefined,
+        primaryClass: undefined,
+        tags: [],
+        ruleTags: [],
+      }),
+    );
     expect(item.title).toBe('1810.04805');
     expect(item.creators).toEqual([]);
     expect('abstractNote' in item).toBe(false);

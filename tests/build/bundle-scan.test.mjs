@@ -1,6 +1,7 @@
 // Store-readiness checks on what we ship: run after `npm run build` with `node --test tests/build/`.
-// The bundles: no eval or Function constructor, no <all_urls>, no network requests, no remote
-// scripts; the manifests: exactly the permissions the README explains and no loosened CSP;
+// The bundles: no eval or Function constructor, no <all_urls>, no remote scripts, and no network
+// requests but one: the background's request to Zotero desktop on 127.0.0.1; the manifests: exactly
+// the permissions the README explains (127.0.0.1 only as an optional one) and no loosened CSP;
 // our own sources: no HTML strings written into the DOM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,8 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 const HOSTS = ['https://huggingface.co/*', 'https://arxiv.org/*'];
+// Zotero desktop's connector server on the user's own computer: asked for on first use, never at install.
+const OPTIONAL_HOSTS = ['http://127.0.0.1/*'];
 const SOURCE_DIRS = ['entrypoints', 'components', 'lib'];
 
 function files(dir, keep = () => true) {
@@ -64,13 +67,21 @@ for (const build of BUILDS) {
     );
   });
 
-  test(`${build}: no network requests at run time`, () => {
-    // The one `fetch(` is Vite's modulepreload polyfill, which fetches our own <link rel=modulepreload> chunks.
-    const fetches = scripts.flatMap((f) => findAll(f, /(?<![\w$.])fetch\s*\(/));
-    const polyfill = scripts.flatMap((f) =>
-      findAll(f, /modulepreload[\s\S]{0,1500}?(?<![\w$.])fetch\s*\(\s*\w+\.href\s*,/),
+  test(`${build}: no network requests at run time but the background's, to 127.0.0.1`, () => {
+    // Vite's modulepreload polyfill fetches our own <link rel=modulepreload> chunks.
+    const polyfill = (f) => findAll(f, /modulepreload[\s\S]{0,1500}?(?<![\w$.])fetch\s*\(\s*\w+\.href\s*,/);
+    const background = path.join(dir, 'background.js');
+    const others = scripts.filter((f) => f !== background);
+    const fetches = others.flatMap((f) => findAll(f, /(?<![\w$.])fetch\s*\(/));
+    assert.equal(fetches.length, others.flatMap(polyfill).length, `unexpected fetch:\n${fetches.join('\n')}`);
+    // The background's one fetch is the Zotero client's, whose every URL starts with the loopback base.
+    assert.equal(findAll(background, /(?<![\w$.])fetch\s*\(/).length, 1, 'one fetch in the background');
+    assert.equal(findAll(background, /`http:\/\/127\.0\.0\.1:\$\{/).length, 1, 'one URL base, on 127.0.0.1');
+    assert.deepEqual(
+      others.flatMap((f) => findAll(f, /127\.0\.0\.1:/)),
+      [],
+      'no page or content script builds a 127.0.0.1 URL',
     );
-    assert.equal(fetches.length, polyfill.length, `unexpected fetch:\n${fetches.join('\n')}`);
     const apis = scripts.flatMap((f) =>
       findAll(
         f,
@@ -87,6 +98,10 @@ for (const build of BUILDS) {
       'http://www.w3.org',
       'https://github.com',
       'https://wxt.dev',
+      // Zotero desktop (the permission pattern, and the client's base URL in the background).
+      'http://127.0.0.1',
+      // Text, not a request: the `url` field of a Zotero item, as Zotero's arXiv translator writes it.
+      'http://arxiv.org',
     ]);
     const urls = new Set(
       scripts.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/https?:\/\/[a-z0-9.-]+/gi)].map((m) => m[0])),
@@ -110,7 +125,7 @@ for (const build of BUILDS) {
     }
   });
 
-  test(`${build}: manifest permissions are exactly storage and unlimitedStorage, hosts only the two sites`, () => {
+  test(`${build}: manifest permissions are exactly storage and unlimitedStorage, hosts only the two sites, 127.0.0.1 only optional`, () => {
     if (manifest.manifest_version === 3) {
       assert.deepEqual(manifest.permissions, ['storage', 'unlimitedStorage']);
       assert.deepEqual(manifest.host_permissions, HOSTS);
@@ -118,8 +133,12 @@ for (const build of BUILDS) {
       // MV2 lists host access among the permissions.
       assert.deepEqual(manifest.permissions, ['storage', 'unlimitedStorage', ...HOSTS]);
     }
-    assert.equal(manifest.optional_permissions, undefined);
-    assert.equal(manifest.optional_host_permissions, undefined);
+    if (manifest.manifest_version === 3) {
+      assert.deepEqual(manifest.optional_host_permissions, OPTIONAL_HOSTS);
+      assert.equal(manifest.optional_permissions, undefined);
+    } else {
+      assert.deepEqual(manifest.optional_permissions, OPTIONAL_HOSTS);
+    }
     assert.equal(manifest.web_accessible_resources, undefined);
     assert.equal(manifest.externally_connectable, undefined);
     for (const cs of manifest.content_scripts) {

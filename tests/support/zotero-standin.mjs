@@ -99,8 +99,15 @@ export async function startZoteroStandin(/** @type {StandinOptions & { port?: nu
       entry.body = data ?? raw;
     }
     if (path === '/connector/ping') {
-      if (req.method === 'GET') return reply(200, 'text/html', '<!DOCTYPE html><html><body>Zotero is running</body></html>');
-      return reply(200, 'application/json', JSON.stringify({ prefs: { automaticSnapshots: true, downloadAssociatedFiles: true, supportsAttachmentUpload: true } }));
+      if (req.method === 'GET')
+        return reply(200, 'text/html', '<!DOCTYPE html><html><body>Zotero is running</body></html>');
+      return reply(
+        200,
+        'application/json',
+        JSON.stringify({
+          prefs: { automaticSnapshots: true, downloadAssociatedFiles: true, supportsAttachmentUpload: true },
+        }),
+      );
     }
     if (path === '/connector/getSelectedCollection') {
       // Zotero reads `switchToReadableLibrary` off the parsed body, so a body-less call fails there.
@@ -131,7 +138,8 @@ export async function startZoteroStandin(/** @type {StandinOptions & { port?: nu
       return reply(400, 'application/json', JSON.stringify({ error: 'CONNECTOR_VERSION_OUTDATED' }));
     }
     if (data === null || typeof data !== 'object') return reply(500);
-    if (sessions.has(data.sessionID)) return reply(409, 'application/json', JSON.stringify({ error: 'SESSION_EXISTS' }));
+    if (sessions.has(data.sessionID))
+      return reply(409, 'application/json', JSON.stringify({ error: 'SESSION_EXISTS' }));
     sessions.add(data.sessionID);
     if (!state.libraryEditable) return reply(500, 'application/json', JSON.stringify({ libraryEditable: false }));
     if (state.saveFails || !Array.isArray(data.items)) return reply(500);
