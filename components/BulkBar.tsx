@@ -11,10 +11,12 @@ interface Props {
   send: Send;
   notify: (t: ToastMessage) => void;
   fail: (e: unknown) => void;
+  /** Opens Send to Zotero for the shown papers (absent where the browser cannot ask for access). */
+  onZotero?: () => void;
 }
 
-/** Actions on every shown paper: mark read, add a tag, remove (confirmed); each can be undone. */
-export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
+/** Actions on every shown paper: mark read, add a tag, remove (confirmed), each undoable; send to Zotero. */
+export function BulkBar({ shown, knownTags, send, notify, fail, onZotero }: Props) {
   const [bulk, setBulk] = useState<null | 'tag' | 'remove'>(null);
   const [bulkTag, setBulkTag] = useState('');
   const bulkInputRef = useRef<HTMLInputElement>(null);
@@ -126,6 +128,17 @@ export function BulkBar({ shown, knownTags, send, notify, fail }: Props) {
           >
             Remove…
           </button>
+          {onZotero && (
+            <button
+              type="button"
+              data-dogear-action="bulk-zotero"
+              disabled={!shown.length}
+              aria-label={`Send ${papersWord(shown.length)} to Zotero`}
+              onClick={onZotero}
+            >
+              Zotero…
+            </button>
+          )}
         </>
       )}
     </div>

@@ -1,8 +1,9 @@
 import { allTags, arxivAbsUrl, arxivPdfUrl, hfPaperUrl, type Paper } from '@/lib/model';
 import { Icon } from './icons';
 import { primaryUrl, shortAuthors, shortDate, STATUS_LABEL } from './reading-list';
+import { ZoteroMark } from './zotero/ZoteroMark';
 
-export type RowAction = 'read' | 'dismiss' | 'remove' | 'edit' | 'select';
+export type RowAction = 'read' | 'dismiss' | 'remove' | 'edit' | 'select' | 'zotero';
 
 export interface PopupRowProps {
   paper: Paper;
@@ -82,6 +83,7 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
             </span>
           ))}
           {tags.length > 4 && <span class="chip more">+{tags.length - 4}</span>}
+          {p.sentToZotero && <ZoteroMark sent={p.sentToZotero} />}
           {p.note && (
             <span class="note-flag" title={p.note.slice(0, 200)} aria-label="Has a note">
               <Icon name="note" />
@@ -98,6 +100,15 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
           onClick={() => onAction('edit', p, index)}
         >
           <Icon name="tag" />
+        </button>
+        <button
+          type="button"
+          data-dogear-action="zotero"
+          aria-label={`Send to Zotero: ${title}`}
+          title={p.sentToZotero ? 'Send to Zotero (sent before)' : 'Send to Zotero'}
+          onClick={() => onAction('zotero', p, index)}
+        >
+          <Icon name="send" />
         </button>
         <button
           type="button"

@@ -13,6 +13,7 @@ import { VIEW_STATUSES, type ViewStatus } from './reading-list';
 import type { ToastMessage } from './Toast';
 import { SORTS, type ListFilter } from './use-list-filter';
 import { useVirtualScroll, VirtualList } from './VirtualList';
+import { ZoteroSend, type ZoteroAccess } from './zotero/ZoteroSend';
 
 export type { Send } from '@/lib/messages';
 export { ROW_HEIGHT } from './VirtualList';
@@ -35,6 +36,10 @@ export interface ReadingListProps {
   /** The popup's header and the toast, drawn inside the list's keyboard scope. */
   header: ComponentChildren;
   children?: ComponentChildren;
+  /** Send to Zotero: the browser's permission calls (the actions are hidden without them). */
+  zotero?: ZoteroAccess;
+  /** Records the background changed outside the storage mirror (sent to Zotero). */
+  onPapersChanged?: (papers: Paper[]) => void;
 }
 
 const quoteTitle = (p: Paper) => {
@@ -56,10 +61,13 @@ export function ReadingList({
   initialViewport = 440,
   header,
   children,
+  zotero,
+  onPapersChanged,
 }: ReadingListProps) {
   const { query, setQuery, status, setStatus, tag, setTag, sort, setSort, shown, knownTags, counts } = filter;
   const [active, setActive] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
+  const [zoteroJob, setZoteroJob] = useState<Paper[] | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const scroll = useVirtualScroll(initialViewport, papers.length > 0);
   // The row to focus after the next render. An index, not a flag: an effect of an older render may run
@@ -115,6 +123,9 @@ export function ReadingList({
             return undefined;
           case 'select':
             return undefined;
+          case 'zotero':
+            setZoteroJob([p]);
+            return undefined;
         }
       };
       run()?.catch(fail);
@@ -128,7 +139,7 @@ export function ReadingList({
       filter,
       search: searchRef.current,
       current,
-      busy: !!editing,
+      busy: !!editing || !!zoteroJob,
       moveTo,
       focusAfterRender: (i) => (focusPending.current = i),
       rowAction,
@@ -202,7 +213,14 @@ export function ReadingList({
             </div>
           </div>
 
-          <BulkBar shown={shown} knownTags={knownTags} send={send} notify={notify} fail={fail} />
+          <BulkBar
+            shown={shown}
+            knownTags={knownTags}
+            send={send}
+            notify={notify}
+            fail={fail}
+            onZotero={zotero && (() => setZoteroJob(shown.slice()))}
+          />
 
           <VirtualList scroll={scroll} shown={shown} current={current} onAction={rowAction} onClear={filter.clear} />
 
@@ -230,6 +248,22 @@ export function ReadingList({
               const removeTags = editPaper.tags.filter((t) => !tags.includes(t));
               await send('paper.update', { id: editPaper.id, addTags, removeTags, note });
               setEditing(null);
+              focusPending.current = current;
+            }}
+          />
+        </div>
+      )}
+
+      {zoteroJob && zotero && (
+        <div class="sheet">
+          <ZoteroSend
+            papers={zoteroJob}
+            send={send}
+            access={zotero}
+            onSent={(changed) => onPapersChanged?.(changed)}
+            onClose={(summary) => {
+              setZoteroJob(null);
+              if (summary) notify({ text: summary });
               focusPending.current = current;
             }}
           />

@@ -13,6 +13,7 @@ import { RelevanceSection } from './RelevanceSection';
 import { errorText } from '@/lib/errors';
 import { SyncSection } from './SyncSection';
 import { useFollowSettings } from './follow-settings';
+import { ZoteroSection } from './ZoteroSection';
 
 // Short enough that open listings follow within a second, long enough to batch typing.
 const SAVE_DELAY_MS = 250;
@@ -27,6 +28,7 @@ const SECTIONS: Array<[id: string, label: string]> = [
   ['keyboard', 'Keyboard'],
   ['learning', 'Learning'],
   ['sync', 'Sync'],
+  ['zotero', 'Zotero'],
   ['data', 'Your data'],
 ];
 
@@ -156,6 +158,7 @@ export function App() {
         <KeyboardSection settings={settings} onChange={update} />
         <RelevanceSection />
         <SyncSection />
+        <ZoteroSection />
         <DataSection />
       </main>
     </>

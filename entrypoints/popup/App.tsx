@@ -16,6 +16,23 @@ import { useListFilter } from '@/components/use-list-filter';
 import type { Send } from '@/lib/messages';
 import { readSuggestions, type Suggestion } from '@/lib/relevance';
 import { errorText } from '@/lib/errors';
+import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
+import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
+import type { ZoteroAccess } from '@/components/zotero/ZoteroSend';
+
+const zoteroAccess: ZoteroAccess = {
+  has: () => browser.permissions.contains({ origins: [ZOTERO_PERMISSION] }),
+  request: () => browser.permissions.request({ origins: [ZOTERO_PERMISSION] }),
+  checkLibrary: async () =>
+    parseZoteroPrefs((await browser.storage.local.get(ZOTERO_PREFS_KEY))[ZOTERO_PREFS_KEY]).checkLibrary,
+};
+
+/** Puts changed records in place (a send to Zotero changes records without a mirror change). */
+function replaceIn(prev: Paper[] | null, changed: Paper[]): Paper[] | null {
+  if (!prev || !changed.length) return prev;
+  const byId = new Map(changed.map((p) => [p.id, p]));
+  return prev.map((p) => byId.get(p.id) ?? p);
+}
 
 let storePromise: Promise<Store> | null = null;
 const getStore = () => (storePromise ??= openStore());
@@ -95,6 +112,8 @@ export function App() {
       openUrl={(url) => void browser.tabs.create({ url })}
       openOptions={() => void browser.runtime.openOptionsPage()}
       suggestions={fresh}
+      zotero={zoteroAccess}
+      onPapersChanged={(changed) => setPapers((prev) => replaceIn(prev, changed))}
     />
   );
 }
@@ -111,6 +130,10 @@ export interface PopupProps {
   initialViewport?: number;
   /** Unsaved papers from recent listings that the on-device model ranks highest. */
   suggestions?: Suggestion[];
+  /** Send to Zotero: the browser's permission calls (the actions are hidden without them). */
+  zotero?: ZoteroAccess;
+  /** Records the background changed outside the storage mirror (sent to Zotero). */
+  onPapersChanged?: (papers: Paper[]) => void;
 }
 
 type View = 'list' | 'data' | 'suggested';
@@ -131,6 +154,8 @@ export function Popup({
   download,
   initialViewport,
   suggestions = [],
+  zotero,
+  onPapersChanged,
 }: PopupProps) {
   const [view, setView] = useState<View>('list');
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -205,6 +230,8 @@ export function Popup({
         download={download}
         initialViewport={initialViewport}
         header={header}
+        zotero={zotero}
+        onPapersChanged={onPapersChanged}
       >
         {message}
       </ReadingList>
