@@ -17,7 +17,7 @@ const LOOPBACK_HOST = /^(?:127\.0\.0\.1|\[::1\]|localhost)(?::[0-9]+)?$/i;
 
 /**
  * @typedef {{ libraryName?: string, collection?: string | null, libraryEditable?: boolean,
- *   saveFails?: boolean, localApi?: boolean }} StandinOptions
+ *   saveFails?: boolean, localApi?: boolean, collide?: boolean }} StandinOptions
  * @typedef {{ method: string, path: string, headers: Record<string, string | string[] | undefined>,
  *   body: unknown, answered: number | 'dropped' }} LoggedRequest
  */
@@ -36,6 +36,8 @@ export async function startZoteroStandin(/** @type {StandinOptions & { port?: nu
     libraryEditable: opts.libraryEditable ?? true,
     saveFails: opts.saveFails ?? false,
     localApi: opts.localApi ?? false,
+    // The next saveItems finds its session id taken (as a second save under one id would): 409, once.
+    collide: false,
   };
   /** @type {LoggedRequest[]} */
   const requests = [];
@@ -138,6 +140,10 @@ export async function startZoteroStandin(/** @type {StandinOptions & { port?: nu
       return reply(400, 'application/json', JSON.stringify({ error: 'CONNECTOR_VERSION_OUTDATED' }));
     }
     if (data === null || typeof data !== 'object') return reply(500);
+    if (state.collide) {
+      state.collide = false;
+      sessions.add(data.sessionID);
+    }
     if (sessions.has(data.sessionID))
       return reply(409, 'application/json', JSON.stringify({ error: 'SESSION_EXISTS' }));
     sessions.add(data.sessionID);
