@@ -130,7 +130,11 @@ async function setPort(context: BrowserContext, extensionId: string, port: numbe
   await options.goto(`chrome-extension://${extensionId}/options.html#zotero`);
   await options.locator('input[name="zoteroPort"]').fill(String(port));
   await expect
-    .poll(() => options.evaluate(() => chrome.storage.local.get('dogear:zotero').then((r) => r['dogear:zotero'])))
+    .poll(() =>
+      options.evaluate(() =>
+        chrome.storage.local.get('dogear:zotero').then((r: Record<string, unknown>) => r['dogear:zotero']),
+      ),
+    )
     .toEqual({ port, checkLibrary: false });
   await options.close();
 }
