@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ZOTERO_BATCH, type MessageType, type RequestOf, type ResponseOf } from '@/lib/messages';
+import { errorText } from '@/lib/errors';
+import { ZOTERO_BATCH, type ResponseOf, type Send } from '@/lib/messages';
 import type { Paper } from '@/lib/model';
-import { chunks, shortDate } from '../reading-list';
-import { papersWord, planSend, sentSummary, type SendPlan } from './send-plan';
-
-type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
+import { chunks, papersWord, shortDate } from '../reading-list';
+import { planSend, sentSummary, type SendPlan } from './send-plan';
 
 /** The browser's side, injected so the flow can be tested without an extension around it. */
 export interface ZoteroAccess {
@@ -223,8 +222,4 @@ export function ZoteroSend({ papers, send, access, onSent, onClose }: ZoteroSend
       </>
     );
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,8 +1,7 @@
 import type { Paper } from '@/lib/model';
+import { papersWord } from '../reading-list';
 
 /** View logic of "Send to Zotero", free of Preact. */
-
-export const papersWord = (n: number) => `${n} paper${n === 1 ? '' : 's'}`;
 
 export interface SendPlan {
   all: Paper[];

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_PORT, ZOTERO_PERMISSION } from '@/lib/zotero/client';
+import { errorText } from '@/lib/errors';
 import { parseZoteroPrefs, ZoteroPrefsSchema, ZOTERO_PREFS_KEY, type ZoteroPrefs } from '@/lib/zotero/prefs';
 
 /**
@@ -21,7 +22,7 @@ export function ZoteroSection() {
         setPrefs(p);
         setPort(String(p.port));
       })
-      .catch((e) => setError(String(e)));
+      .catch((e) => setError(errorText(e)));
     const check = () =>
       browser.permissions
         .contains({ origins: [ZOTERO_PERMISSION] })
@@ -49,7 +50,7 @@ export function ZoteroSection() {
       return;
     }
     setError('');
-    if (prefs) void store(parsed.data).catch((e) => setError(String(e)));
+    if (prefs) void store(parsed.data).catch((e) => setError(errorText(e)));
   };
 
   return (

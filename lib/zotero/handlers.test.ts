@@ -35,7 +35,7 @@ async function setup(env: Partial<ZoteroEnv> & { port?: number } = {}) {
     },
   });
   for (const id of ['2610.00001', '2610.00002']) {
-    await svc.handlers['paper.setStatus']({ meta: meta(id), status: 'saved' });
+    await svc.handlers['paper.act']({ meta: meta(id), action: 'save' });
   }
   return { zotero, store, h: svc.handlers };
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../errors';
 import type { Handlers, ZoteroMessage } from '../messages';
 import { arxivAbsUrl, type Paper } from '../model';
 import type { Store } from '../store';
@@ -36,7 +37,7 @@ type Failure = { ok: false; kind: ZoteroError['kind']; message: string };
 
 function failure(e: unknown): Failure {
   if (e instanceof ZoteroError) return { ok: false, kind: e.kind, message: e.message };
-  return { ok: false, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  return { ok: false, kind: 'failed', message: errorText(e) };
 }
 
 const NO_PERMISSION: Failure = {
