@@ -29,6 +29,9 @@ function handlers(): Handlers {
     'zotero.target': vi.fn(async () => ({ ok: false as const, kind: 'not-running' as const, message: 'x' })),
     'zotero.save': vi.fn(async () => ({ ok: true as const, target: 'My Library', papers: [] })),
     'zotero.check': vi.fn(async () => ({ ok: true as const, found: {} })),
+    'trash.restore': vi.fn(async () => ({ restored: 0 })),
+    'trash.purge': vi.fn(async () => ({ purged: 0 })),
+    'trash.empty': vi.fn(ok),
   };
 }
 

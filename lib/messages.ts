@@ -6,6 +6,7 @@ import {
   SettingsSchema,
   SourceSchema,
   TagNameSchema,
+  TrashedPaperSchema,
   LIMITS,
 } from './model';
 import { describeError } from './errors';
@@ -78,9 +79,24 @@ export const CATALOGUE = {
   ),
   'papers.apply': def(
     'page',
-    z.object({ put: z.array(PaperSchema), remove: z.array(PaperIdSchema), settings: z.optional(SettingsSchema) }),
+    z.object({
+      put: z.array(PaperSchema),
+      remove: z.array(PaperIdSchema),
+      settings: z.optional(SettingsSchema),
+      /** The Trash of an imported file. */
+      trash: z.optional(z.array(TrashedPaperSchema)),
+    }),
     Ok,
   ),
+  /** Back on the list: the given papers, or everything in the Trash. */
+  'trash.restore': def(
+    'page',
+    z.union([z.object({ ids: Ids }), z.object({ all: z.literal(true) })]),
+    z.object({ restored: z.number() }),
+  ),
+  /** Forgets what was removed more than 30 days ago (the popup asks before it lists the Trash). */
+  'trash.purge': def('page', z.object({}), z.object({ purged: z.number() })),
+  'trash.empty': def('page', z.object({}), Ok),
   'seen.record': def('content', z.object({ ids: Ids }), z.object({ fresh: z.array(z.string()) })),
   'settings.set': def('page', z.object({ settings: SettingsSchema }), z.object({ settings: SettingsSchema })),
   'rank.score': def(

@@ -86,6 +86,12 @@ export const PaperSchema = z.extend(PaperMetaSchema, {
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** A removed paper in the Trash: the whole record as it was when removed, and when that was. */
+export const TrashedPaperSchema = z.extend(PaperSchema, { trashedAt: z.number() });
+export type TrashedPaper = z.infer<typeof TrashedPaperSchema>;
+/** Papers stay in the Trash this long, then are purged. */
+export const TRASH_KEEP_MS = 30 * 24 * 3600_000;
+
 /** A paper known only by its id, on the reading list: what an imported id becomes. */
 export function blankPaper(id: string, now: number, source: Source): Paper {
   return {

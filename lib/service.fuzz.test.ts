@@ -46,7 +46,12 @@ const VALID: { [T in MessageType]: unknown } = {
   'paper.update': { id: paper.id, tags: ['a'], addTags: ['b'], removeTags: ['c'], note: 'n' },
   'paper.restore': { papers: [paper] },
   'papers.bulk': { ids: [paper.id], action: 'read', addTag: 't', removeTag: 'u', remove: false },
-  'papers.apply': { put: [paper], remove: [paper.id], settings: DEFAULT_SETTINGS },
+  'papers.apply': {
+    put: [paper],
+    remove: [paper.id],
+    settings: DEFAULT_SETTINGS,
+    trash: [{ ...paper, id: '2601.00002', trashedAt: 5 }],
+  },
   'seen.record': { ids: [paper.id] },
   'settings.set': { settings: DEFAULT_SETTINGS },
   'rank.score': { papers: [meta] },
@@ -58,6 +63,9 @@ const VALID: { [T in MessageType]: unknown } = {
   'zotero.target': {},
   'zotero.save': { ids: [paper.id] },
   'zotero.check': { ids: [paper.id] },
+  'trash.restore': { ids: [paper.id] },
+  'trash.purge': {},
+  'trash.empty': {},
 };
 const TYPES = Object.keys(CATALOGUE) as MessageType[];
 const CONTENT_TYPES = TYPES.filter((t) => CATALOGUE[t].from === 'content');

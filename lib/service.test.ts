@@ -100,3 +100,26 @@ describe('mirror changes', () => {
     expect(out.settings?.hideDismissed).toBe(true);
   });
 });
+
+describe('service: Trash and backups', () => {
+  it('a bulk removal takes a backup first; the Trash restores, mirrors and purges', async () => {
+    const { svc, store, mirror } = await setup();
+    await svc.handlers['paper.act']({ meta, action: 'save' });
+    await svc.handlers['papers.bulk']({ ids: [meta.id], remove: true });
+    expect((await store.listBackups()).map((b) => b.reason)).toContain('before-bulk');
+    expect(mirror.data.has(stateKey(meta.id))).toBe(false);
+    expect(await svc.handlers['trash.restore']({ ids: [meta.id] })).toEqual({ restored: 1 });
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', [], ['agents']]);
+    await svc.handlers['paper.act']({ meta, action: 'unsave' });
+    expect(await svc.handlers['trash.restore']({ all: true })).toEqual({ restored: 1 });
+    await svc.handlers['paper.act']({ meta, action: 'unsave' });
+    // Removed at 1000; 30 days on it is gone at the next purge.
+    expect(await svc.handlers['trash.purge']({})).toEqual({ purged: 0 });
+    await store.trash.purge(1001);
+    expect(await store.trash.count(0)).toBe(0);
+    await svc.handlers['paper.act']({ meta, action: 'save' });
+    await svc.handlers['paper.act']({ meta, action: 'unsave' });
+    await svc.handlers['trash.empty']({});
+    expect(await store.trash.count(0)).toBe(0);
+  });
+});

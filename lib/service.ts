@@ -1,6 +1,6 @@
 import type { Handlers } from './messages';
 import { mirrorItems, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
-import { mergeMeta, type Paper, type PaperMeta, type Settings } from './model';
+import { mergeMeta, TRASH_KEEP_MS, type Paper, type PaperMeta, type Settings } from './model';
 import type { SyncConfig, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
@@ -92,6 +92,8 @@ export function createService(deps: ServiceDeps) {
       return {};
     },
     async 'papers.bulk'({ ids, ...patch }) {
+      // The Trash keeps what is removed; a backup also keeps the list as it was, in one piece.
+      if (patch.remove) await takeBackup(store, 'before-bulk', now());
       const changed = await store.bulkUpdate(ids, patch, now());
       if (patch.remove)
         await mirrorPapers(
@@ -101,11 +103,11 @@ export function createService(deps: ServiceDeps) {
       else await mirrorPapers(changed);
       return { changed };
     },
-    async 'papers.apply'({ put, remove, settings }) {
+    async 'papers.apply'({ put, remove, settings, trash }) {
       // An import can replace the whole list: keep what it replaces.
       await takeBackup(store, 'before-import', now());
-      // Papers and settings in one transaction: a failed import leaves neither half-written.
-      await store.applyPapers(put, remove, settings);
+      // Papers, Trash and settings in one transaction: a failed import leaves nothing half-written.
+      await store.applyPapers(put, remove, settings, trash, now());
       if (settings) {
         deps.onLocalChange?.({ settings: true });
         await mirror.set({ [SETTINGS_KEY]: await store.getSettings() });
@@ -132,6 +134,18 @@ export function createService(deps: ServiceDeps) {
       deps.onLocalChange?.({ settings: true });
       await resyncMirror();
       await papersChanged();
+      return {};
+    },
+    async 'trash.restore'(req) {
+      const restored = await store.trash.restore('all' in req ? 'all' : req.ids, now());
+      await mirrorPapers(restored);
+      return { restored: restored.length };
+    },
+    async 'trash.purge'() {
+      return { purged: await purgeTrash() };
+    },
+    async 'trash.empty'() {
+      await store.trash.empty();
       return {};
     },
     async 'rank.reset'() {
@@ -200,10 +214,15 @@ export function createService(deps: ServiceDeps) {
     await mirror.set({ ...mirrorItems(papers), [SETTINGS_KEY]: settings });
   }
 
-  /** On install and browser start: the mirror matches the store, the badge is right, the daily backup is due or not. */
+  function purgeTrash(): Promise<number> {
+    return store.trash.purge(now() - TRASH_KEEP_MS);
+  }
+
+  /** On every worker start: the mirror matches the store, the badge is right, the daily backup is due or not. */
   async function startup(): Promise<void> {
     await resyncMirror();
     await store.pruneSeen(now() - SEEN_FOR_MS);
+    await purgeTrash();
     await maybeDailyBackup(store, now());
     deps.onPapersChanged?.();
   }

@@ -161,7 +161,11 @@ describe('a write interrupted mid-way (transaction aborted)', () => {
           { action: 'dismiss' },
         ),
     ],
-    ['a restore', (s: Store, p: Paper[]) => s.replaceAll(p.slice(0, 3), DEFAULT_SETTINGS)],
+    [
+      'a restore',
+      (s: Store, p: Paper[]) =>
+        s.replaceAll({ papers: p.slice(0, 3), trash: [{ ...p[4]!, trashedAt: 1 }], settings: DEFAULT_SETTINGS }),
+    ],
   ])('%s leaves the database as it was', async (_name, write) => {
     const { store, papers } = await seeded();
     const before = await dumpStore(store);

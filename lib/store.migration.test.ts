@@ -34,7 +34,7 @@ describe('schema migrations', () => {
 
       const backups = await store.listBackups();
       expect(backups).toEqual([
-        { id: expect.any(Number), createdAt: 42, reason: 'migration', schemaVersion: from, papers: 250 },
+        { id: expect.any(Number), createdAt: 42, reason: 'migration', schemaVersion: from, papers: 250, trash: 0 },
       ]);
       const backup = await store.getBackup(backups[0]!.id);
       expect(backup?.papers).toEqual(papers.slice().sort((a, b) => (a.id < b.id ? -1 : 1)));
@@ -59,5 +59,35 @@ describe('schema migrations', () => {
     expect(await again.listPapers()).toHaveLength(1);
     expect(await again.listBackups()).toEqual([]);
     again.close();
+  });
+});
+
+describe('migration to version 3 (Trash, backup metadata)', () => {
+  it('gives every existing backup its metadata, read once from the bodies, and starts with an empty Trash', async () => {
+    const factory = new IDBFactory();
+    const papers = samplePapers(12);
+    const backup = (createdAt: number, reason: 'daily' | 'manual', n: number) => ({
+      createdAt,
+      reason,
+      schemaVersion: 2,
+      papers: papers.slice(0, n),
+      settings: DEFAULT_SETTINGS,
+    });
+    await writeOldDatabase(factory, 2, {
+      papers,
+      backups: [backup(10, 'daily', 3), backup(20, 'manual', 7), backup(30, 'daily', 12)],
+    });
+    const store = await openStore({ factory, now: () => 42 });
+    const list = await store.listBackups();
+    expect(list.map((b) => [b.createdAt, b.reason, b.schemaVersion, b.papers, b.trash])).toEqual([
+      [42, 'migration', 2, 12, 0],
+      [30, 'daily', 2, 12, 0],
+      [20, 'manual', 2, 7, 0],
+      [10, 'daily', 2, 3, 0],
+    ]);
+    for (const b of list) expect((await store.getBackup(b.id))?.papers).toHaveLength(b.papers);
+    expect(await store.trash.count(0)).toBe(0);
+    expect(await store.listPapers()).toHaveLength(12);
+    store.close();
   });
 });

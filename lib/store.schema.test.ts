@@ -42,6 +42,24 @@ const SHAPES: Record<
     seen: { keyPath: 'id', autoIncrement: false, indexes: { lastSeen: ['lastSeen', false] } },
     settings: { keyPath: null, autoIncrement: false, indexes: {} },
   },
+  3: {
+    backupInfo: { keyPath: 'id', autoIncrement: false, indexes: { createdAt: ['createdAt', false] } },
+    backups: { keyPath: 'id', autoIncrement: true, indexes: { createdAt: ['createdAt', false] } },
+    meta: { keyPath: null, autoIncrement: false, indexes: {} },
+    papers: {
+      keyPath: 'id',
+      autoIncrement: false,
+      indexes: {
+        savedAt: ['savedAt', false],
+        status: ['status', false],
+        tags: ['tags', true],
+        updatedAt: ['updatedAt', false],
+      },
+    },
+    seen: { keyPath: 'id', autoIncrement: false, indexes: { lastSeen: ['lastSeen', false] } },
+    settings: { keyPath: null, autoIncrement: false, indexes: {} },
+    trash: { keyPath: 'id', autoIncrement: false, indexes: { trashedAt: ['trashedAt', false] } },
+  },
 };
 
 async function shapeOf(factory: IDBFactory, name = 'dogear') {

@@ -15,7 +15,15 @@ afterEach(() => store.close());
 describe('store', () => {
   it('opens at the current schema version with every object store', () => {
     expect(store.db.version).toBe(SCHEMA_VERSION);
-    expect([...store.db.objectStoreNames].sort()).toEqual(['backups', 'meta', 'papers', 'seen', 'settings']);
+    expect([...store.db.objectStoreNames].sort()).toEqual([
+      'backupInfo',
+      'backups',
+      'meta',
+      'papers',
+      'seen',
+      'settings',
+      'trash',
+    ]);
   });
 
   it('saves, marks read and removes a paper', async () => {

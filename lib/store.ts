@@ -1,8 +1,16 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import {
   DEFAULT_SETTINGS,
   PaperSchema,
   SettingsSchema,
+  TrashedPaperSchema,
   compact,
   mergeMeta,
   type Paper,
@@ -11,9 +19,11 @@ import {
   type PaperStatus,
   type Settings,
   type Source,
+  type TrashedPaper,
 } from './model';
 import { applyAction, type StatusAction } from './status';
 import { errorText } from './errors';
+import { moveToTrash, Trash, untrashed } from './trash';
 
 /**
  * The only module that opens IndexedDB. In the extension it runs in the
@@ -22,7 +32,7 @@ import { errorText } from './errors';
  */
 
 export const DB_NAME = 'dogear';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** How long an entry stays "new" after it was first shown: long enough to survive a reload, short of the next day's visit. */
 export const NEW_FOR_MS = 30 * 60_000;
@@ -35,21 +45,43 @@ export interface SeenRecord {
   lastSeen: number;
 }
 
+export const BACKUP_REASONS = [
+  'daily',
+  'migration',
+  'manual',
+  'before-import',
+  'before-restore',
+  'before-bulk',
+] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+/** What a backup holds; its `BackupInfo` is stored beside it under the same id. */
 export interface BackupRecord {
   id?: number;
   createdAt: number;
-  reason: 'daily' | 'migration' | 'manual' | 'before-import' | 'before-restore';
+  reason: BackupReason;
   schemaVersion: number;
   papers: Paper[];
+  /** The Trash as it was; absent in backups taken before the Trash existed. */
+  trash?: TrashedPaper[];
   settings: Settings;
 }
 
+/** A backup without its body: all that listing backups, pruning them and deciding on the next one read. */
 export interface BackupInfo {
   id: number;
   createdAt: number;
-  reason: BackupRecord['reason'];
+  reason: BackupReason;
   schemaVersion: number;
   papers: number;
+  trash: number;
+}
+
+/** What the list is right now: papers, Trash and settings, read in one transaction. */
+export interface Snapshot {
+  papers: Paper[];
+  trash: TrashedPaper[];
+  settings: Settings;
 }
 
 export interface DogearDB extends DBSchema {
@@ -62,9 +94,19 @@ export interface DogearDB extends DBSchema {
   seen: { key: string; value: SeenRecord; indexes: { lastSeen: number } };
   backups: { key: number; value: BackupRecord; indexes: { createdAt: number } };
   meta: { key: string; value: unknown };
+  trash: { key: string; value: TrashedPaper; indexes: { trashedAt: number } };
+  backupInfo: { key: number; value: BackupInfo; indexes: { createdAt: number } };
 }
 
 type Tx = IDBPTransaction<DogearDB, StoreNames<DogearDB>[], 'versionchange'>;
+
+/** An object store open for writing, in any transaction that includes it. */
+export type Writable<N extends StoreNames<DogearDB>> = IDBPObjectStore<
+  DogearDB,
+  ArrayLike<StoreNames<DogearDB>>,
+  N,
+  'readwrite' | 'versionchange'
+>;
 
 /**
  * Each entry brings the schema from version i to i+1. Never edit a shipped
@@ -89,6 +131,24 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<DogearDB>, tx: Tx) => v
     tx.objectStore('papers').createIndex('updatedAt', 'updatedAt');
     tx.objectStore('seen').createIndex('lastSeen', 'lastSeen');
   },
+  // 2 → 3: removed papers go to a Trash; backups' metadata kept apart from their bodies
+  (db, tx) => {
+    db.createObjectStore('trash', { keyPath: 'id' }).createIndex('trashedAt', 'trashedAt');
+    const infos = db.createObjectStore('backupInfo', { keyPath: 'id' });
+    infos.createIndex('createdAt', 'createdAt');
+    // The one time bodies are read for their metadata; from now on it is written beside each backup.
+    const step = async () => {
+      let cursor = await tx.objectStore('backups').openCursor();
+      while (cursor) {
+        const b = cursor.value;
+        const info = { createdAt: b.createdAt, reason: b.reason, schemaVersion: b.schemaVersion };
+        await infos.put({ id: cursor.key, ...info, papers: b.papers.length, trash: 0 });
+        cursor = await cursor.continue();
+      }
+    };
+    // A failure aborts the upgrade, which openStore reports.
+    step().catch(() => {});
+  },
 ];
 
 export class StoreUnavailableError extends Error {
@@ -110,19 +170,34 @@ export interface OpenOptions {
  */
 function backupBeforeMigration(tx: Tx, fromVersion: number, now: number): void {
   const papers = tx.objectStore('papers').getAll();
+  const trash = tx.objectStoreNames.contains('trash') ? tx.objectStore('trash').getAll() : Promise.resolve([]);
   const settings = tx.objectStore('settings').get('settings');
-  Promise.all([papers, settings])
-    .then(([p, s]) =>
-      tx.objectStore('backups').add({
+  // Written after every step has run, so into the stores of the new version.
+  Promise.all([papers, trash, settings])
+    .then(([p, t, s]) =>
+      writeBackup(tx.objectStore('backups'), tx.objectStore('backupInfo'), {
         createdAt: now,
         reason: 'migration',
         schemaVersion: fromVersion,
         papers: p,
+        trash: t,
         settings: SettingsSchema.safeParse(s ?? {}).data ?? DEFAULT_SETTINGS,
       }),
     )
     // A failed upgrade rolls everything back and openStore reports it; this chain has nothing to add.
     .catch(() => {});
+}
+
+/** A backup's body and its metadata, under one id, in the caller's transaction. */
+async function writeBackup(
+  bodies: Writable<'backups'>,
+  infos: Writable<'backupInfo'>,
+  b: Omit<BackupRecord, 'id'>,
+): Promise<number> {
+  const id = await bodies.add(b as BackupRecord);
+  const { createdAt, reason, schemaVersion } = b;
+  await infos.put({ id, createdAt, reason, schemaVersion, papers: b.papers.length, trash: b.trash?.length ?? 0 });
+  return id;
 }
 
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
@@ -194,7 +269,11 @@ export interface BulkPatch {
 }
 
 export class Store {
-  constructor(readonly db: IDBPDatabase<DogearDB>) {}
+  readonly trash: Trash;
+
+  constructor(readonly db: IDBPDatabase<DogearDB>) {
+    this.trash = new Trash(db);
+  }
 
   close(): void {
     this.db.close();
@@ -222,22 +301,29 @@ export class Store {
   /**
    * Every status change: the status table decides the next status from the
    * stored one, creating the record when needed. Returns the record before and
-   * after (null when the paper left the list) and whether to offer undo.
+   * after (null when the paper left the list: it is in the Trash) and whether to offer undo.
    */
   async act(
     change: StatusChange,
     now = Date.now(),
   ): Promise<{ before?: Paper; after: Paper | null; undoable: boolean }> {
-    const tx = this.db.transaction('papers', 'readwrite');
-    const before = await tx.store.get(change.meta.id);
-    const t = applyAction(before, change.action, now);
+    const { id } = change.meta;
+    const tx = this.db.transaction(['papers', 'trash'], 'readwrite');
+    const papers = tx.objectStore('papers');
+    const trash = tx.objectStore('trash');
+    const before = await papers.get(id);
+    // A paper in the Trash is not on the list; put back on it, it brings its note, tags and dates along.
+    const trashed = before ? undefined : await trash.get(id);
+    const t = applyAction(before ?? (trashed && { readAt: trashed.readAt }), change.action, now);
     if (t.next === 'none') {
-      if (before) await tx.store.delete(change.meta.id);
+      if (before) await moveToTrash(papers, trash, before, now);
       await tx.done;
       return { before, after: null, undoable: t.undoable };
     }
-    const after = buildPaper(before, change, { status: t.next, readAt: t.readAt, dismissedFrom: t.dismissedFrom }, now);
-    await tx.store.put(after);
+    const base = before ?? (trashed && untrashed(trashed));
+    const after = buildPaper(base, change, { status: t.next, readAt: t.readAt, dismissedFrom: t.dismissedFrom }, now);
+    await papers.put(after);
+    if (trashed) await trash.delete(id);
     await tx.done;
     return { before, after, undoable: t.undoable };
   }
@@ -266,7 +352,7 @@ export class Store {
 
   /** Apply one change to many papers atomically (bulk actions in the popup). */
   async bulkUpdate(ids: string[], patch: BulkPatch, now = Date.now()): Promise<Paper[]> {
-    const tx = this.db.transaction('papers', 'readwrite');
+    const tx = this.db.transaction(['papers', 'trash'], 'readwrite');
     // Awaited in bulkIn; an abort while a request is awaited must not surface as an unhandled rejection.
     tx.done.catch(() => {});
     try {
@@ -279,17 +365,18 @@ export class Store {
   }
 
   private async bulkIn(
-    tx: IDBPTransaction<DogearDB, ['papers'], 'readwrite'>,
+    tx: IDBPTransaction<DogearDB, ('papers' | 'trash')[], 'readwrite'>,
     ids: string[],
     patch: BulkPatch,
     now: number,
   ): Promise<Paper[]> {
+    const papers = tx.objectStore('papers');
     const changed: Paper[] = [];
     for (const id of ids) {
-      const p = await tx.store.get(id);
+      const p = await papers.get(id);
       if (!p) continue;
       if (patch.remove) {
-        await tx.store.delete(id);
+        await moveToTrash(papers, tx.objectStore('trash'), p, now);
         changed.push(p);
         continue;
       }
@@ -306,28 +393,48 @@ export class Store {
         sentToZotero: patch.sentToZotero ?? p.sentToZotero,
         updatedAt: now,
       });
-      await tx.store.put(next);
+      await papers.put(next);
       changed.push(next);
     }
     await tx.done;
     return changed;
   }
 
-  /** Put records back as they were (undo), as a change made now: sync must not take the undone state back in. */
+  /** Put records back as they were (undo, out of the Trash again), as a change made now: sync must not take the undone state back in. */
   async restorePapers(papers: Paper[], now = Date.now()): Promise<void> {
     await this.applyPapers(papers.map((p) => ({ ...p, updatedAt: now })));
   }
 
-  /** Replace or add the given papers, delete `removeIds` and, when given, replace the settings: all in one transaction (an import). */
-  async applyPapers(put: Paper[], removeIds: string[] = [], settings?: Settings): Promise<void> {
+  /**
+   * An import, in one transaction: replace or add `put` (out of the Trash if
+   * there), move `removeIds` to the Trash, put the file's `trash` in it (for
+   * ids neither on the list nor removed later than the file says), and, when
+   * given, replace the settings.
+   */
+  async applyPapers(
+    put: Paper[],
+    removeIds: string[] = [],
+    settings?: Settings,
+    trash: TrashedPaper[] = [],
+    now = Date.now(),
+  ): Promise<void> {
     // Validate everything before the transaction starts: a bad record changes nothing.
     const valid = put.map((p) => PaperSchema.parse(p));
+    const validTrash = trash.map((t) => TrashedPaperSchema.parse(t));
     const s = settings && SettingsSchema.parse(settings);
-    const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
+    const tx = this.db.transaction(['papers', 'trash', 'settings'], 'readwrite');
     const papers = tx.objectStore('papers');
+    const bin = tx.objectStore('trash');
     await atomically(tx, [
-      ...removeIds.map((id) => () => papers.delete(id)),
-      ...valid.map((p) => () => papers.put(p)),
+      ...removeIds.map((id) => async () => {
+        const p = await papers.get(id);
+        if (p) await moveToTrash(papers, bin, p, now);
+      }),
+      ...valid.map((p) => () => Promise.all([papers.put(p), bin.delete(p.id)])),
+      ...validTrash.map((t) => async () => {
+        const [live, kept] = await Promise.all([papers.getKey(t.id), bin.get(t.id)]);
+        if (!live && !(kept && kept.trashedAt >= t.trashedAt)) await bin.put(t);
+      }),
       ...(s ? [() => tx.objectStore('settings').put(s, 'settings')] : []),
     ]);
   }
@@ -342,21 +449,25 @@ export class Store {
     ids: string[],
     decide: (id: string, before: Paper | undefined) => Paper | null | undefined,
   ): Promise<{ put: Paper[]; removed: string[] }> {
-    const tx = this.db.transaction('papers', 'readwrite');
+    const tx = this.db.transaction(['papers', 'trash'], 'readwrite');
+    const papers = tx.objectStore('papers');
+    const bin = tx.objectStore('trash');
     const out = { put: [] as Paper[], removed: [] as string[] };
     const ops: Array<() => Promise<unknown>> = [];
-    const before = await Promise.all(ids.map((id) => tx.store.get(id)));
+    const before = await Promise.all(ids.map((id) => papers.get(id)));
     ids.forEach((id, i) => {
       const next = decide(id, before[i]);
+      const was = before[i];
       if (next === undefined) return;
       if (next === null) {
-        if (!before[i]) return;
-        ops.push(() => tx.store.delete(id));
+        if (!was) return;
+        // Removed on another device: into this one's Trash too, like any removal.
+        ops.push(() => moveToTrash(papers, bin, was, Date.now()));
         out.removed.push(id);
         return;
       }
       const valid = PaperSchema.parse(next);
-      ops.push(() => tx.store.put(valid));
+      ops.push(() => Promise.all([papers.put(valid), bin.delete(valid.id)]));
       out.put.push(valid);
     });
     await atomically(tx, ops);
@@ -429,26 +540,27 @@ export class Store {
 
   // ------------------------------------------------------------ backups
 
-  addBackup(b: Omit<BackupRecord, 'id'>): Promise<number> {
-    return this.db.add('backups', b as BackupRecord);
+  /** Papers, Trash and settings as one consistent whole (what a backup holds). */
+  async snapshot(): Promise<Snapshot> {
+    const tx = this.db.transaction(['papers', 'trash', 'settings']);
+    const [papers, trash, raw] = await Promise.all([
+      tx.objectStore('papers').getAll(),
+      tx.objectStore('trash').getAll(),
+      tx.objectStore('settings').get('settings'),
+      tx.done,
+    ]);
+    return { papers, trash, settings: SettingsSchema.safeParse(raw ?? {}).data ?? DEFAULT_SETTINGS };
   }
 
-  /** Newest first, without the payloads. */
+  async addBackup(b: Omit<BackupRecord, 'id'>): Promise<number> {
+    const tx = this.db.transaction(['backups', 'backupInfo'], 'readwrite');
+    const [id] = await Promise.all([writeBackup(tx.objectStore('backups'), tx.objectStore('backupInfo'), b), tx.done]);
+    return id;
+  }
+
+  /** Newest first; reads only the metadata, never a backup's body. */
   async listBackups(): Promise<BackupInfo[]> {
-    const out: BackupInfo[] = [];
-    let cursor = await this.db.transaction('backups').store.index('createdAt').openCursor(null, 'prev');
-    while (cursor) {
-      const b = cursor.value;
-      out.push({
-        id: b.id!,
-        createdAt: b.createdAt,
-        reason: b.reason,
-        schemaVersion: b.schemaVersion,
-        papers: b.papers.length,
-      });
-      cursor = await cursor.continue();
-    }
-    return out;
+    return (await this.db.getAllFromIndex('backupInfo', 'createdAt')).reverse();
   }
 
   getBackup(id: number): Promise<BackupRecord | undefined> {
@@ -456,19 +568,30 @@ export class Store {
   }
 
   async deleteBackups(ids: number[]): Promise<void> {
-    const tx = this.db.transaction('backups', 'readwrite');
-    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+    const tx = this.db.transaction(['backups', 'backupInfo'], 'readwrite');
+    const bodies = tx.objectStore('backups');
+    const infos = tx.objectStore('backupInfo');
+    await Promise.all([...ids.flatMap((id) => [bodies.delete(id), infos.delete(id)]), tx.done]);
   }
 
-  /** Makes the list and settings exactly these, in one transaction (restoring a backup); with `now`, as a change made then (so sync sends the restored state on). */
-  async replaceAll(papers: Paper[], settings: Settings, now?: number): Promise<void> {
+  /**
+   * Makes the list, the Trash and the settings exactly these, in one transaction (restoring a backup);
+   * with `now`, as a change made then (so sync sends the restored state on).
+   */
+  async replaceAll({ papers, trash, settings }: Snapshot, now?: number): Promise<void> {
     const valid = papers.map((p) => PaperSchema.parse(now === undefined ? p : { ...p, updatedAt: now }));
+    const live = new Set(valid.map((p) => p.id));
+    // A hand-edited backup could hold an id in both: the list wins.
+    const validTrash = trash.map((t) => TrashedPaperSchema.parse(t)).filter((t) => !live.has(t.id));
     const s = SettingsSchema.parse(settings);
-    const tx = this.db.transaction(['papers', 'settings'], 'readwrite');
+    const tx = this.db.transaction(['papers', 'trash', 'settings'], 'readwrite');
     const store = tx.objectStore('papers');
+    const bin = tx.objectStore('trash');
     await atomically(tx, [
       () => store.clear(),
+      () => bin.clear(),
       ...valid.map((p) => () => store.put(p)),
+      ...validTrash.map((t) => () => bin.put(t)),
       () => tx.objectStore('settings').put(s, 'settings'),
     ]);
   }
@@ -480,6 +603,10 @@ export class Store {
 
   async setMeta(key: string, value: unknown): Promise<void> {
     await this.db.put('meta', value, key);
+  }
+
+  async deleteMeta(key: string): Promise<void> {
+    await this.db.delete('meta', key);
   }
 }
 

@@ -16,6 +16,7 @@ const REASONS: Record<BackupRecord['reason'], string> = {
   manual: 'Taken by you',
   'before-import': 'Before an import',
   'before-restore': 'Before a restore',
+  'before-bulk': 'Before a bulk removal',
 };
 
 // A restore or an import with settings changes the keywords and rules the sections above show: the page
@@ -155,8 +156,9 @@ export function DataSection() {
         <div>
           <h3>Backups</h3>
           <p class="muted small">
-            Dogear backs up your list once a day while it changes (the last seven are kept), and before every Dogear
-            update, import and restore.
+            Dogear backs up your list and its Trash once a day while it changes (the last seven daily backups are kept),
+            before every import, restore and bulk removal (the last five of those are kept, apart from the daily ones),
+            and before every Dogear update (the newest per version is kept).
           </p>
         </div>
         <button

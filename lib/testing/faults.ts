@@ -38,7 +38,7 @@ export function failWrites(opts: {
 /** Everything in the database, to compare before and after. */
 export async function dumpStore(store: Store): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const name of ['papers', 'settings', 'seen', 'backups', 'meta'] as const) {
+  for (const name of ['papers', 'trash', 'settings', 'seen', 'backups', 'backupInfo', 'meta'] as const) {
     const tx = store.db.transaction(name);
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
     await tx.done;

@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { MIGRATIONS, type DogearDB } from '../store';
+import { MIGRATIONS, type BackupRecord, type DogearDB } from '../store';
 import type { Paper, Settings } from '../model';
 
 /**
@@ -10,7 +10,13 @@ import type { Paper, Settings } from '../model';
 export async function writeOldDatabase(
   factory: IDBFactory,
   version: number,
-  data: { papers: Paper[]; settings?: Settings; seen?: { id: string; firstSeen: number; lastSeen: number }[] },
+  data: {
+    papers: Paper[];
+    settings?: Settings;
+    seen?: { id: string; firstSeen: number; lastSeen: number }[];
+    /** Backups as that version stored them (bodies only). */
+    backups?: Omit<BackupRecord, 'id'>[];
+  },
   name = 'dogear',
 ): Promise<void> {
   const g = globalThis as { indexedDB?: IDBFactory };
@@ -22,8 +28,9 @@ export async function writeOldDatabase(
         for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(database, tx);
       },
     });
-    const tx = db.transaction(['papers', 'settings', 'seen'], 'readwrite');
+    const tx = db.transaction(['papers', 'settings', 'seen', 'backups'], 'readwrite');
     await Promise.all([
+      ...(data.backups ?? []).map((b) => tx.objectStore('backups').add(b as BackupRecord)),
       ...data.papers.map((p) => tx.objectStore('papers').put(p)),
       ...(data.settings ? [tx.objectStore('settings').put(data.settings, 'settings')] : []),
       ...(data.seen ?? []).map((s) => tx.objectStore('seen').put(s)),
