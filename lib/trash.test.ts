@@ -111,8 +111,8 @@ describe('Trash', () => {
   it('undo of a removal takes the paper back out of the Trash', async () => {
     const before = await noted('2601.00001');
     await store.act({ meta: meta('2601.00001'), action: 'unsave' }, 10);
-    await store.restorePapers([before]);
-    expect(await store.getPaper('2601.00001')).toEqual(before);
+    await store.restorePapers([before], 30);
+    expect(await store.getPaper('2601.00001')).toEqual({ ...before, updatedAt: 30 });
     expect(await store.trash.count(0)).toBe(0);
   });
 });
