@@ -151,7 +151,7 @@ describe('regex patterns', () => {
       expect.stringMatching(/alternatives inside a repetition/),
       expect.stringMatching(/nested repetition/),
       expect.stringMatching(/backreferences/),
-      expect.stringMatching(/too much repetition/),
+      expect.stringMatching(/too many ways to match/),
       expect.stringMatching(/longer than 500/),
     ]);
     expect(m.hasKeywords).toBe(false);
@@ -277,7 +277,7 @@ describe('testPattern', () => {
         [7, 9],
       ],
     });
-    expect(testPattern(parsePatternLine('/(a+)+/'), 'aaa')).toEqual({ error: expect.stringMatching(/nested/) });
+    expect(testPattern(parsePatternLine('/(a+)+/'), 'aaa')).toMatchObject({ error: expect.stringMatching(/nested/) });
   });
 });
 

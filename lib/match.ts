@@ -1,5 +1,6 @@
 import { LIMITS, type Pattern, type TagRule } from './model';
-import { sanitizeRegex } from './regex-safety';
+import type { Alt } from './regex-cost';
+import { OPEN_MAX, PatternBudget, sanitizeRegex, sanitizeSource } from './regex-safety';
 
 /**
  * Keyword and tag-rule matching.
@@ -24,7 +25,8 @@ import { sanitizeRegex } from './regex-safety';
  * Regex patterns are used as written, in Unicode mode: the `i` flag alone
  * decides case, `caseSensitive` and `wholeWord` are ignored; flags `i m s u`
  * are honoured, `g y` ignored, others rejected. Unsafe regexes are rejected,
- * see regex-safety.ts.
+ * see regex-safety.ts; so are patterns past the work budget all keywords (and
+ * all tag rules) share, since they run as one regex.
  *
  * Nothing here throws at the page: a pattern that cannot be used is skipped
  * and listed in `matcher.errors`.
@@ -87,10 +89,12 @@ interface Compiled {
   flags: string;
   /** Needs BEFORE in front. It is kept apart so combined regexes can share one BEFORE. */
   bounded: boolean;
+  /** Work per text position, for the shared budget. */
+  cost: Alt;
 }
 
 /** Compiles one pattern to a regex source and flags (always with `u`), or explains why not. */
-function compilePattern(p: Pattern): Compiled | { error: string } {
+function compilePattern(p: Pattern): Compiled | { error: string; unsafe?: true } {
   const text = p.pattern.trim();
   if (!text) return { error: 'empty pattern' };
   if (text.length > LIMITS.pattern) return { error: `longer than ${LIMITS.pattern} characters` };
@@ -104,13 +108,28 @@ function compilePattern(p: Pattern): Compiled | { error: string } {
   }
   const words = text.split(/\s+/u).map((w) => w.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
   const chars = Array.from(text);
-  // A word beginning is highlighted up to the end of its word.
-  const after = !p.wholeWord ? `(?:${WORD_CHAR})*` : IS_WORD_CHAR.test(chars[chars.length - 1]!) ? AFTER : '';
-  return {
-    source: words.join('\\s+') + after,
-    flags: p.caseSensitive ? 'u' : 'iu',
-    bounded: IS_WORD_CHAR.test(chars[0]!),
-  };
+  // A word beginning is highlighted up to the end of its word (a word of at most OPEN_MAX more characters,
+  // so a page of one endless word costs OPEN_MAX steps per position, not its length).
+  const after = !p.wholeWord
+    ? `(?:${WORD_CHAR}){0,${OPEN_MAX}}`
+    : IS_WORD_CHAR.test(chars[chars.length - 1]!)
+      ? AFTER
+      : '';
+  // The cost in the shared budget is measured on the phrase with single spaces: a run of whitespace
+  // between two words is entered from one start position only (the word before it ends there, and
+  // backing off a word into the run would leave the next word facing whitespace), so over a whole text
+  // the runs cost their length once, not once per position. BEFORE is left out: its two branches
+  // exclude each other, so it adds a step, not a second way.
+  const flags = p.caseSensitive ? '' : 'i';
+  const measured = sanitizeSource(words.join('\\s') + after, flags);
+  if ('error' in measured) return measured;
+  return { ...measured, source: words.join('\\s+') + after, bounded: IS_WORD_CHAR.test(chars[0]!) };
+}
+
+/** Why a pattern could freeze the page if it were used, or null: for refusing settings files. */
+export function unsafePattern(p: Pattern): string | null {
+  const c = compilePattern(p);
+  return 'error' in c && c.unsafe ? c.error : null;
 }
 
 /** Matches one pattern against a sample, for the options page preview. */
@@ -274,6 +293,7 @@ const AUTHOR_SEPARATOR = '; ';
 export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: readonly TagRule[] }): Matcher {
   const errors: MatchError[] = [];
   const budget = { keyword: MAX_SOURCE, tag: MAX_SOURCE };
+  const work = { keyword: new PatternBudget(), tag: new PatternBudget() };
   const compile = (p: Pattern, source: string, kind: keyof typeof budget): Compiled | null => {
     if (!p.pattern.trim() || budget[kind] < 0) return null;
     const c = compilePattern(p);
@@ -281,10 +301,19 @@ export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: 
       errors.push({ pattern: p.pattern, source, message: c.error });
       return null;
     }
+    const what = kind === 'keyword' ? 'keywords' : 'tag rule patterns';
     budget[kind] -= c.source.length;
     if (budget[kind] < 0) {
-      const what = kind === 'keyword' ? 'keywords' : 'tag rule patterns';
       errors.push({ pattern: p.pattern, source, message: `skipped with all after it: ${what} are too long together` });
+      return null;
+    }
+    if (!work[kind].take(c.cost)) {
+      budget[kind] += c.source.length;
+      errors.push({
+        pattern: p.pattern,
+        source,
+        message: `skipped: together with the ${what} before it, it could freeze the page (simplify or remove some regexes)`,
+      });
       return null;
     }
     return c;

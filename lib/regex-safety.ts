@@ -1,49 +1,50 @@
+import { foldKey } from './case-fold';
 import { LIMITS } from './model';
+import { AltSet, regexCost, type Alt, type Item, type Quant } from './regex-cost';
 
 /**
  * Guards the page against user regexes that backtrack badly. Irregexp cannot
  * be interrupted, so a pattern like `(a+)+$` or `.*.*x` would freeze the tab
  * on an unlucky abstract; instead we reject the known shapes up front and
- * bound every repetition so the work per text position stays small:
+ * bound the work per text position:
  *
  * - backreferences are rejected (they make matching NP-hard);
  * - nested repetition (`(a+)+`, `(a?b)*`) is rejected;
  * - alternatives under a repetition must start with different literal
- *   characters (`(foo|bar)+` is fine, `(a|a)*` and `(\w|x)+` are not);
+ *   characters, after case folding when the `i` flag is set (`(foo|bar)+` is
+ *   fine; `(a|a)*`, `(\w|x)+` and, with `i`, `(s|ſ)+` are not);
  * - open-ended repetitions (`*`, `+`, `{n,}`) match at most OPEN_MAX more
  *   times than their minimum, so `.*x` costs O(OPEN_MAX) per position, not O(n);
- * - the backtracking choices per position are capped (MAX_COST, see costOf):
- *   one open-ended repetition per run next to a few small ones (`\s?`, `{2,4}`).
+ * - the work per text position (regex-cost.ts) is capped at MAX_WORK: choices
+ *   multiply along a sequence, alternatives add up (`(?:.|.)` twenty times is
+ *   2^20 ways), and a large fixed count like `.{10000}` costs what it consumes.
+ *
+ * Many patterns are combined into one regex, so they also share a budget:
+ * PatternBudget admits patterns in order while their combined work stays
+ * within MAX_TOTAL_WORK.
  *
  * Capturing groups are made non-capturing: nothing reads them, and combining
  * many user regexes into one must not collide on group names.
  */
 
 export const OPEN_MAX = 100;
-const MAX_COST = 1_000;
+/** Steps per text position for one pattern: a 20,000-character abstract then takes well under 100 ms. */
+export const MAX_WORK = 1_000;
+/** Steps per text position for all keywords together (and again for all tag rules). */
+export const MAX_TOTAL_WORK = 5_000;
 
-export type SafeRegex = { source: string; flags: string } | { error: string };
-
-interface Quant {
-  min: number;
-  max: number;
-  lazy: boolean;
-}
-interface Item {
-  /** Source text of the atom as it will be emitted; for a group, its opener. */
-  src: string;
-  /** A single literal character, when the atom is one (for the alternation check). */
-  literal?: string;
-  /** Top-level alternatives when the atom is a group. */
-  alts?: Item[][];
-  quant?: Quant;
-}
+export type SafeRegex =
+  | { source: string; flags: string; cost: Alt }
+  /** `unsafe` when the pattern is valid but could freeze the page. */
+  | { error: string; unsafe?: true };
 
 class Unsafe extends Error {}
 
 const LOOKAROUNDS = new Set(['(?=', '(?!', '(?<=', '(?<!']);
 const CLASS_ESCAPES = 'dDwWsSbB';
 const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
+const TOO_MUCH =
+  'too many ways to match (it could freeze the page): keep counts small, use at most one open-ended *, + or {n,} in a row, and start alternatives differently';
 
 /**
  * Checks and rewrites a regex body for matching with `flags` (from `i m s`;
@@ -51,6 +52,11 @@ const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: 
  */
 export function sanitizeRegex(body: string, flags: string): SafeRegex {
   if (body.length > LIMITS.pattern) return { error: `regex is longer than ${LIMITS.pattern} characters` };
+  return sanitizeSource(body, flags);
+}
+
+/** sanitizeRegex without the length limit, for regexes Dogear builds itself from plain keywords. */
+export function sanitizeSource(body: string, flags: string): SafeRegex {
   const outFlags = [...new Set(flags + 'u')].sort().join('');
   try {
     new RegExp(body, outFlags);
@@ -61,14 +67,28 @@ export function sanitizeRegex(body: string, flags: string): SafeRegex {
     const parser = new Parser(body, outFlags.includes('i'));
     const alts = parser.alternatives(false);
     check(alts, false, parser.ignoreCase);
-    if (costOf(alts, outFlags) > MAX_COST)
-      throw new Unsafe(
-        'too much repetition (it could freeze the page): use at most one open-ended *, + or {n,} and keep other counts small, like \\s{0,3}',
-      );
-    return { source: emit(alts), flags: outFlags };
+    const cost = regexCost(alts, outFlags);
+    if (cost.work > MAX_WORK) throw new Unsafe(TOO_MUCH);
+    return { source: emit(alts), flags: outFlags, cost };
   } catch (e) {
-    if (e instanceof Unsafe) return { error: e.message };
+    if (e instanceof Unsafe) return { error: e.message, unsafe: true };
     throw e;
+  }
+}
+
+/** Admits patterns to one combined regex while their work together stays within the budget. */
+export class PatternBudget {
+  private readonly set = new AltSet();
+  constructor(private readonly limit = MAX_TOTAL_WORK) {}
+
+  /** Adds the pattern's cost and says true, or leaves the budget as it was and says false. */
+  take(cost: Alt): boolean {
+    // Patterns with other flags run as other regexes: a case-sensitive `S` and `/s/i` can both go on at an `S`.
+    const alt = { ...cost, key: [...cost.key].map(foldKey).join('') };
+    this.set.add(alt);
+    if (this.set.work <= this.limit) return true;
+    this.set.remove(alt);
+    return false;
   }
 }
 
@@ -126,11 +146,12 @@ class Parser {
       this.i += open.length;
       const alts = this.alternatives(true);
       this.i++; // ')'
-      return { src: LOOKAROUNDS.has(open) ? open : '(?:', alts };
+      return LOOKAROUNDS.has(open) ? { src: open, alts, look: true, zeroWidth: true } : { src: '(?:', alts };
     }
     const cp = String.fromCodePoint(s.codePointAt(this.i)!);
     this.i += cp.length;
-    return c === '.' || c === '^' || c === '$' ? { src: c } : { src: cp, literal: cp };
+    if (c === '^' || c === '$') return { src: c, zeroWidth: true };
+    return c === '.' ? { src: c } : { src: cp, literal: cp };
   }
 
   private escape(): Item {
@@ -144,6 +165,7 @@ class Parser {
     else if (c === 'x') this.i += 2;
     else if (c === 'c') this.i += 1;
     const src = s.slice(start, this.i);
+    if (c === 'b' || c === 'B') return { src, zeroWidth: true };
     if (CLASS_ESCAPES.includes(c) || c === 'p' || c === 'P' || c === 'u' || c === 'x' || c === 'c' || c === '0')
       return { src };
     return { src, literal: CONTROL_ESCAPES[c] ?? c };
@@ -154,9 +176,9 @@ class Parser {
     if (!m) return undefined;
     this.i += m[0].length;
     const lazy = m[5] !== undefined;
-    if (m[1]) return { min: m[1] === '+' ? 1 : 0, max: m[1] === '?' ? 1 : Infinity, lazy };
+    if (m[1]) return { min: m[1] === '+' ? 1 : 0, max: m[1] === '?' ? 1 : (m[1] === '+' ? 1 : 0) + OPEN_MAX, lazy };
     const min = Number(m[2]);
-    return { min, max: m[3] === undefined ? min : m[4] ? Number(m[4]) : Infinity, lazy };
+    return { min, max: m[3] === undefined ? min : m[4] ? Number(m[4]) : min + OPEN_MAX, lazy };
   }
 }
 
@@ -178,44 +200,11 @@ function distinctStarts(alts: Item[][], ignoreCase: boolean): void {
   const seen = new Set<string>();
   for (const seq of alts) {
     const lit = seq[0]?.literal;
-    const key = ignoreCase ? lit?.toLowerCase() : lit;
+    const key = lit !== undefined && ignoreCase ? foldKey(lit) : lit;
     if (key === undefined || seen.has(key))
       throw new Unsafe('alternatives inside a repetition must start with different letters, like (foo|bar)+');
     seen.add(key);
   }
-}
-
-/**
- * An upper bound on the backtracking steps per start position: repetition
- * choices multiply along a run of atoms, but a required literal that no
- * repeated atom of the run can match pins where the run ends, so the runs on
- * either side of it add up instead (`\s*-\s*` costs 2·101, `.*.*` 101²).
- */
-function costOf(alts: Item[][], flags: string): number {
-  let worst = 1;
-  for (const seq of alts) {
-    let total = 0;
-    let run = 1;
-    let repeated: Item[] = [];
-    for (const item of seq) {
-      if (item.literal !== undefined && !item.quant && !repeated.some((r) => canMatch(r, item.literal!, flags))) {
-        total += run;
-        run = 1;
-        repeated = [];
-      }
-      const q = item.quant;
-      const choices = q ? (q.max === Infinity ? OPEN_MAX : q.max - q.min) + 1 : 1;
-      run = Math.min(run * (item.alts ? costOf(item.alts, flags) : 1) * choices, Number.MAX_SAFE_INTEGER);
-      if (repeats(q)) repeated.push(item);
-    }
-    worst = Math.max(worst, total + run);
-  }
-  return worst;
-}
-
-/** Whether a repeated atom could also consume `ch`; groups are assumed to. */
-function canMatch(item: Item, ch: string, flags: string): boolean {
-  return item.alts !== undefined || new RegExp(`^${item.src}$`, flags).test(ch);
 }
 
 function emit(alts: Item[][]): string {
@@ -233,7 +222,6 @@ function emit(alts: Item[][]): string {
 
 function quantSource(q: Quant | undefined): string {
   if (!q) return '';
-  const max = q.max === Infinity ? q.min + OPEN_MAX : q.max;
-  if (q.min === 0 && max === 1) return q.lazy ? '??' : '?';
-  return (q.min === max ? `{${max}}` : `{${q.min},${max}}`) + (q.lazy ? '?' : '');
+  if (q.min === 0 && q.max === 1) return q.lazy ? '??' : '?';
+  return (q.min === q.max ? `{${q.max}}` : `{${q.min},${q.max}}`) + (q.lazy ? '?' : '');
 }
