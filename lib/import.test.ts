@@ -143,6 +143,21 @@ describe('parseImport: our JSON', () => {
     expect(settings?.keywords).toEqual([{ pattern: '(a+)+$', caseSensitive: false, wholeWord: true }]);
   });
 
+  it('refuses a settings file with a pattern that could freeze the page, naming where it is', () => {
+    const file = (settings: object) => JSON.stringify({ format: 'dogear', version: 1, papers: [], settings });
+    const explosive = `/${'(?:.|.)'.repeat(20)}#/`;
+    const kw = err(parseImport(file({ keywords: [{ pattern: 'LLM' }, { pattern: explosive }] }), NOW));
+    expect(kw).toMatch(/^Nothing was imported\. settings\.keywords\[1\] \/\(\?:\.\|\.\).*: too many ways to match/);
+    const rule = { name: 's', color: '#336699', patterns: [{ pattern: 'ok' }, { pattern: '/(?:s|\u017f)+x/i' }] };
+    expect(err(parseImport(file({ tagRules: [rule] }), NOW))).toMatch(
+      /^Nothing was imported\. settings\.tagRules\[0\]\.patterns\[1\] \/\(\?:s\|ſ\)\+x\/i: /,
+    );
+    // The same shapes, harmless: a literal keyword and a regex whose alternatives start differently.
+    expect(ok(parseImport(file({ keywords: [{ pattern: '(a+)+$' }, { pattern: '/(?:ab|cd)+x/' }] }), NOW)).ok).toBe(
+      true,
+    );
+  });
+
   it('survives deep nesting, huge strings and wrong types without throwing', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     expect(err(parseImport(deep, NOW))).toMatch(/Nothing was imported/);

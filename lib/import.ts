@@ -11,6 +11,7 @@ import {
   blankPaper,
 } from './model';
 import { EXPORT_FORMAT_NAME, EXPORT_VERSION, PAPER_KEYS } from './export';
+import { formatPattern, unsafePattern } from './match';
 
 /**
  * Reading files the user picked: our JSON export, or a plain list of arXiv
@@ -123,9 +124,29 @@ function parseJson(body: string): ImportResult {
     seen.set(p.id, i);
   }
   const papers = parsed.data.papers;
+  const unsafe = parsed.data.settings && firstUnsafePattern(parsed.data.settings);
+  if (unsafe) return fail(`Nothing was imported. ${unsafe}`);
   return parsed.data.settings
     ? { ok: true, kind: 'json', papers, settings: parsed.data.settings }
     : { ok: true, kind: 'json', papers };
+}
+
+/**
+ * A pattern that could freeze the page is refused with the whole file: once stored it would run on
+ * every listing and on the options page, before the user could see or remove it.
+ */
+function firstUnsafePattern(settings: Settings): string | null {
+  const where = [
+    ...settings.keywords.map((p, i) => ({ at: `settings.keywords[${i}]`, p })),
+    ...settings.tagRules.flatMap((r, i) =>
+      r.patterns.map((p, j) => ({ at: `settings.tagRules[${i}].patterns[${j}]`, p })),
+    ),
+  ];
+  for (const { at, p } of where) {
+    const why = unsafePattern(p);
+    if (why) return `${at} ${formatPattern(p)}: ${why}.`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- id lists
