@@ -13,9 +13,14 @@ import { measureLatency, SPA_URL } from './sections/latency.mjs';
 import { measureImport, measurePopup } from './sections/popup.mjs';
 import { bundleSizes, measureExport, writeTemp } from './sections/export.mjs';
 import { measureRanking } from './sections/ranking.mjs';
-import { renderReport } from './report.mjs';
+import { measureKeys } from './sections/keys.mjs';
+import { renderKeys, renderReport } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
+/** `--only=keys`: that section alone, its report to the temp folder (the committed report needs a full run). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const ONLY = { keys: (ext) => measureKeys({ ext, runs: quick ? 1 : 3, log }).then(renderKeys) };
+if (only && !ONLY[only]) throw new Error(`--only=${only}: no such section (${Object.keys(ONLY).join(', ')})`);
 const RUNS = quick ? 2 : 7;
 const STRESS_RUNS = quick ? 1 : 3;
 const started = Date.now();
@@ -30,6 +35,24 @@ const start = async (dir, extra = {}) => {
   open.push(b);
   return b;
 };
+
+const cleanup = async () => {
+  for (const b of open) await b.close().catch(() => {});
+  snap.dispose();
+  stress.dispose();
+};
+
+if (only) {
+  try {
+    log(`only: ${only}`);
+    const file = path.join(os.tmpdir(), `dogear-bench-${only}.md`);
+    writeFileSync(file, `${await ONLY[only](await start(snap.dir))}\n`);
+    log(`wrote ${file}`);
+  } finally {
+    await cleanup();
+  }
+  process.exit(0);
+}
 
 try {
   const ext = await start(snap.dir);
@@ -85,6 +108,9 @@ try {
   log('7. relevance model');
   const ranking = await measureRanking({ runs: quick ? 2 : 5, log });
 
+  log('8. keyboard triage');
+  const keys = await measureKeys({ ext, runs: quick ? 1 : 3, log });
+
   env.seconds = Math.round((Date.now() - started) / 1000);
   const report = renderReport({
     env,
@@ -97,13 +123,12 @@ try {
     exported,
     bundles,
     ranking,
+    keys,
   });
   // A quick run is a smoke check: it must not replace the committed full report.
   const file = quick ? path.join(os.tmpdir(), 'dogear-bench-quick.md') : path.join(import.meta.dirname, 'RESULTS.md');
   writeFileSync(file, report);
   log(`wrote ${file} in ${env.seconds} s`);
 } finally {
-  for (const b of open) await b.close().catch(() => {});
-  snap.dispose();
-  stress.dispose();
+  await cleanup();
 }
