@@ -188,7 +188,7 @@ export function ZoteroSend({ papers, send, access, onSent, onClose }: ZoteroSend
           <p class="zotero-warn">
             {plan.sentBefore.length === 1 && papers.length === 1
               ? `Already sent on ${shortDate(last.date)} to ${last.collection}.`
-              : `${papersWord(plan.sentBefore.length)} of these were sent before.`}{' '}
+              : `${plan.sentBefore.length} of these ${plan.sentBefore.length === 1 ? 'was' : 'were'} sent before.`}{' '}
             Zotero does not spot duplicates: sending again adds a second copy.
           </p>
         )}

@@ -103,6 +103,8 @@ export async function startZoteroStandin(/** @type {StandinOptions & { port?: nu
     if (path === '/connector/ping') {
       if (req.method === 'GET')
         return reply(200, 'text/html', '<!DOCTYPE html><html><body>Zotero is running</body></html>');
+      // Zotero reads `activeURL` off the parsed body: a POST without a JSON object fails there.
+      if (data === null || typeof data !== 'object') return reply(500);
       return reply(
         200,
         'application/json',
