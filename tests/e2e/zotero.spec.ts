@@ -229,7 +229,7 @@ test.describe('with the permission granted', () => {
 
     // The shown list, 120 papers: the one sent before is left out, the rest go in batches of 50.
     await popup.locator('[data-dogear-action="bulk-zotero"]').click();
-    await expect(popup.getByRole('dialog')).toContainText('1 paper of these were sent before');
+    await expect(popup.getByRole('dialog')).toContainText('1 of these was sent before');
     await popup.locator('[data-dogear-action="zotero-confirm-new"]').click();
     await expect(popup.getByRole('status')).toContainText('Sent 119 papers to My Library › Reading');
     expect(zotero.saved).toHaveLength(120);
