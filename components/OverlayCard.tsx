@@ -6,7 +6,7 @@ export type CardAction = 'save' | 'read' | 'dismiss';
 
 export interface ScoreInfo {
   value: number;
-  /** Words that pushed the score up; empty on cold start (keyword matches only). */
+  /** What raised the score: words and keywords for the model, the matching keywords otherwise. */
   words: string[];
   basis: 'model' | 'keywords';
 }
@@ -174,7 +174,9 @@ export function OverlayCard(props: OverlayCardProps) {
                 ? score.words.length
                   ? `Relevant because of: ${score.words.join(', ')}`
                   : 'Nothing in it matches what you usually save'
-                : 'Based on your keyword matches (too few saved/dismissed papers to learn from yet)'}
+                : score.words.length
+                  ? `Ranked by your keywords: ${score.words.join(', ')}`
+                  : 'Ranked by your keywords: none match'}
             </span>
           )}
         </span>

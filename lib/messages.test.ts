@@ -22,6 +22,7 @@ function handlers(): Handlers {
     'settings.set': vi.fn(async ({ settings }) => ({ settings })),
     'rank.score': vi.fn(async () => ({ basis: 'cold' as const, scores: {} })),
     'rank.reset': vi.fn(ok),
+    'rank.status': vi.fn(async () => ({ basis: 'cold' as const, decisions: 0, modelAuc: null, keywordAuc: null })),
     'backup.take': vi.fn(async () => ({ id: 1 })),
     'backup.restore': vi.fn(ok),
     'sync.status': vi.fn(ok),

@@ -103,7 +103,7 @@ export const CATALOGUE = {
     'content',
     z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(LIMITS.batch)) }),
     z.object({
-      basis: z.enum(['model', 'cold']),
+      basis: z.enum(['model', 'keywords', 'cold']),
       scores: z.record(
         z.string(),
         z.object({ value: z.number().check(z.gte(0), z.lte(1)), words: z.array(z.string()) }),
@@ -111,6 +111,17 @@ export const CATALOGUE = {
     }),
   ),
   'rank.reset': def('page', z.object({}), Ok),
+  /** How the model measures against the keywords on the user's own decisions (AUCs null while cold). */
+  'rank.status': def(
+    'page',
+    z.object({}),
+    z.object({
+      basis: z.enum(['model', 'keywords', 'cold']),
+      decisions: z.number(),
+      modelAuc: z.nullable(z.number()),
+      keywordAuc: z.nullable(z.number()),
+    }),
+  ),
   'backup.take': def('page', z.object({}), z.object({ id: z.number() })),
   'backup.restore': def('page', z.object({ id: z.number() }), Ok),
   /** Sync: extension pages only. */

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { PaperMetaSchema, type PaperMeta } from './model';
-import { createRanker, parseRankerState, type Ranker } from './rank/ranker';
+import { type Paper, type PaperMeta, PaperMetaSchema, type Settings } from './model';
+import { GATE, gate, type Basis, type Decision, type Verdict } from './rank/gate';
+import { keywordFeatures, keywordScore, matchedLabels } from './rank/keywords';
+import { createRanker, isRelevant, parseRankerState, type Ranker } from './rank/ranker';
 import type { Store } from './store';
 
 /**
@@ -11,6 +13,9 @@ import type { Store } from './store';
 
 const STATE_KEY = 'ranker';
 const SUGGESTIONS_KEY = 'suggestions';
+const GATE_KEY = 'rankGate';
+/** Decisions kept for the gate; it measures the last GATE.window of them. */
+const MAX_DECISIONS = 200;
 /** How long a scored, unsaved paper stays a suggestion. */
 const SUGGESTION_TTL_MS = 3 * 24 * 3600_000;
 const MAX_SUGGESTIONS = 30;
@@ -33,24 +38,56 @@ function parseSuggestions(raw: unknown): Suggestion[] {
 }
 
 export interface ScoreResult {
-  basis: 'model' | 'cold';
+  /** `model` once it has earned its place (see rank/gate.ts); otherwise the keyword score, `cold` or `keywords`. */
+  basis: Basis;
   scores: Record<string, { value: number; words: string[] }>;
 }
+
+/** What the gate remembers: which label each paper had when last trained on, and each decision as predicted. */
+const GateStateSchema = z.object({
+  known: z.array(z.tuple([z.string(), z.boolean()])),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      label: z.boolean(),
+      model: z.number().check(z.gte(0), z.lte(1)),
+      keywords: z.number().check(z.gte(0), z.lte(1)),
+    }),
+  ),
+});
+type GateState = z.infer<typeof GateStateSchema>;
+const EMPTY_GATE: GateState = { known: [], decisions: [] };
+/** The stored gate state; an unreadable one (an older version's, a failed write) starts the measure afresh. */
+const parseGate = (raw: unknown): GateState => {
+  const parsed = GateStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : EMPTY_GATE;
+};
+
+/** Papers that carry a decision the model can learn from: labelled, with text (an imported bare id has none). */
+const decided = (papers: readonly Paper[]) =>
+  papers.filter((p) => p.title).sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1));
 
 export function createRelevance(store: Store, now: () => number = Date.now) {
   let ranker: Promise<Ranker> | null = null;
   let saving: Promise<void> | null = null;
+  let verdict: Promise<Verdict> | null = null;
 
-  const load = () =>
-    (ranker ??= store.getMeta(STATE_KEY, parseRankerState).then(async (state) => {
-      const r = createRanker(state);
+  /** The ranker, with the keywords and tag rules of these settings as its keyword features. */
+  const load = async (settings: Settings) => {
+    const r = await (ranker ??= store.getMeta(STATE_KEY, parseRankerState).then(async (state) => {
+      const fresh = createRanker(state, { keywords: keywordFeatures(settings) });
       // Unknown or corrupt state (a newer version, a failed write): rebuild from what is stored.
-      if (!state) r.train(await store.listPapers());
-      return r;
+      if (!state) fresh.train(await store.listPapers());
+      return fresh;
     }));
+    r.keywords = keywordFeatures(settings);
+    return r;
+  };
+  const loadGate = () => store.getMeta(GATE_KEY, parseGate);
+  const currentVerdict = () => (verdict ??= loadGate().then((g) => gate(g.decisions)));
 
   const save = async () => {
-    const r = await load();
+    const r = await load(await store.getSettings());
     await store.setMeta(STATE_KEY, r.toJSON());
   };
   /** Coalesces saves: a burst of scored pages writes the state once. */
@@ -66,10 +103,20 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   };
 
   async function score(papers: PaperMeta[], savedIds: ReadonlySet<string>): Promise<ScoreResult> {
-    const r = await load();
+    const settings = await store.getSettings();
+    const r = await load(settings);
     if (r.observe(papers)) void scheduleSave();
-    if (!r.model) return { basis: 'cold', scores: {} };
+    const { basis } = await currentVerdict();
     const scores: ScoreResult['scores'] = {};
+    if (basis !== 'model' || !r.model) {
+      // The keywords as the user gave them; nothing to show when they gave none.
+      if (!r.keywords.prior.size) return { basis, scores };
+      for (const p of papers) {
+        const f = r.keywords(p);
+        scores[p.id] = { value: keywordScore(f), words: matchedLabels(f) };
+      }
+      return { basis: basis === 'model' ? 'keywords' : basis, scores };
+    }
     const fresh: Suggestion[] = [];
     const t = now();
     for (const p of papers) {
@@ -95,20 +142,52 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
     await store.setMeta(SUGGESTIONS_KEY, top);
   }
 
-  /** Refits on every saved, read and dismissed paper; called after labels change. */
+  /**
+   * Refits on every saved, read and dismissed paper; called after labels or
+   * keywords change. Labels that are new since the last fit (or changed) are
+   * first predicted, in the order they were made, each by a model fitted only
+   * on the labels before it: those predictions are what the gate measures.
+   */
   async function retrain(): Promise<void> {
-    const r = await load();
-    r.train(await store.listPapers());
+    const [settings, papers, g] = await Promise.all([store.getSettings(), store.listPapers(), loadGate()]);
+    const r = await load(settings);
+    const known = new Map(g.known);
+    const all = decided(papers);
+    const isOld = (p: Paper) => known.get(p.id) === isRelevant(p.status);
+    const ordered = [...all.filter(isOld), ...all.filter((p) => !isOld(p))];
+    const from = Math.max(all.filter(isOld).length, ordered.length - GATE.window);
+    const predicted = r.trainInOrder(ordered, from, GATE.window);
+    const fresh: Decision[] = ordered.slice(from).map((p, i) => ({
+      id: p.id,
+      label: isRelevant(p.status),
+      model: predicted[i] ?? 0.5,
+      keywords: keywordScore(r.keywords(p)),
+    }));
+    // A decision stands while the paper keeps that label; a changed label is a new decision.
+    const standing = new Map(ordered.map((p) => [p.id, isRelevant(p.status)]));
+    const decisions = [
+      ...g.decisions.filter((d) => standing.get(d.id) === d.label && known.get(d.id) === d.label),
+      ...fresh,
+    ].slice(-MAX_DECISIONS);
+    await store.setMeta(GATE_KEY, { known: [...standing], decisions } satisfies GateState);
+    verdict = Promise.resolve(gate(decisions));
     await save();
+  }
+
+  /** The gate's figures, for the options page. */
+  async function status(): Promise<Verdict> {
+    return currentVerdict();
   }
 
   async function reset(): Promise<void> {
     ranker = Promise.resolve(createRanker(null));
+    verdict = null;
     await store.setMeta(STATE_KEY, null);
+    await store.setMeta(GATE_KEY, null);
     await store.setMeta(SUGGESTIONS_KEY, []);
   }
 
-  return { score, retrain, reset };
+  return { score, retrain, reset, status };
 }
 
 export async function readSuggestions(

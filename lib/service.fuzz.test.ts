@@ -56,6 +56,7 @@ const VALID: { [T in MessageType]: unknown } = {
   'settings.set': { settings: DEFAULT_SETTINGS },
   'rank.score': { papers: [meta] },
   'rank.reset': {},
+  'rank.status': {},
   'backup.take': {},
   'backup.restore': { id: 1 },
   'sync.status': {},

@@ -36,6 +36,8 @@ export interface ServiceDeps {
   /** Called right after a change made on this device is stored (sync sends it on; removals become tombstones). */
   onLocalChange?: (change: { removed?: string[]; settings?: boolean }) => void;
   sync?: () => SyncControl;
+  /** Called when keywords or tag rules change: they are features of the ranking model. */
+  onKeywordsChanged?: () => void;
   now?: () => number;
   /** The browser side of Send to Zotero; without it nothing is ever sent. */
   zotero?: ZoteroEnv;
@@ -160,6 +162,11 @@ export function createService(deps: ServiceDeps) {
       return syncControl().status();
     },
     ...createZoteroHandlers({ store, env: deps.zotero ?? NO_ZOTERO, now, written: (papers) => mirrorPapers(papers) }),
+    async 'rank.status'() {
+      const v = await deps.relevance.status();
+      const figure = (x: number) => (Number.isFinite(x) ? x : null);
+      return { basis: v.basis, decisions: v.decisions, modelAuc: figure(v.modelAuc), keywordAuc: figure(v.keywordAuc) };
+    },
   };
 
   function syncControl(): SyncControl {
@@ -183,9 +190,12 @@ export function createService(deps: ServiceDeps) {
   }
 
   async function writeSettings(settings: Settings): Promise<Settings> {
+    const said = (s: Settings) => JSON.stringify([s.keywords, s.tagRules]);
+    const before = said(await store.getSettings());
     const saved = await store.setSettings(settings);
     deps.onLocalChange?.({ settings: true });
     await mirror.set({ [SETTINGS_KEY]: saved });
+    if (said(saved) !== before) deps.onKeywordsChanged?.();
     return saved;
   }
 
@@ -196,6 +206,8 @@ export function createService(deps: ServiceDeps) {
 
   async function applySyncedSettings(settings: Settings): Promise<void> {
     await mirror.set({ [SETTINGS_KEY]: settings });
+    // Another device's keywords and tag rules are this one's model features too.
+    deps.onKeywordsChanged?.();
   }
 
   /** Makes the mirror equal to the store (first install, browser start, after a restore). */

@@ -58,6 +58,7 @@ function getService() {
       },
       onLocalChange: (change) => sync?.localChanged(change),
       sync: () => sync!,
+      onKeywordsChanged: () => scheduleRetrain(relevance),
     });
     sync = createSyncEngine({
       area: syncArea,

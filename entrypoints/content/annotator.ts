@@ -293,7 +293,7 @@ export class Annotator {
   private async updateScores(): Promise<void> {
     if (!this.settings.relevance || !this.mounted.size) return;
     try {
-      await this.scores.update([...this.mounted.values()], this.settings);
+      await this.scores.update([...this.mounted.values()]);
       for (const m of this.mounted.values()) this.renderOne(m);
       this.relayout();
     } catch (e) {

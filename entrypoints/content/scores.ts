@@ -1,7 +1,5 @@
 import type { ScoreInfo } from '@/components/OverlayCard';
 import type { send as sendFn } from '@/lib/client';
-import type { Settings } from '@/lib/model';
-import { coldStartScore } from '@/lib/rank/ranker';
 import type { Mounted } from './mount';
 
 /** Relevance scores of the page's entries, from the background's on-device ranker. */
@@ -18,7 +16,7 @@ export class Scores {
   }
 
   /** Asks the background to score these entries and replaces the known scores with its answer. */
-  async update(mounted: Mounted[], settings: Settings): Promise<void> {
+  async update(mounted: Mounted[]): Promise<void> {
     const { basis, scores } = await this.send('rank.score', { papers: mounted.map((m) => m.entry.meta) });
     // Tells tests and the benchmark that scoring is done, and on what basis.
     this.doc.documentElement.dataset.dogearRank = basis;
@@ -26,10 +24,8 @@ export class Scores {
     for (const m of mounted) {
       const id = m.entry.meta.id;
       const s = scores[id];
-      if (basis === 'model' && s) this.scores.set(id, { value: s.value, words: s.words, basis: 'model' });
-      // Cold start: keyword matches stand in for a model, when the user has keywords at all.
-      else if (basis === 'cold' && settings.keywords.length)
-        this.scores.set(id, { value: coldStartScore(m.matches), words: [], basis: 'keywords' });
+      // Until the model beats the keywords on the user's own decisions, the background sends keyword scores.
+      if (s) this.scores.set(id, { value: s.value, words: s.words, basis: basis === 'model' ? 'model' : 'keywords' });
     }
   }
 }

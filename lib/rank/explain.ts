@@ -1,5 +1,6 @@
 import { weightOf, type LinearModel } from './logreg';
 import type { SparseVector } from './tfidf';
+import { keywordLabel } from './keywords';
 import { AUTHOR_PREFIX } from './tokenize';
 
 export interface Contribution {
@@ -9,9 +10,13 @@ export interface Contribution {
   weight: number;
 }
 
-/** Bigram keys are already "word word"; author keys get spelled out so a chip does not show "au:sato_s". */
+/**
+ * Bigram keys are already "word word"; author keys get spelled out so a chip
+ * does not show "au:sato_s", and keyword features read as the user's keyword.
+ */
 export function termLabel(key: string): string {
-  return key.startsWith(AUTHOR_PREFIX) ? `author ${key.slice(AUTHOR_PREFIX.length).replace('_', ' ')}` : key;
+  if (key.startsWith(AUTHOR_PREFIX)) return `author ${key.slice(AUTHOR_PREFIX.length).replace('_', ' ')}`;
+  return keywordLabel(key) ?? key;
 }
 
 /**

@@ -26,8 +26,21 @@ export interface Example {
 }
 
 export interface TrainOptions {
-  /** L2 strength on the weights (not the bias). */
+  /** L2 strength on the weights (not the bias), per example: it grows with the number of labels. */
   l2?: number;
+  /**
+   * Prior means: these weights are pulled towards the given values instead of
+   * zero (the user's keywords start with the weight the user gave them).
+   */
+  prior?: ReadonlyMap<string, number>;
+  /**
+   * A fixed-strength Gaussian prior on the `prior` weights, as if that many
+   * pseudo-labels backed them: with a handful of labels they barely move, and
+   * the pull fades as labels accumulate.
+   */
+  priorStrength?: number;
+  /** Fewer labels than this give no model (null). */
+  minLabels?: number;
   maxIter?: number;
   /** Start from these weights: a retrain after a few new labels then takes a handful of iterations. */
   warmStart?: LinearModel | null;
@@ -72,20 +85,25 @@ export function score(model: LinearModel, vector: SparseVector): number {
 export function train(examples: readonly Example[], opts: TrainOptions = {}): LinearModel | null {
   const nPos = examples.reduce((k, e) => k + (e.label ? 1 : 0), 0);
   const nNeg = examples.length - nPos;
-  if (examples.length < MIN_LABELS || nPos === 0 || nNeg === 0) return null;
+  if (examples.length < (opts.minLabels ?? MIN_LABELS) || nPos === 0 || nNeg === 0) return null;
+  const prior = opts.prior ?? new Map<string, number>();
   const l2 = opts.l2 ?? DEFAULTS.l2;
 
-  const data = toCsr(examples);
+  const data = toCsr(examples, prior.keys());
   const dim = data.terms.length;
+  const mean = Float64Array.from(data.terms, (t) => prior.get(t) ?? 0);
+  // Per-example form, like the loss: a fixed pseudo-count weighs less as labels accumulate.
+  const onPrior = l2 + (opts.priorStrength ?? 0) / examples.length;
+  const penalty = Float64Array.from(data.terms, (t) => (prior.has(t) ? onPrior : l2));
   // Balanced class weights: a reader who dismisses ten papers for every one
   // they save should not get a model that simply predicts "dismiss".
   const wPos = examples.length / (2 * nPos);
   const wNeg = examples.length / (2 * nNeg);
 
-  const x0 = new Float64Array(dim + 1);
+  const x0 = Float64Array.from({ length: dim + 1 }, (_, j) => mean[j] ?? 0);
   const warm = opts.warmStart;
   if (warm) {
-    data.terms.forEach((t, j) => (x0[j] = weightOf(warm, t)));
+    data.terms.forEach((t, j) => (x0[j] = weightOf(warm, t) || (mean[j] ?? 0)));
     x0[dim] = Number.isFinite(warm.bias) ? warm.bias : 0;
   }
 
@@ -113,11 +131,12 @@ export function train(examples: readonly Example[], opts: TrainOptions = {}): Li
     let reg = 0;
     for (let j = 0; j <= dim; j++) grad[j] = (grad[j] ?? 0) / n;
     for (let j = 0; j < dim; j++) {
-      const wj = w[j] ?? 0;
-      reg += wj * wj;
-      grad[j] = (grad[j] ?? 0) + l2 * wj;
+      const wj = (w[j] ?? 0) - (mean[j] ?? 0);
+      const lj = penalty[j] ?? l2;
+      reg += lj * wj * wj;
+      grad[j] = (grad[j] ?? 0) + lj * wj;
     }
-    return loss / n + 0.5 * l2 * reg;
+    return loss / n + 0.5 * reg;
   };
 
   const w = lbfgs(fg, x0, opts.maxIter ?? DEFAULTS.maxIter);
@@ -154,9 +173,10 @@ interface Csr {
   labels: Uint8Array;
 }
 
-function toCsr(examples: readonly Example[]): Csr {
-  const index = new Map<string, number>();
-  const terms: string[] = [];
+/** Rows of the examples; `always` terms get a column even when no example has them, so their prior weight is kept. */
+function toCsr(examples: readonly Example[], always: Iterable<string>): Csr {
+  const terms = [...always];
+  const index = new Map(terms.map((t, j) => [t, j]));
   let nnz = 0;
   for (const e of examples) nnz += e.vector.size;
   const rowPtr = new Int32Array(examples.length + 1);

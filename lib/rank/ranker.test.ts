@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperStatus } from '../model';
 import { MIN_LABELS } from './logreg';
-import { RANKER_VERSION, coldStartScore, createRanker, parseRankerState, type LabelledPaper } from './ranker';
+import { RANKER_VERSION, createRanker, parseRankerState, type LabelledPaper } from './ranker';
 
 let seq = 0;
 const RL = ['reward model', 'policy optimization', 'reinforcement learning', 'preference optimization'];
@@ -26,16 +26,6 @@ function labelled(n: number): LabelledPaper[] {
       : paper(OTHER[(i >> 1) % OTHER.length]!, 'dismissed'),
   );
 }
-
-describe('coldStartScore', () => {
-  it('maps keyword match counts monotonically into 0..1', () => {
-    expect([0, 1, 2, 3].map(coldStartScore)).toEqual([0, 0.5, 2 / 3, 0.75]);
-    expect(coldStartScore(1e9)).toBeLessThan(1);
-    expect(coldStartScore(Infinity)).toBe(1);
-    expect(coldStartScore(-2)).toBe(0);
-    expect(coldStartScore(NaN)).toBe(0);
-  });
-});
 
 describe('createRanker', () => {
   it('has no model and scores null until it has enough labels of both kinds', () => {

@@ -1,8 +1,10 @@
 import type { PaperStatus } from '../model';
 import { explain, type Contribution } from './explain';
 import { paperTerms, type RankPaper } from './features';
-import { MODEL_VERSION, score, train, type LinearModel, type TrainOptions } from './logreg';
-import { DEFAULT_MAX_TERMS, DocFreq, tfidf, type DocFreqJSON } from './tfidf';
+import { prequential } from './gate';
+import { keywordFeatures, type KeywordFeatures } from './keywords';
+import { MIN_LABELS, MODEL_VERSION, score, train, type Example, type LinearModel, type TrainOptions } from './logreg';
+import { DEFAULT_MAX_TERMS, DocFreq, tfidf, type DocFreqJSON, type SparseVector } from './tfidf';
 
 /**
  * One object per user that owns the seen-paper statistics and the model.
@@ -25,6 +27,7 @@ export interface LabelledPaper extends RankPaper {
 }
 
 export interface RankerOptions {
+  keywords?: KeywordFeatures;
   maxTerms?: number;
   /** How many seen ids to remember; older ones may be counted again if seen again, which barely moves IDF. */
   maxSeen?: number;
@@ -39,7 +42,20 @@ export interface Ranker {
    * start, and the previous model is dropped with it.
    */
   train(papers: Iterable<LabelledPaper>, opts?: TrainOptions): LinearModel | null;
-  /** 0..1, or null on cold start: then use `coldStartScore`. */
+  /**
+   * Trains on `papers` (unique ids, oldest decision first) like `train`, and
+   * first predicts each paper from index `from` on with a model fitted only on
+   * the papers before it (prequential), using at most `maxFits` extra fits:
+   * consecutive papers then share a model. Papers without a model get 0.5.
+   */
+  trainInOrder(papers: readonly LabelledPaper[], from: number, maxFits: number, opts?: TrainOptions): number[];
+  /**
+   * The user's keywords and tag rules, as features with a prior weight. With
+   * them a model exists from the first label (and with none: it is the
+   * keyword ranking); without them it takes MIN_LABELS.
+   */
+  keywords: KeywordFeatures;
+  /** 0..1, or null on cold start (no keywords and too few labels). */
   score(paper: RankPaper): number | null;
   explain(paper: RankPaper, k?: number): Contribution[];
   readonly model: LinearModel | null;
@@ -48,20 +64,17 @@ export interface Ranker {
 }
 
 const DEFAULT_MAX_SEEN = 20_000;
+/**
+ * Pseudo-labels behind the keywords' prior weight: a few labels move the
+ * ranking a little, dozens move it far. Words keep the plain per-label L2, so
+ * labels that contradict the keywords win once there are enough of them
+ * (tuned on the real-text evaluation, docs/ranking-quality.md).
+ */
+export const PRIOR_STRENGTH = 1;
 
 /** Saved and read papers are what the user wants; dismissed ones what they do not. */
 export function isRelevant(status: PaperStatus): boolean {
   return status !== 'dismissed';
-}
-
-/**
- * Fallback score from keyword/tag-rule matches while there is no model:
- * 0 → 0, 1 → 0.5, 2 → 0.67, 3 → 0.75 … monotone and below 1, so more
- * matches rank higher without any of them claiming certainty.
- */
-export function coldStartScore(matchCount: number): number {
-  if (!(matchCount > 0)) return 0;
-  return matchCount === Infinity ? 1 : matchCount / (matchCount + 1);
 }
 
 export function createRanker(state?: RankerState | null, opts: RankerOptions = {}): Ranker {
@@ -70,6 +83,7 @@ export function createRanker(state?: RankerState | null, opts: RankerOptions = {
   const docFreq = (state && DocFreq.fromJSON(state.docFreq, maxTerms)) || new DocFreq(maxTerms);
   const seen = new Set<string>(state?.seen.slice(-maxSeen));
   let model: LinearModel | null = state?.model ?? null;
+  let keywords = opts.keywords ?? keywordFeatures({ keywords: [], tagRules: [] });
 
   const observeOne = (p: RankPaper, terms?: Map<string, number>): boolean => {
     if (seen.has(p.id)) return false;
@@ -78,7 +92,46 @@ export function createRanker(state?: RankerState | null, opts: RankerOptions = {
     docFreq.add(terms ?? paperTerms(p));
     return true;
   };
-  const vector = (p: RankPaper) => tfidf(paperTerms(p), docFreq);
+  /** Text terms (TF-IDF, unit length) plus the keyword features, which keep their own scale. */
+  const withKeywords = (p: RankPaper, text: Map<string, number>): SparseVector => {
+    keywords(p).forEach((x, f) => text.set(f, x));
+    return text;
+  };
+  const vector = (p: RankPaper) => withKeywords(p, tfidf(paperTerms(p), docFreq));
+
+  /** Counts the papers, then vectorises them, so every example sees the same IDF. */
+  const examplesOf = (papers: readonly LabelledPaper[]): Example[] => {
+    const counted = papers.map((p) => {
+      const terms = paperTerms(p);
+      observeOne(p, terms);
+      return terms;
+    });
+    // Terms seen in only one paper are left out of the fit: they cannot
+    // generalise, and they are most of the distinct bigrams, so keeping them
+    // would multiply training time and memory for nothing.
+    return counted.map((terms, i) => ({
+      vector: withKeywords(papers[i]!, tfidf(terms, docFreq, 2)),
+      label: isRelevant(papers[i]!.status),
+    }));
+  };
+  const fit = (examples: readonly Example[], warm: LinearModel | null, trainOpts: TrainOptions) => {
+    const prior = keywords.prior;
+    const fitted = train(examples, {
+      warmStart: warm,
+      prior,
+      priorStrength: PRIOR_STRENGTH,
+      minLabels: prior.size ? 2 : MIN_LABELS,
+      ...trainOpts,
+    });
+    // One class only (or no labels): nothing to learn words from, so the keywords as given.
+    return fitted ?? (prior.size ? priorModel(prior, examples, trainOpts.now) : null);
+  };
+  const dedupe = (papers: Iterable<LabelledPaper>) => {
+    // Last label wins when the same paper appears twice.
+    const byId = new Map<string, LabelledPaper>();
+    for (const p of papers) byId.set(p.id, p);
+    return [...byId.values()];
+  };
 
   return {
     observe(papers) {
@@ -87,21 +140,26 @@ export function createRanker(state?: RankerState | null, opts: RankerOptions = {
       return added;
     },
     train(papers, trainOpts = {}) {
-      // Last label wins when the same paper appears twice.
-      const byId = new Map<string, LabelledPaper>();
-      for (const p of papers) byId.set(p.id, p);
-      const counted = [...byId.values()].map((p) => {
-        const terms = paperTerms(p);
-        observeOne(p, terms);
-        return { terms, label: isRelevant(p.status) };
-      });
-      // Vectorised after all are counted, so every example sees the same IDF.
-      // Terms seen in only one paper are left out of the fit: they cannot
-      // generalise, and they are most of the distinct bigrams, so keeping them
-      // would multiply training time and memory for nothing.
-      const examples = counted.map(({ terms, label }) => ({ vector: tfidf(terms, docFreq, 2), label }));
-      model = train(examples, { warmStart: model, ...trainOpts });
+      model = fit(examplesOf(dedupe(papers)), model, trainOpts);
       return model;
+    },
+    trainInOrder(papers, from, maxFits, trainOpts = {}) {
+      const examples = examplesOf(papers);
+      let warm = model;
+      const predictions = prequential(examples.length, from, maxFits, (n) => {
+        // Warm starts only speed the fit up (the optimum is the same); predictions use this fit alone.
+        const before = fit(examples.slice(0, n), warm, trainOpts);
+        warm = before ?? warm;
+        return (i) => (before ? score(before, examples[i]!.vector) : 0.5);
+      });
+      model = fit(examples, warm, trainOpts);
+      return predictions;
+    },
+    get keywords() {
+      return keywords;
+    },
+    set keywords(k) {
+      keywords = k;
     },
     score(paper) {
       return model ? score(model, vector(paper)) : null;
@@ -152,6 +210,19 @@ export function parseModel(json: unknown): LinearModel | undefined {
     trainedAt: trainedAt as number,
     nPos: nPos as number,
     nNeg: nNeg as number,
+  };
+}
+
+/** The keyword ranking as a model: every keyword at its prior weight, no words. */
+function priorModel(prior: ReadonlyMap<string, number>, examples: readonly Example[], now = Date.now()): LinearModel {
+  const nPos = examples.filter((e) => e.label).length;
+  return {
+    version: MODEL_VERSION,
+    weights: Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(prior)),
+    bias: 0,
+    trainedAt: now,
+    nPos,
+    nNeg: examples.length - nPos,
   };
 }
 
