@@ -35,7 +35,7 @@ describe('ranking quality on real titles and abstracts', () => {
     const cells = readers.flatMap((r) => counts.map((n) => evaluate(r, papers, n, SEEDS, { maxFits: MAX_FITS })));
     for (const c of cells) {
       // The gate: what is shown is not worse than the keywords beyond noise.
-      expect(c.shownMinusKeywords.mean + c.shownMinusKeywords.ci).toBeGreaterThan(0);
+      expect(c.shownMinusKeywords.mean + c.shownMinusKeywords.ci).toBeGreaterThanOrEqual(0);
       expect(c.shownMinusKeywords.mean).toBeGreaterThan(-0.02);
     }
     // With 40 labels the model beats the keywords for the readers it can learn.
