@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePatternLine } from './match';
 import { DEFAULT_SETTINGS, type PaperMeta, type PaperStatus } from './model';
 import { createRelevance } from './relevance';
+import type { StatusAction } from './status';
 import { openStore, type Store } from './store';
 
 /**
@@ -29,6 +30,9 @@ function paper(i: number, topic: 'rl' | 'vision'): PaperMeta {
 }
 
 const listing = Array.from({ length: 80 }, (_, i) => paper(i, i % 2 ? 'rl' : 'vision'));
+/** The action that gives a paper this status, from any status these tests start from. */
+const ACTION: Record<PaperStatus, StatusAction> = { saved: 'save', read: 'read', dismissed: 'dismiss' };
+
 const isRl = (p: PaperMeta) => /reward|reinforcement/.test(p.title);
 
 async function setup(keywords: string[]) {
@@ -39,7 +43,7 @@ async function setup(keywords: string[]) {
   /** The user labels papers one by one; the background refits after each, as it does after a burst settles. */
   const decide = async (papers: PaperMeta[], statusOf: (p: PaperMeta) => PaperStatus) => {
     for (const p of papers) {
-      await store.setStatus({ meta: p, status: statusOf(p) }, (t += 1_000));
+      await store.act({ meta: p, action: ACTION[statusOf(p)] }, (t += 1_000));
       await rel.retrain();
     }
   };
@@ -119,7 +123,7 @@ describe('relevance gate', () => {
     const burst = await setup(['video', 'image']);
     let t = 1_000;
     for (const p of listing.slice(0, 30))
-      await burst.store.setStatus({ meta: p, status: isRl(p) ? 'saved' : 'dismissed' }, (t += 1_000));
+      await burst.store.act({ meta: p, action: isRl(p) ? 'save' : 'dismiss' }, (t += 1_000));
     await burst.rel.retrain();
     const [a, b] = [await one.rel.status(), await burst.rel.status()];
     expect(b.decisions).toBe(30);
