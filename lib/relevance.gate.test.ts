@@ -134,6 +134,28 @@ describe('relevance gate', () => {
     await closeAfterSaves(burst.store);
   });
 
+  it('runs one refit at a time: requests made during one share a single refit after it', async () => {
+    const { store, rel } = await setup(['video']);
+    let t = 1_000;
+    for (const p of listing.slice(0, 12))
+      await store.act({ meta: p, action: isRl(p) ? 'save' : 'dismiss' }, (t += 1_000));
+    // Loaded first: a first load rebuilds from the stored papers, which would count as a fit.
+    await rel.score([], new Set());
+    let fits = 0;
+    const list = store.listPapers.bind(store);
+    store.listPapers = () => {
+      fits++;
+      return list();
+    };
+    await Promise.all([rel.retrain(), rel.retrain(), rel.retrain(), rel.retrain()]);
+    expect(fits).toBe(2);
+    // Each decision measured once, not once per overlapping refit.
+    expect((await rel.status()).decisions).toBe(12);
+    await rel.retrain();
+    expect(fits).toBe(3);
+    await closeAfterSaves(store);
+  });
+
   it('shows nothing without keywords until the model has earned its place, and forgets the measure on reset', async () => {
     const { store, rel, decide } = await setup([]);
     expect(await rel.score(listing.slice(60), new Set())).toEqual({ basis: 'cold', scores: {} });

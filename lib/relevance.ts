@@ -148,7 +148,7 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
    * first predicted, in the order they were made, each by a model fitted only
    * on the labels before it: those predictions are what the gate measures.
    */
-  async function retrain(): Promise<void> {
+  async function refit(): Promise<void> {
     const [settings, papers, g] = await Promise.all([store.getSettings(), store.listPapers(), loadGate()]);
     const r = await load(settings);
     const known = new Map(g.known);
@@ -174,12 +174,37 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
     await save();
   }
 
+  let training: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  /**
+   * One refit at a time: two at once would both measure the same new labels
+   * against the same stored gate state. Requests made while one runs share a
+   * single refit after it, which sees every label they were made for.
+   */
+  function retrain(): Promise<void> {
+    if (!training) {
+      training = refit().finally(() => {
+        training = null;
+      });
+      return training;
+    }
+    queued ??= training
+      .catch(() => {})
+      .then(() => {
+        queued = null;
+        return retrain();
+      });
+    return queued;
+  }
+
   /** The gate's figures, for the options page. */
   async function status(): Promise<Verdict> {
     return currentVerdict();
   }
 
   async function reset(): Promise<void> {
+    // A refit under way would write back what is being forgotten.
+    await training?.catch(() => {});
     ranker = Promise.resolve(createRanker(null));
     verdict = null;
     await store.setMeta(STATE_KEY, null);
