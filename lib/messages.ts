@@ -11,7 +11,7 @@ import {
 } from './model';
 import { describeError } from './errors';
 import { STATUS_ACTIONS } from './status';
-import { SyncConfigSchema, SyncStatusSchema } from './sync/status';
+import { SyncConfigChangeSchema, SyncStatusSchema } from './sync/status';
 import { ZOTERO_ERROR_KINDS } from './zotero/errors';
 
 /**
@@ -126,7 +126,7 @@ export const CATALOGUE = {
   'backup.restore': def('page', z.object({ id: z.number() }), Ok),
   /** Sync: extension pages only. */
   'sync.status': def('page', z.object({}), SyncStatusSchema),
-  'sync.configure': def('page', z.partial(SyncConfigSchema), SyncStatusSchema),
+  'sync.configure': def('page', SyncConfigChangeSchema, SyncStatusSchema),
   // Zotero desktop on 127.0.0.1: extension pages only, each one a user's click.
   'zotero.target': def(
     'page',

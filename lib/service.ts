@@ -1,7 +1,7 @@
 import type { Handlers } from './messages';
 import { mirrorItems, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
 import { mergeMeta, TRASH_KEEP_MS, type Paper, type PaperMeta, type Settings } from './model';
-import type { SyncConfig, SyncStatus } from './sync/status';
+import type { SyncConfigChange, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
 import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
@@ -22,7 +22,7 @@ export interface Mirror {
 /** The sync engine as the options page sees it. */
 export interface SyncControl {
   status(): Promise<SyncStatus>;
-  configure(config: Partial<SyncConfig>): Promise<void>;
+  configure(config: SyncConfigChange): Promise<void>;
 }
 
 export interface ServiceDeps {

@@ -1,5 +1,6 @@
 import type { Settings } from '@/lib/model';
 import { NEW_FOR_MS } from '@/lib/store';
+import { SwitchSetting } from './SwitchSetting';
 
 interface Props {
   settings: Settings;
@@ -75,20 +76,14 @@ export function DisplaySection({ settings, onChange }: Props) {
         </div>
       </div>
       {TOGGLES.map(([key, label, hint]) => (
-        <label class="setting" key={key}>
-          <div>
-            <span class="setting-label">{label}</span>
-            <span class="muted small">{hint}</span>
-          </div>
-          <input
-            type="checkbox"
-            role="switch"
-            class="switch"
-            name={key}
-            checked={settings[key]}
-            onChange={(e) => onChange({ ...settings, [key]: (e.currentTarget as HTMLInputElement).checked })}
-          />
-        </label>
+        <SwitchSetting
+          key={key}
+          name={key}
+          label={label}
+          hint={hint}
+          checked={settings[key]}
+          onChange={(on) => onChange({ ...settings, [key]: on })}
+        />
       ))}
       <label class="setting">
         <div>

@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { send } from '@/lib/client';
 import { errorText } from '@/lib/errors';
 import { SYNC_QUOTA } from '@/lib/sync/quota';
-import { SYNC_STATUS_KEY, SyncStatusSchema, type SyncConfig, type SyncStatus } from '@/lib/sync/status';
+import { SYNC_STATUS_KEY, SyncStatusSchema, type SyncConfigChange, type SyncStatus } from '@/lib/sync/status';
 import type { SettingName } from '@/lib/sync/settings';
+import { SwitchSetting } from './SwitchSetting';
 
 /** Settings as the user knows them: the groups of the sections above, each one can stay on this device. */
 const GROUPS: Array<[label: string, names: SettingName[]]> = [
@@ -40,7 +41,7 @@ export function SyncSection() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
 
-  async function configure(change: Partial<SyncConfig>) {
+  async function configure(change: SyncConfigChange) {
     try {
       setStatus(await send('sync.configure', change));
       setError('');
@@ -78,22 +79,13 @@ export function SyncSection() {
         <p class="muted">Loading…</p>
       ) : (
         <>
-          <label class="setting">
-            <div>
-              <span class="setting-label">Sync settings</span>
-              <span class="muted small">
-                Keywords, tag rules and how listings look. The later change of each setting wins.
-              </span>
-            </div>
-            <input
-              type="checkbox"
-              role="switch"
-              class="switch"
-              data-dogear-sync="settings"
-              checked={config.settings}
-              onChange={(e) => void configure({ settings: (e.currentTarget as HTMLInputElement).checked })}
-            />
-          </label>
+          <SwitchSetting
+            sync="settings"
+            label="Sync settings"
+            hint="Keywords, tag rules and how listings look. The later change of each setting wins."
+            checked={config.settings}
+            onChange={(on) => void configure({ settings: on })}
+          />
           {config.settings && (
             <div class="sync-groups" role="group" aria-label="Settings that stay on this device">
               {GROUPS.map(([label, names]) => {
@@ -115,23 +107,18 @@ export function SyncSection() {
               <span class="muted small">Untick what this browser keeps to itself.</span>
             </div>
           )}
-          <label class="setting">
-            <div>
-              <span class="setting-label">Sync the library</span>
-              <span class="muted small">
+          <SwitchSetting
+            sync="index"
+            label="Sync the library"
+            hint={
+              <>
                 Each paper’s id, status, your own tags and its dates; titles of papers still to read as room allows.{' '}
                 <strong>Notes never sync</strong>: they stay in this browser and its backups.
-              </span>
-            </div>
-            <input
-              type="checkbox"
-              role="switch"
-              class="switch"
-              data-dogear-sync="index"
-              checked={config.index}
-              onChange={(e) => void configure({ index: (e.currentTarget as HTMLInputElement).checked })}
-            />
-          </label>
+              </>
+            }
+            checked={config.index}
+            onChange={(on) => void configure({ index: on })}
+          />
           <dl class="sync-facts">
             <dt>Library</dt>
             <dd data-dogear-sync="summary">

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../model';
@@ -168,17 +169,21 @@ describe('sync between devices', () => {
     expect(await syncedView(a)).toEqual(await syncedView(b));
   });
 
-  it('switching the index off removes our keys; settings keep syncing', async () => {
+  it('switching the index off removes our keys; settings keep syncing; each choice stays as made', async () => {
+    // As the options page sends them: through the message's own validation.
+    const change = (c: unknown) => CATALOGUE['sync.configure'].request.parse(c);
     const net = network();
     const a = await net.device('a');
     await a.svc.handlers['paper.act']({ meta: meta('2505.00001'), action: 'save' });
     await settle([a]);
     expect([...a.area.data.keys()].some((k) => k.startsWith('dg1:i:'))).toBe(true);
-    await a.engine.configure({ index: false });
+    await a.engine.configure(change({ index: false }));
     await settle([a]);
     expect([...a.area.data.keys()].some((k) => k.startsWith('dg1:i:'))).toBe(false);
     expect([...a.area.data.keys()].some((k) => k.startsWith('dg1:s:'))).toBe(true);
-    await a.engine.configure({ settings: false });
+    await a.engine.configure(change({ settings: false }));
+    await settle([a]);
     expect(a.area.data.size).toBe(0);
+    expect((await a.engine.status()).config).toMatchObject({ index: false, settings: false });
   });
 });

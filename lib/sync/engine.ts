@@ -4,12 +4,19 @@ import type { Paper, Settings } from '../model';
 import type { Store } from '../store';
 import { parseArea, type ParsedArea } from './area';
 import { BUCKETS, INDEX_PREFIX, bucketKey, entryOfPaper, tombstone, type Entry } from './codec';
+import { canonicalJson } from './json';
 import { decide } from './merge';
 import { TOMBSTONE_TTL_MS, planIndex } from './plan';
 import { BUDGET } from './quota';
 import { WriteBudget } from './rate';
 import { SETTINGS_PREFIX, mergeSettings, settingsItems, stamp, type SettingName, type SettingsClock } from './settings';
-import { DEFAULT_SYNC_CONFIG, SyncConfigSchema, type SyncConfig, type SyncStatus } from './status';
+import {
+  DEFAULT_SYNC_CONFIG,
+  SyncConfigSchema,
+  type SyncConfig,
+  type SyncConfigChange,
+  type SyncStatus,
+} from './status';
 
 /**
  * The background's side of sync. Local changes are batched (the first change
@@ -169,7 +176,7 @@ export function createSyncEngine(deps: EngineDeps) {
     const toRemove: string[] = [];
     for (const key of touch) {
       if (key in desired) {
-        if (JSON.stringify(raw[key]) !== JSON.stringify(desired[key])) toSet[key] = desired[key];
+        if (canonicalJson(raw[key]) !== canonicalJson(desired[key])) toSet[key] = desired[key];
       } else if (key in raw) toRemove.push(key);
     }
     const calls = (Object.keys(toSet).length ? 1 : 0) + (toRemove.length ? 1 : 0);
@@ -239,11 +246,14 @@ export function createSyncEngine(deps: EngineDeps) {
     remoteChanged(): void {
       schedule(PULL_DELAY_MS);
     },
-    configure(next: Partial<SyncConfig>): Promise<void> {
+    configure(next: SyncConfigChange): Promise<void> {
       return enqueue(async () => {
         await loaded;
         const before = config;
-        config = SyncConfigSchema.parse({ ...config, ...next });
+        // Only the fields given: one left out (or undefined) keeps its current value.
+        const given = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
+        config = SyncConfigSchema.parse({ ...config, ...given });
+        status = { ...status, config };
         await store.setMeta(META.config, config);
         if (before.index && !config.index) await purge(INDEX_PREFIX);
         if (before.settings && !config.settings) await purge(SETTINGS_PREFIX);

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../model';
 import { BUDGET, itemBytes } from './quota';
+import { canonicalJson } from './json';
 
 /**
  * Settings in `storage.sync`: one key per setting, `[changed, value]`, so two
@@ -21,7 +22,8 @@ export interface SyncedSetting {
   value: unknown;
 }
 
-const json = (v: unknown) => JSON.stringify(v);
+// Values read back from sync may have their keys in another order (see canonicalJson).
+const json = canonicalJson;
 
 /**
  * Notes the settings' values as changed at `t` where they differ from what the

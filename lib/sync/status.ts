@@ -5,16 +5,26 @@ import { SETTING_NAMES } from './settings';
 
 const SettingNameSchema = z.enum(SETTING_NAMES as [string, ...string[]]);
 
+const DeviceOnlySchema = z.array(SettingNameSchema).check(z.maxLength(SETTING_NAMES.length));
+
 export const SyncConfigSchema = z.object({
   /** Keywords, tag rules and display options follow the user's other browsers. */
   settings: z._default(z.boolean(), true),
   /** The library index (ids, status, own tags, dates; titles of papers to read). */
   index: z._default(z.boolean(), true),
   /** Settings this device keeps to itself: neither sent nor taken from sync. */
-  deviceOnly: z._default(z.array(SettingNameSchema).check(z.maxLength(SETTING_NAMES.length)), []),
+  deviceOnly: z._default(DeviceOnlySchema, []),
 });
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 export const DEFAULT_SYNC_CONFIG: SyncConfig = SyncConfigSchema.parse({});
+
+/** A change of some of the choices. No defaults here: a field left out must stay as it is, not become its default. */
+export const SyncConfigChangeSchema = z.object({
+  settings: z.optional(z.boolean()),
+  index: z.optional(z.boolean()),
+  deviceOnly: z.optional(DeviceOnlySchema),
+});
+export type SyncConfigChange = z.infer<typeof SyncConfigChangeSchema>;
 
 export const SyncStatusSchema = z.object({
   config: SyncConfigSchema,

@@ -1,11 +1,13 @@
 import { SYNC_QUOTA, itemBytes } from '../sync/quota';
+import { canonicalJson } from '../sync/json';
 
 /**
  * A stand-in for the browser's `storage.sync` shared by several simulated
  * devices, built from the documented behaviour: Chrome's quotas (bytes in all,
  * bytes per key counted as key + JSON, keys) and write rates (one `set` or
  * `remove` call is one write), enforced per device by rejecting the call;
- * each device keeps its own copy, which its writes change at once; the copy
+ * each device keeps its own copy, which its writes change at once, and
+ * values come back with their object keys sorted, as Chrome's do; the copy
  * reaches a server after `latency` ms, where the later arrival wins per key,
  * and the server's value then reaches every device; `onChanged` fires on a
  * device for each key whose value there really changed.
@@ -27,7 +29,8 @@ export interface FakeDeviceArea {
   refused: string[];
 }
 
-const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+/** A copy as the browser stores it: Chrome's dictionaries keep their keys sorted, so values come back that way. */
+const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(canonicalJson(v)));
 
 export function createSyncNetwork(opts: { latency?: number; now?: () => number } = {}) {
   const latency = opts.latency ?? 50;
@@ -37,7 +40,7 @@ export function createSyncNetwork(opts: { latency?: number; now?: () => number }
 
   function applyTo(device: FakeDeviceArea, listeners: Set<Listener>, key: string, value: unknown) {
     const old = device.data.get(key);
-    if (JSON.stringify(old) === JSON.stringify(value)) return;
+    if (canonicalJson(old) === canonicalJson(value)) return;
     if (value === undefined) device.data.delete(key);
     else device.data.set(key, value);
     const change: Changes = { [key]: { oldValue: clone(old), newValue: clone(value) } };
@@ -63,7 +66,7 @@ export function createSyncNetwork(opts: { latency?: number; now?: () => number }
       const batch: Changes = {};
       for (const [key, value] of changes) {
         const old = data.get(key);
-        if (JSON.stringify(old) === JSON.stringify(value)) continue;
+        if (canonicalJson(old) === canonicalJson(value)) continue;
         batch[key] = { oldValue: clone(old), newValue: clone(value) };
         if (value === undefined) data.delete(key);
         else data.set(key, value);
