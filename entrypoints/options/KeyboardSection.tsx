@@ -1,5 +1,6 @@
 import { KeyList } from '@/components/KeyHelp';
 import type { Settings } from '@/lib/model';
+import { SwitchSetting } from './SwitchSetting';
 
 interface Props {
   settings: Settings;
@@ -17,20 +18,13 @@ export function KeyboardSection({ settings, onChange }: Props) {
           on a listing for this list.
         </p>
       </header>
-      <label class="setting">
-        <div>
-          <span class="setting-label">Single-key shortcuts on listings</span>
-          <span class="muted small">Switched off, Dogear takes no keys on Hugging Face and arXiv pages.</span>
-        </div>
-        <input
-          type="checkbox"
-          role="switch"
-          class="switch"
-          name="shortcuts"
-          checked={settings.shortcuts}
-          onChange={(e) => onChange({ ...settings, shortcuts: (e.currentTarget as HTMLInputElement).checked })}
-        />
-      </label>
+      <SwitchSetting
+        name="shortcuts"
+        label="Single-key shortcuts on listings"
+        hint="Switched off, Dogear takes no keys on Hugging Face and arXiv pages."
+        checked={settings.shortcuts}
+        onChange={(on) => onChange({ ...settings, shortcuts: on })}
+      />
       <div class={`keys-list${settings.shortcuts ? '' : ' off'}`}>
         <KeyList />
       </div>

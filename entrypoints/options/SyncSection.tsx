@@ -5,18 +5,8 @@ import { errorText } from '@/lib/errors';
 import { SYNC_QUOTA } from '@/lib/sync/quota';
 import { SYNC_STATUS_KEY, SyncStatusSchema, type SyncConfigChange, type SyncStatus } from '@/lib/sync/status';
 import type { SettingName } from '@/lib/sync/settings';
+import { SETTING_GROUPS } from '@/lib/sync/groups';
 import { SwitchSetting } from './SwitchSetting';
-
-/** Settings as the user knows them: the groups of the sections above, each one can stay on this device. */
-const GROUPS: Array<[label: string, names: SettingName[]]> = [
-  ['Keywords', ['keywords']],
-  ['Tag rules', ['tagRules']],
-  [
-    'How listings look',
-    ['hideDismissed', 'unmatched', 'matchesFirst', 'showNew', 'relevance', 'sortByRelevance', 'dimBelow'],
-  ],
-  ['Count on the toolbar icon', ['badge']],
-];
 
 const n = (x: number) => x.toLocaleString('en-US');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -88,7 +78,7 @@ export function SyncSection() {
           />
           {config.settings && (
             <div class="sync-groups" role="group" aria-label="Settings that stay on this device">
-              {GROUPS.map(([label, names]) => {
+              {SETTING_GROUPS.map(([label, names]) => {
                 const tooLarge = names.some((x) => status.settingsTooLarge.includes(x));
                 return (
                   <label class="pill-check" key={label}>
