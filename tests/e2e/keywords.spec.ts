@@ -174,7 +174,7 @@ test('an invalid or unsafe pattern is reported in the options page and the listi
   await expect(errors).toHaveCount(2);
   await expect(options.locator('[data-dogear-keyword="/(unclosed/"] [data-dogear-error]')).toContainText(/./);
   await expect(options.locator('[data-dogear-keyword="/(a+)+$/"] [data-dogear-error]')).toContainText(/exponential/);
-  await expect(options.locator('[role="status"]')).toContainText('2 patterns skipped');
+  await expect(options.locator('.save-state[role="status"]')).toContainText('2 patterns skipped');
   // The valid keyword still paints, and the overlay still works.
   await expect.poll(() => highlightSize(listing), { timeout: SETTLE_MS }).toBe(2);
   const id = (await listing.locator('article[data-dogear-id]').first().getAttribute('data-dogear-id'))!;

@@ -11,7 +11,7 @@ async function openOptions(context: BrowserContext, extensionId: string): Promis
 
 /** Waits for the autosave to land, then reopens the page: what it shows now came from the store. */
 async function reopen(page: Page, context: BrowserContext, extensionId: string): Promise<Page> {
-  await expect(page.locator('[role="status"]')).toContainText('Saved');
+  await expect(page.locator('.save-state[role="status"]')).toContainText('Saved');
   await page.close();
   return openOptions(context, extensionId);
 }
@@ -110,7 +110,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await rule.locator('textarea[name="rule-patterns"]').fill('agent*\nagentic');
       await page.locator('input[name="matchesFirst"]').check();
       await page.locator('input[name="unmatched"][value="dim"]').check();
-      await expect(page.locator('[role="status"]')).toContainText('Saved');
+      await expect(page.locator('.save-state[role="status"]')).toContainText('Saved');
       await page.locator('input[name="sample"]').focus();
       await page.evaluate(() => scrollTo(0, 0));
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
