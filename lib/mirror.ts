@@ -7,6 +7,7 @@ import {
   type PaperStatus,
   type Settings,
 } from './model';
+import { canonicalJson } from './sync/json';
 
 /**
  * The snapshot the background mirrors into `storage.local` after each write, so
@@ -43,6 +44,24 @@ export function mirrorItems(papers: Paper[]): Record<string, StateValue> {
   const out: Record<string, StateValue> = {};
   for (const p of papers) out[stateKey(p.id)] = stateValue(p);
   return out;
+}
+
+/**
+ * What to write and remove so that the mirror holds exactly these papers and settings, given what it
+ * holds now. Entries already right are left alone: a worker start rewriting them all would send every
+ * tab a change event the size of the library. Keys that are not ours are never touched.
+ */
+export function mirrorRepairs(
+  papers: Paper[],
+  settings: Settings,
+  current: Record<string, unknown>,
+): { set: Record<string, unknown>; remove: string[] } {
+  const want: Record<string, unknown> = { ...mirrorItems(papers), [SETTINGS_KEY]: settings };
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(want))
+    if (!Object.hasOwn(current, key) || canonicalJson(current[key]) !== canonicalJson(value)) set[key] = value;
+  const remove = Object.keys(current).filter((key) => idOfKey(key) !== null && !Object.hasOwn(want, key));
+  return { set, remove };
 }
 
 export function parseState(raw: unknown): PaperState | null {

@@ -136,7 +136,7 @@ async function setup() {
   const mirror: Mirror = {
     set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
     remove: async (keys) => void keys.forEach((k) => data.delete(k)),
-    keys: async () => [...data.keys()],
+    get: async () => Object.fromEntries(data),
   };
   let sync: ReturnType<typeof createSyncEngine> | undefined;
   const svc = createService({

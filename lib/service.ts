@@ -1,5 +1,5 @@
 import type { Handlers } from './messages';
-import { mirrorItems, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
+import { mirrorItems, mirrorRepairs, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
 import { mergeMeta, TRASH_KEEP_MS, type Paper, type PaperMeta, type Settings } from './model';
 import type { SyncConfigChange, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
@@ -16,7 +16,8 @@ import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handle
 export interface Mirror {
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
-  keys(): Promise<string[]>;
+  /** Everything in the mirror's area (to compare with the store). */
+  get(): Promise<Record<string, unknown>>;
 }
 
 /** The sync engine as the options page sees it. */
@@ -50,16 +51,26 @@ export function createService(deps: ServiceDeps) {
   async function mirrorPapers(changed: Paper[], removedIds: string[] = [], local = true): Promise<void> {
     // Synchronously after the store's transaction, before any other task: sync must know of a removal before it next reads.
     if (local && (changed.length || removedIds.length)) deps.onLocalChange?.({ removed: removedIds });
-    try {
+    await tellPages(async () => {
       if (removedIds.length) await mirror.remove(removedIds.map(stateKey));
       if (changed.length) await mirror.set(mirrorItems(changed));
+    });
+    if (changed.length || removedIds.length) await papersChanged();
+  }
+
+  /**
+   * A mirror write after IndexedDB committed. If it fails (storage.local full, the worker stopping), the
+   * change is saved all the same: say so, never the storage error's "nothing was saved". The next worker
+   * start compares the mirror with the store and repairs it.
+   */
+  async function tellPages(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
     } catch (e) {
-      // The change is already in IndexedDB: say so, never "nothing was saved". The next worker start repairs the mirror.
       throw new Error(
-        `Your change was saved, but open pages could not be told (${e instanceof Error ? e.name || e.message : String(e)}). They catch up when Dogear restarts.`,
+        `Your change was saved, but open pages could not be told (${e instanceof Error ? e.name || e.message : String(e)}). They catch up when Dogear next starts.`,
       );
     }
-    if (changed.length || removedIds.length) await papersChanged();
   }
 
   async function papersChanged(): Promise<void> {
@@ -112,7 +123,8 @@ export function createService(deps: ServiceDeps) {
       await store.applyPapers(put, remove, settings, trash, now());
       if (settings) {
         deps.onLocalChange?.({ settings: true });
-        await mirror.set({ [SETTINGS_KEY]: await store.getSettings() });
+        const saved = await store.getSettings();
+        await tellPages(() => mirror.set({ [SETTINGS_KEY]: saved }));
       }
       await mirrorPapers(put, remove);
       return {};
@@ -134,7 +146,7 @@ export function createService(deps: ServiceDeps) {
     async 'backup.restore'({ id }) {
       await restoreBackup(store, id, now());
       deps.onLocalChange?.({ settings: true });
-      await resyncMirror();
+      await tellPages(resyncMirror);
       await papersChanged();
       return {};
     },
@@ -194,8 +206,8 @@ export function createService(deps: ServiceDeps) {
     const before = said(await store.getSettings());
     const saved = await store.setSettings(settings);
     deps.onLocalChange?.({ settings: true });
-    await mirror.set({ [SETTINGS_KEY]: saved });
     if (said(saved) !== before) deps.onKeywordsChanged?.();
+    await tellPages(() => mirror.set({ [SETTINGS_KEY]: saved }));
     return saved;
   }
 
@@ -210,20 +222,19 @@ export function createService(deps: ServiceDeps) {
     deps.onKeywordsChanged?.();
   }
 
-  /** Makes the mirror equal to the store (first install, browser start, after a restore). */
+  /**
+   * Makes the mirror equal to the store (every worker start, after a restore): compared entry by entry,
+   * only what differs is written. The mirror falls behind when a worker stops between the two writes.
+   */
   async function resyncMirror(): Promise<void> {
-    const [papers, settings, keys] = await Promise.all([store.listPapers(), store.getSettings(), mirror.keys()]);
-    const live = new Set(papers.map((p) => p.id));
-    const stale = keys.filter((k) => {
-      const id = idOfKey(k);
-      return id !== null && !live.has(id);
-    });
-    if (stale.length) {
+    const [papers, settings, current] = await Promise.all([store.listPapers(), store.getSettings(), mirror.get()]);
+    const { set, remove } = mirrorRepairs(papers, settings, current);
+    if (remove.length) {
       // Papers the mirror still had are gone from the store (a restore, or a worker stopped between the two writes).
-      deps.onLocalChange?.({ removed: stale.map((k) => idOfKey(k)!) });
-      await mirror.remove(stale);
+      deps.onLocalChange?.({ removed: remove.map((k) => idOfKey(k)!) });
+      await mirror.remove(remove);
     }
-    await mirror.set({ ...mirrorItems(papers), [SETTINGS_KEY]: settings });
+    if (Object.keys(set).length) await mirror.set(set);
   }
 
   function purgeTrash(): Promise<number> {

@@ -38,6 +38,13 @@ export const SCHEMA_VERSION = 3;
 export const NEW_FOR_MS = 30 * 60_000;
 /** Seen marks older than this are forgotten (at worker start). */
 export const SEEN_FOR_MS = 180 * 24 * 3600_000;
+/**
+ * At most this many seen marks are kept, the least recently seen forgotten first: age alone does not bound
+ * what a page can send within 180 days. Well above what a heavy reader's listings show in that time.
+ */
+export const SEEN_MAX = 200_000;
+/** After this many ids recorded, `recordSeen` prunes too: a worker kept awake by a busy page may never start again. */
+export const SEEN_PRUNE_EVERY = 5_000;
 
 export interface SeenRecord {
   id: string;
@@ -270,6 +277,8 @@ export interface BulkPatch {
 
 export class Store {
   readonly trash: Trash;
+  /** Ids recorded as seen since the last prune. */
+  private seenSincePrune = 0;
 
   constructor(readonly db: IDBPDatabase<DogearDB>) {
     this.trash = new Trash(db);
@@ -512,15 +521,29 @@ export class Store {
     });
     await Promise.all(ops);
     await tx.done;
+    this.seenSincePrune += ids.length;
+    if (this.seenSincePrune >= SEEN_PRUNE_EVERY) await this.pruneSeen(now - SEEN_FOR_MS);
     return ids.filter((id) => fresh.has(id));
   }
 
-  /** Forgets papers not shown since `before`, so listings cannot grow the seen store without bound. Returns how many. */
-  async pruneSeen(before: number): Promise<number> {
+  /**
+   * Forgets papers not shown since `before`, then the least recently shown beyond `max`, so listings
+   * cannot grow the seen store without bound. Both walk the `lastSeen` index; returns how many went.
+   */
+  async pruneSeen(before: number, max = SEEN_MAX): Promise<number> {
+    this.seenSincePrune = 0;
     const tx = this.db.transaction('seen', 'readwrite');
+    const byAge = tx.store.index('lastSeen');
     let n = 0;
-    let cursor = await tx.store.index('lastSeen').openCursor(IDBKeyRange.upperBound(before, true));
+    let cursor = await byAge.openCursor(IDBKeyRange.upperBound(before, true));
     while (cursor) {
+      await cursor.delete();
+      n++;
+      cursor = await cursor.continue();
+    }
+    let over = (await tx.store.count()) - max;
+    cursor = over > 0 ? await byAge.openCursor() : null;
+    while (cursor && over-- > 0) {
       await cursor.delete();
       n++;
       cursor = await cursor.continue();

@@ -15,7 +15,7 @@ import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
 const mirror: Mirror = {
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),
-  keys: async () => Object.keys(await browser.storage.local.get(null)),
+  get: () => browser.storage.local.get(null),
 };
 
 // The Zotero requests go from here (the extension's origin, with the optional host permission), never from a page.

@@ -7,6 +7,6 @@ export function fakeMirror(): Mirror & { data: Map<string, unknown> } {
     data,
     set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
     remove: async (keys) => void keys.forEach((k) => data.delete(k)),
-    keys: async () => [...data.keys()],
+    get: async () => Object.fromEntries(data),
   };
 }

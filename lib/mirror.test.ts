@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { mirrorItems, mirrorRepairs, SETTINGS_KEY, stateKey } from './mirror';
+import { DEFAULT_SETTINGS } from './model';
+import { samplePapers } from './testing/old-db';
+
+describe('mirrorRepairs', () => {
+  const papers = samplePapers(4);
+  const inStep = { ...mirrorItems(papers), [SETTINGS_KEY]: DEFAULT_SETTINGS, other: 1 };
+
+  it('has nothing to do when the mirror is in step', () => {
+    expect(mirrorRepairs(papers, DEFAULT_SETTINGS, inStep)).toEqual({ set: {}, remove: [] });
+  });
+
+  it('writes missing and differing entries, removes ours the store lacks, never touches other keys', () => {
+    const current: Record<string, unknown> = { ...inStep, [stateKey('2401.00001')]: ['saved', [], []] };
+    delete current[stateKey(papers[0]!.id)];
+    current[stateKey(papers[1]!.id)] = ['saved', ['x'], []];
+    current[SETTINGS_KEY] = { ...DEFAULT_SETTINGS, badge: !DEFAULT_SETTINGS.badge };
+    const { set, remove } = mirrorRepairs(papers, DEFAULT_SETTINGS, current);
+    expect(Object.keys(set).sort()).toEqual([SETTINGS_KEY, stateKey(papers[0]!.id), stateKey(papers[1]!.id)].sort());
+    expect(remove).toEqual([stateKey('2401.00001')]);
+  });
+
+  it('treats hostile values and keys as entries to repair', () => {
+    const current = JSON.parse(
+      `{"__proto__": {"polluted": true}, "constructor": 1, "p:": 1, "${stateKey(papers[0]!.id)}": null}`,
+    ) as Record<string, unknown>;
+    const { set, remove } = mirrorRepairs(papers.slice(0, 1), DEFAULT_SETTINGS, current);
+    expect(Object.keys(set).sort()).toEqual([SETTINGS_KEY, stateKey(papers[0]!.id)].sort());
+    expect(remove).toEqual(['p:']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
