@@ -204,6 +204,8 @@ describe('ranges', () => {
     const m = kw('x');
     expect(m.keywordRanges('x '.repeat(MAX_MATCHES * 2))).toHaveLength(MAX_MATCHES);
     expect(m.keywordRanges(' '.repeat(MAX_TEXT) + 'x')).toEqual([]);
+    // The cap never cuts a real abstract (arXiv allows 1,920 characters).
+    expect(m.keywordRanges(' '.repeat(1_920) + 'x')).toHaveLength(1);
   });
 
   it('are empty for an empty matcher or text', () => {
