@@ -1,5 +1,6 @@
 // Renders bench/RESULTS.md from the measured figures.
 import { kb, mb, ms, pct, times, verdict } from './lib/stats.mjs';
+import { renderClick, renderJourney } from './report-journey.mjs';
 
 const table = (head, rows) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
@@ -18,6 +19,8 @@ export function renderReport({
   bundles,
   ranking,
   keys,
+  journey,
+  click,
 }) {
   const by = (name) => annotation.find((a) => a.name === name);
   const month = by('month');
@@ -45,6 +48,8 @@ this shared 2-core machine (other test runs were going on: see the load average)
 figures come from the DevTools protocol (\`Performance.getMetrics\` in \`threadTicks\` mode: CPU time of
 the page's main thread, which runs both the page and the content script's isolated world). Pages are
 the offline fixtures; the stress page is generated at bench time (\`tests/support/stress-page.mjs\`, 3,000 cards).`);
+
+  if (journey) out.push(renderJourney(journey));
 
   out.push(`## 1. Annotation pass vs the page's own load work
 
@@ -302,6 +307,8 @@ targets are absolute (the usual RAIL figures); the ratios show the trend.`);
       ],
     ),
   );
+
+  if (click) out.push(renderClick(click));
 
   out.push(`## 5. Import and export
 

@@ -1,5 +1,8 @@
 // The benchmark: `npm run bench` (full, writes bench/RESULTS.md) or `npm run bench -- --quick` (fewer runs,
 // no stress-page profile or mark.js on 3,000 cards, no 50,000-paper popup; writes to the temp folder).
+// `npm run bench -- --only=journey,click` runs just those sections (journey, annotate, keywords, latency,
+// popup, click, import, export, bundles, ranking, keys) and writes their report parts (or, for sections
+// rendered only in the full report, their figures as JSON) to the temp folder.
 // Every figure is a median of several runs and is reported against a baseline measured in the same run,
 // since absolute times drift on shared machines.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,13 +17,31 @@ import { measureImport, measurePopup } from './sections/popup.mjs';
 import { bundleSizes, measureExport, writeTemp } from './sections/export.mjs';
 import { measureRanking } from './sections/ranking.mjs';
 import { measureKeys } from './sections/keys.mjs';
+import { measureJourney } from './sections/journey.mjs';
+import { measureClick } from './sections/click.mjs';
 import { renderKeys, renderReport } from './report.mjs';
+import { renderClick, renderJourney } from './report-journey.mjs';
 
 const quick = process.argv.includes('--quick');
-/** `--only=keys`: that section alone, its report to the temp folder (the committed report needs a full run). */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const ONLY = { keys: (ext) => measureKeys({ ext, runs: quick ? 1 : 3, log }).then(renderKeys) };
-if (only && !ONLY[only]) throw new Error(`--only=${only}: no such section (${Object.keys(ONLY).join(', ')})`);
+const SECTIONS = [
+  'journey',
+  'annotate',
+  'keywords',
+  'latency',
+  'popup',
+  'click',
+  'import',
+  'export',
+  'bundles',
+  'ranking',
+  'keys',
+];
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+for (const s of only ?? []) if (!SECTIONS.includes(s)) throw new Error(`--only=${s}: no such section (${SECTIONS})`);
+const want = (section) => !only || only.includes(section);
 const RUNS = quick ? 2 : 7;
 const STRESS_RUNS = quick ? 1 : 3;
 const started = Date.now();
@@ -35,27 +56,20 @@ const start = async (dir, extra = {}) => {
   open.push(b);
   return b;
 };
-
-const cleanup = async () => {
-  for (const b of open) await b.close().catch(() => {});
-  snap.dispose();
-  stress.dispose();
+/** A browser for one section, closed when it is done so sections do not share memory pressure. */
+const using = async (extra, f) => {
+  const b = await start(snap.dir, extra);
+  try {
+    return await f(b);
+  } finally {
+    await b.close().catch(() => {});
+  }
 };
 
-if (only) {
-  try {
-    log(`only: ${only}`);
-    const file = path.join(os.tmpdir(), `dogear-bench-${only}.md`);
-    writeFileSync(file, `${await ONLY[only](await start(snap.dir))}\n`);
-    log(`wrote ${file}`);
-  } finally {
-    await cleanup();
-  }
-  process.exit(0);
-}
+/** Report parts a partial run can render on their own. */
+const PARTS = { journey: renderJourney, click: renderClick, keys: renderKeys };
 
 try {
-  const ext = await start(snap.dir);
   const base = await start(null);
   const env = {
     date: new Date().toISOString(),
@@ -66,69 +80,95 @@ try {
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(' '),
-    chromium: ext.version,
+    chromium: base.version,
     node: process.version,
     extension: JSON.parse(readFileSync(path.join(snap.dir, 'manifest.json'), 'utf8')).version,
-    mode: quick ? 'quick' : 'full',
+    mode: only ? `only ${only}` : quick ? 'quick' : 'full',
   };
   log(`Chromium ${env.chromium}, ${env.cores} cores, load ${env.load}`);
 
-  log('1. annotation pass vs page load work');
-  const annotation = await measureAnnotation({ ext, base, runs: RUNS, stressRuns: STRESS_RUNS, log });
-  // The profile and mark.js on 3,000 cards take minutes on a loaded machine: full runs only.
-  const profile = quick ? null : (log('   profiling the stress page'), await profileStress({ ext, extDir: snap.dir }));
+  const r = {};
+  if (want('journey')) {
+    log('0. the whole journey: load, settle, scroll every screen, settle (Dogear, full overlay floor, plain)');
+    r.journey = await using({}, async (ext) => {
+      await setKeywords(ext);
+      return measureJourney({ ext, base, runs: quick ? 2 : 5, stressRuns: quick ? 1 : 2, log });
+    });
+  }
 
-  log('2. keyword highlighting vs mark.js');
-  const extKw = await start(snap.dir);
-  await setKeywords(extKw);
-  const kwPages = PAGES.filter((p) => p.name === 'month' || (!quick && p.name === 'stress'));
-  const keywords = await measureKeywords({ extKw, base, pages: kwPages, runs: quick ? 2 : 5, stressRuns: 3, log });
+  if (want('annotate')) {
+    log('1. annotation pass vs page load work');
+    await using({}, async (ext) => {
+      r.annotation = await measureAnnotation({ ext, base, runs: RUNS, stressRuns: STRESS_RUNS, log });
+      // The profile and mark.js on 3,000 cards take minutes on a loaded machine: full runs only.
+      r.profile = quick ? null : (log('   profiling the stress page'), await profileStress({ ext, extDir: snap.dir }));
+    });
+  }
 
-  log('3. card → overlay latency');
-  const spa = await start(snap.dir, { [SPA_URL]: 'hf/spa-daily.html' });
-  const latency = await measureLatency({ spa, ext, runs: quick ? 1 : 5, log });
+  if (want('keywords')) {
+    log('2. keyword highlighting vs mark.js');
+    const kwPages = PAGES.filter((p) => p.name === 'month' || (!quick && p.name === 'stress'));
+    r.keywords = await using({}, async (extKw) => {
+      await setKeywords(extKw);
+      return measureKeywords({ extKw, base, pages: kwPages, runs: quick ? 2 : 5, stressRuns: 3, log });
+    });
+  }
 
-  log('4. popup with many papers');
-  const store = await start(snap.dir);
-  const popup = await measurePopup({
-    ext: store,
-    sizes: quick ? [1000, 10_000] : [1000, 10_000, 50_000],
-    runs: quick ? 2 : 5,
-    log,
-  });
+  if (want('latency')) {
+    log('3. card → overlay latency');
+    r.latency = await using({ [SPA_URL]: 'hf/spa-daily.html' }, (spa) =>
+      using({}, (ext) => measureLatency({ spa, ext, runs: quick ? 1 : 5, log })),
+    );
+  }
 
-  log('5. import and export');
-  const importer = await start(snap.dir);
-  const imported = await measureImport({ browser: importer, runs: quick ? 1 : 5, log });
-  const exported = await measureExport({ runs: quick ? 3 : 9, log });
+  if (want('popup')) {
+    log('4. popup with many papers');
+    const sizes = quick ? [1000, 10_000] : [1000, 10_000, 50_000];
+    r.popup = await using({}, (ext) => measurePopup({ ext, sizes, runs: quick ? 2 : 5, log }));
+  }
 
-  log('6. bundle sizes');
-  const bundles = bundleSizes(snap.dir);
+  if (want('click')) {
+    log('4b. save click: empty library vs 10,000 papers and 7 backups');
+    r.click = await measureClick({ start, snapDir: snap.dir, runs: quick ? 5 : 15, log });
+  }
 
-  log('7. relevance model');
-  const ranking = await measureRanking({ runs: quick ? 2 : 5, log });
+  if (want('import') || want('export')) log('5. import and export');
+  if (want('import')) r.imported = await using({}, (b) => measureImport({ browser: b, runs: quick ? 1 : 5, log }));
+  if (want('export')) r.exported = await measureExport({ runs: quick ? 3 : 9, log });
 
-  log('8. keyboard triage');
-  const keys = await measureKeys({ ext, runs: quick ? 1 : 3, log });
+  if (want('bundles')) {
+    log('6. bundle sizes');
+    r.bundles = bundleSizes(snap.dir);
+  }
+
+  if (want('ranking')) {
+    log('7. relevance model');
+    r.ranking = await measureRanking({ runs: quick ? 2 : 5, log });
+  }
+
+  if (want('keys')) {
+    log('8. keyboard triage');
+    r.keys = await using({}, (ext) => measureKeys({ ext, runs: quick ? 1 : 3, log }));
+  }
 
   env.seconds = Math.round((Date.now() - started) / 1000);
-  const report = renderReport({
-    env,
-    annotation,
-    profile,
-    keywords,
-    latency,
-    popup,
-    imported,
-    exported,
-    bundles,
-    ranking,
-    keys,
-  });
-  // A quick run is a smoke check: it must not replace the committed full report.
-  const file = quick ? path.join(os.tmpdir(), 'dogear-bench-quick.md') : path.join(import.meta.dirname, 'RESULTS.md');
-  writeFileSync(file, report);
+  let file;
+  if (only) {
+    // A partial run is a check: its parts and raw figures go to the temp folder, never to RESULTS.md.
+    const parts = only.filter((s) => PARTS[s] && r[s]).map((s) => PARTS[s](r[s]));
+    file = path.join(os.tmpdir(), `dogear-bench-${only.join('-')}.md`);
+    writeFileSync(
+      file,
+      `${[`Partial run (${env.seconds} s, load ${env.load}) on ${env.date}.`, ...parts].join('\n\n')}\n\n\`\`\`json\n${JSON.stringify(r, (k, v) => (k === 'raw' ? undefined : v), 1)}\n\`\`\`\n`,
+    );
+  } else {
+    // A quick run is a smoke check: it must not replace the committed full report.
+    file = quick ? path.join(os.tmpdir(), 'dogear-bench-quick.md') : path.join(import.meta.dirname, 'RESULTS.md');
+    writeFileSync(file, renderReport({ env, ...r }));
+  }
   log(`wrote ${file} in ${env.seconds} s`);
 } finally {
-  await cleanup();
+  for (const b of open) await b.close().catch(() => {});
+  snap.dispose();
+  stress.dispose();
 }
