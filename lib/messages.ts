@@ -98,7 +98,12 @@ export const CATALOGUE = {
   'trash.purge': def('page', z.object({}), z.object({ purged: z.number() })),
   'trash.empty': def('page', z.object({}), Ok),
   'seen.record': def('content', z.object({ ids: Ids }), z.object({ fresh: z.array(z.string()) })),
-  'settings.set': def('page', z.object({ settings: SettingsSchema }), z.object({ settings: SettingsSchema })),
+  /** With `base` (the settings the edit started from), only what changed from it is applied: see lib/settings-edit.ts. */
+  'settings.set': def(
+    'page',
+    z.object({ settings: SettingsSchema, base: z.optional(SettingsSchema) }),
+    z.object({ settings: SettingsSchema }),
+  ),
   'rank.score': def(
     'content',
     z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(LIMITS.batch)) }),

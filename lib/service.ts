@@ -5,6 +5,7 @@ import type { SyncConfigChange, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
 import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
+import { applySettingsEdit } from './settings-edit';
 import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handlers';
 
 /**
@@ -132,8 +133,8 @@ export function createService(deps: ServiceDeps) {
     async 'seen.record'({ ids }) {
       return { fresh: await store.recordSeen(ids, now()) };
     },
-    async 'settings.set'({ settings }) {
-      return { settings: await writeSettings(settings) };
+    async 'settings.set'({ settings, base }) {
+      return { settings: await writeSettings(settings, base) };
     },
     async 'rank.score'({ papers }) {
       const stored = await store.getPapers(papers.map((p) => p.id));
@@ -201,10 +202,14 @@ export function createService(deps: ServiceDeps) {
     );
   }
 
-  async function writeSettings(settings: Settings): Promise<Settings> {
+  /** Replaces the settings, or with `base` applies only the edit from it to them as stored now (two options tabs). */
+  async function writeSettings(settings: Settings, base?: Settings): Promise<Settings> {
     const said = (s: Settings) => JSON.stringify([s.keywords, s.tagRules]);
-    const before = said(await store.getSettings());
-    const saved = await store.setSettings(settings);
+    let before = '';
+    const saved = (await store.mergeSettings((current) => {
+      before = said(current);
+      return base ? applySettingsEdit(current, base, settings) : settings;
+    }))!;
     deps.onLocalChange?.({ settings: true });
     if (said(saved) !== before) deps.onKeywordsChanged?.();
     await tellPages(() => mirror.set({ [SETTINGS_KEY]: saved }));

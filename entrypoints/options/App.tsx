@@ -38,17 +38,24 @@ export function App() {
   const [error, setError] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<Settings | null>(null);
+  // The stored settings what the page shows started from: a save sends only the edit from them,
+  // so it never writes back another tab's older values (lib/settings-edit.ts).
+  const base = useRef<Settings | null>(null);
+  const show = (s: Settings) => {
+    base.current = s;
+    setSettings(s);
+  };
 
   useEffect(() => {
     openStore()
       .then(async (store) => {
-        setSettings(await store.getSettings());
+        show(await store.getSettings());
         store.close();
       })
       .catch((e: unknown) => setError(errorText(e)));
   }, []);
 
-  useFollowSettings(pending, setSettings);
+  useFollowSettings(pending, show);
 
   // A change still waiting for its autosave is written before the page goes away.
   useEffect(() => {
@@ -70,8 +77,11 @@ export function App() {
     pending.current = null;
     setSaveState('saving');
     try {
-      await send('settings.set', { settings: next });
-      // A newer change typed while this one was on its way keeps the page in "pending".
+      const reply = await send('settings.set', { settings: next, base: base.current ?? undefined });
+      // A newer change typed while this one was on its way keeps the page in "pending", and continues from
+      // what was sent; otherwise the page shows what was stored, another tab's changes included.
+      if (pending.current) base.current = next;
+      else show(reply.settings);
       setSaveState(pending.current ? 'pending' : 'saved');
       setError('');
     } catch (e) {
