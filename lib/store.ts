@@ -411,7 +411,13 @@ export class Store {
 
   /** Put records back as they were (undo, out of the Trash again), as a change made now: sync must not take the undone state back in. */
   async restorePapers(papers: Paper[], now = Date.now()): Promise<void> {
-    await this.applyPapers(papers.map((p) => ({ ...p, updatedAt: now })));
+    await this.applyPapers(
+      papers.map((p) => ({ ...p, updatedAt: now })),
+      [],
+      undefined,
+      [],
+      now,
+    );
   }
 
   /**
@@ -439,7 +445,12 @@ export class Store {
         const p = await papers.get(id);
         if (p) await moveToTrash(papers, bin, p, now);
       }),
-      ...valid.map((p) => () => Promise.all([papers.put(p), bin.delete(p.id)])),
+      ...valid.map((p) => async () => {
+        // Brought back onto the list (new here, or from the Trash): a change made now, so it is newer
+        // than the removal that sync still carries; updating a kept record keeps the file's time.
+        const live = await papers.getKey(p.id);
+        await Promise.all([papers.put(live ? p : { ...p, updatedAt: now }), bin.delete(p.id)]);
+      }),
       ...validTrash.map((t) => async () => {
         const [live, kept] = await Promise.all([papers.getKey(t.id), bin.get(t.id)]);
         if (!live && !(kept && kept.trashedAt >= t.trashedAt)) await bin.put(t);

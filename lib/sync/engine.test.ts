@@ -106,6 +106,22 @@ describe('sync between devices', () => {
     expect(await b.store.getPaper('2502.00009')).toBeTruthy();
   });
 
+  it('importing an export made before a removal brings the paper back, and sync keeps it back', async () => {
+    const net = network();
+    const a = await net.device('a');
+    const b = await net.device('b');
+    const { paper } = await a.svc.handlers['paper.act']({ meta: meta('2502.00010'), action: 'save' });
+    await settle([a, b]);
+    await a.svc.handlers['paper.act']({ meta: meta('2502.00010'), action: 'unsave' });
+    await settle([a, b]);
+    // The file's record is older than the removal sync carries; the import is still the later change.
+    await a.svc.handlers['papers.apply']({ put: [paper!], remove: [] });
+    await settle([a, b]);
+    expect((await a.store.getPaper('2502.00010'))?.status).toBe('saved');
+    expect((await b.store.getPaper('2502.00010'))?.status).toBe('saved');
+    expect(await a.store.trash.list(0)).toEqual([]);
+  });
+
   it('nothing newer is lost: changes made while away win over older ones in sync', async () => {
     const net = network();
     const a = await net.device('a');
