@@ -41,9 +41,11 @@ export function OverlayCard(props: OverlayCardProps) {
 
   async function act(action: CardAction) {
     setError('');
+    // A new action supersedes the undo on offer: left showing, it would revert an older change.
+    clearTimeout(timer.current);
+    setUndo(null);
     try {
       const revert = await props.onAction(action);
-      clearTimeout(timer.current);
       // Only changes the status table marks undoable come with a revert.
       if (revert) {
         const dismissed = action === 'dismiss' && status !== 'dismissed';

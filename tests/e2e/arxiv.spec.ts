@@ -44,7 +44,7 @@ async function setKeywords(
     await options.locator('textarea[name="rule-patterns"]').press('Tab');
     await expect(options.locator(`[data-dogear-rule="${rule.name}"]`)).toBeVisible();
   }
-  await expect(options.locator('[role="status"]').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(options.locator('.save-state[role="status"]').filter({ hasText: 'Saved' })).toBeVisible();
   await options.close();
 }
 
