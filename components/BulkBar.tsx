@@ -13,10 +13,12 @@ interface Props {
   fail: (e: unknown) => void;
   /** Opens Send to Zotero for the shown papers (absent where the browser cannot ask for access). */
   onZotero?: () => void;
+  /** While the popup shows only its first screen: the shown papers are not all there yet. */
+  loading?: boolean;
 }
 
 /** Actions on every shown paper: mark read, add a tag, remove (confirmed), each undoable; send to Zotero. */
-export function BulkBar({ shown, knownTags, send, notify, fail, onZotero }: Props) {
+export function BulkBar({ shown, knownTags, send, notify, fail, onZotero, loading = false }: Props) {
   const [bulk, setBulk] = useState<null | 'tag' | 'remove'>(null);
   const [bulkTag, setBulkTag] = useState('');
   const bulkInputRef = useRef<HTMLInputElement>(null);
@@ -104,7 +106,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail, onZotero }: Prop
           <button
             type="button"
             data-dogear-action="bulk-read"
-            disabled={!shown.length}
+            disabled={loading || !shown.length}
             aria-label={`Mark ${papersWord(shown.length)} read`}
             onClick={() => void runBulk({ action: 'read' }, `Marked ${papersWord(shown.length)} read`)}
           >
@@ -113,7 +115,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail, onZotero }: Prop
           <button
             type="button"
             data-dogear-action="bulk-tag"
-            disabled={!shown.length}
+            disabled={loading || !shown.length}
             aria-label={`Add a tag to ${papersWord(shown.length)}`}
             onClick={() => setBulk('tag')}
           >
@@ -122,7 +124,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail, onZotero }: Prop
           <button
             type="button"
             data-dogear-action="bulk-remove"
-            disabled={!shown.length}
+            disabled={loading || !shown.length}
             aria-label={`Remove ${papersWord(shown.length)}`}
             onClick={() => setBulk('remove')}
           >
@@ -132,7 +134,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail, onZotero }: Prop
             <button
               type="button"
               data-dogear-action="bulk-zotero"
-              disabled={!shown.length}
+              disabled={loading || !shown.length}
               aria-label={`Send ${papersWord(shown.length)} to Zotero`}
               onClick={onZotero}
             >

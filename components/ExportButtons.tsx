@@ -28,6 +28,8 @@ export interface ExportButtonsProps {
   /** Replaced in tests to capture the file instead of downloading it. */
   download?: (filename: string, mime: string, text: string) => void;
   now?: () => Date;
+  /** While the popup shows only its first screen (the whole list still loading): nothing to export yet. */
+  disabled?: boolean;
 }
 
 const FORMATS = Object.keys(EXPORT_FORMATS) as ExportFormat[];
@@ -39,6 +41,7 @@ export function ExportButtons({
   settings,
   download = downloadText,
   now = () => new Date(),
+  disabled = false,
 }: ExportButtonsProps) {
   const [scope, setScope] = useState<'shown' | 'all'>('shown');
   const list = scope === 'all' && all ? all : papers;
@@ -67,7 +70,7 @@ export function ExportButtons({
           class="export-btn"
           data-dogear-action="export"
           data-format={f}
-          disabled={!list.length}
+          disabled={disabled || !list.length}
           aria-label={`Export ${list.length} paper${list.length === 1 ? '' : 's'} as ${EXPORT_FORMATS[f].label}`}
           onClick={() => run(f)}
         >

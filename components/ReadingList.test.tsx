@@ -57,6 +57,33 @@ const five = () => [
 ];
 
 describe('ReadingList', () => {
+  it('while only the first screen is there: rows and search, but no counts, bulk actions or export', () => {
+    const papers = [paper(1), paper(2, { status: 'read' })];
+    const props = {
+      settings: DEFAULT_SETTINGS,
+      send: fakeBackground(papers, () => {}).send,
+      openUrl: vi.fn(),
+      openOptions: vi.fn(),
+      initialViewport: 440,
+    };
+    const { rerender, ...r } = render(<Popup papers={papers} complete={false} {...props} />);
+    const container = r.container as HTMLElement;
+    const q = (sel: string) => container.querySelectorAll<HTMLButtonElement>(sel);
+    expect(rows(container)).toHaveLength(2);
+    expect(search().disabled).toBe(false);
+    expect(container.querySelector('.count')?.textContent).toBe('');
+    expect(q('[data-dogear-action="data"]')).toHaveLength(0);
+    for (const b of q('[data-dogear-action^="bulk-"], [data-dogear-action="export"]')) expect(b.disabled).toBe(true);
+    expect(container.querySelector('[data-dogear-filter="status"] option')?.textContent).toBe('Reading list');
+
+    rerender(<Popup papers={papers} complete {...props} />);
+    expect(container.querySelector('.count')?.textContent).toBe('2 papers');
+    expect(q('[data-dogear-action="data"]')).toHaveLength(1);
+    expect(q('[data-dogear-action="export"]')[0]!.disabled).toBe(false);
+    expect(q('[data-dogear-action="bulk-read"]')[0]!.disabled).toBe(false);
+    expect(container.querySelector('[data-dogear-filter="status"] option')?.textContent).toBe('Reading list (2)');
+  });
+
   it('shows the reading list (saved + read), newest saved first, with links, tags and note flag', () => {
     const { container } = setup(five());
     expect(rows(container)).toEqual(['2610.10001', '2610.10002', '2610.10004', '2610.10005']);

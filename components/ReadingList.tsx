@@ -20,6 +20,8 @@ export { ROW_HEIGHT } from './VirtualList';
 
 export interface ReadingListProps {
   papers: readonly Paper[];
+  /** False while `papers` is only the first screen (the rest still loading): no counts, bulk actions or export yet. */
+  complete?: boolean;
   settings: Settings;
   /** Search, filters and sort, held by the popup. */
   filter: ListFilter;
@@ -50,6 +52,7 @@ const quoteTitle = (p: Paper) => {
 /** The reading list: search, filters, a virtualized list, per-row and bulk actions, the row editor. */
 export function ReadingList({
   papers,
+  complete = true,
   settings,
   filter,
   send,
@@ -181,7 +184,7 @@ export function ReadingList({
               >
                 {VIEW_STATUSES.map((s) => (
                   <option key={s.value} value={s.value}>
-                    {s.label} ({statusCount(s.value, counts)})
+                    {complete ? `${s.label} (${statusCount(s.value, counts)})` : s.label}
                   </option>
                 ))}
               </select>
@@ -220,12 +223,13 @@ export function ReadingList({
             notify={notify}
             fail={fail}
             onZotero={zotero && (() => setZoteroJob(shown.slice()))}
+            loading={!complete}
           />
 
           <VirtualList scroll={scroll} shown={shown} current={current} onAction={rowAction} onClear={filter.clear} />
 
           <footer class="foot">
-            <ExportButtons papers={shown} settings={settings} download={download} />
+            <ExportButtons papers={shown} settings={settings} download={download} disabled={!complete} />
             <span class="keys" aria-hidden="true">
               j/k · r read · x remove · / search
             </span>

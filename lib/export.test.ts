@@ -239,6 +239,24 @@ describe('toBibtex', () => {
     );
   });
 
+  it('splits plain names and names with particles, suffixes or odd spacing alike', () => {
+    // Plain "First Middle Last" names take a shortcut; these sit on both sides of it.
+    const names: [string, string][] = [
+      ['Anna Maria Rossi', 'Rossi, Anna Maria'],
+      ['Anna\u00a0 Maria\tRossi', 'Rossi, Anna Maria'],
+      ['  Rossi  ', 'Rossi'],
+      ['Van Morrison', 'Morrison, Van'],
+      ['Jean de', 'de, Jean'],
+      ['Jean de La Fontaine', 'de La Fontaine, Jean'],
+      ['John Smith III', 'Smith, III, John'],
+      ['Smith Jr', 'Jr, Smith'],
+      ['Andrea Anders', 'Anders, Andrea'],
+      ['Rand Al_Thor', 'Al\\_Thor, Rand'],
+    ];
+    const bib = parseBib(toBibtex([paper({ id: '2409.00001', title: 'T', authors: names.map(([n]) => n) })]));
+    expect(bib[0]!.fields.author).toBe(names.map(([, b]) => b).join(' and '));
+  });
+
   it('braces names BibTeX would misread', () => {
     expect(byId.get('2401.00001')!.fields.author).toBe(
       '{Meta AI, Inc.} and {Team and Co} and \\textbraceright{}\\textbraceleft{}',

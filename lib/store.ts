@@ -303,6 +303,27 @@ export class Store {
     return this.db.getAll('papers');
   }
 
+  /**
+   * The popup's first screen: the head of the reading list as the popup sorts it by default (newest
+   * saved first, dismissed left out), read from the savedAt index with a cursor — a few records
+   * instead of the whole list, whatever its size. Papers saved at the same moment are read as a group
+   * and ordered as the popup's stable sort of the whole list orders them (by id), so the rows do not
+   * move when the whole list arrives.
+   */
+  async newestSaved(limit: number): Promise<Paper[]> {
+    const out: Paper[] = [];
+    if (limit <= 0) return out;
+    const tx = this.db.transaction('papers');
+    let cursor = await tx.store.index('savedAt').openCursor(null, 'prev');
+    while (cursor && (out.length < limit || out.at(-1)?.savedAt === cursor.value.savedAt)) {
+      if (cursor.value.status !== 'dismissed') out.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    out.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out.slice(0, limit);
+  }
+
   async countByStatus(status: PaperStatus): Promise<number> {
     return this.db.countFromIndex('papers', 'status', status);
   }

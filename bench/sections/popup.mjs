@@ -90,6 +90,8 @@ export async function measurePopup({ ext, sizes, runs, log }) {
       const { page, render: r } = await openPopup(ext, true);
       render.push(r);
       await page.waitForLoadState('load');
+      // The popup opens on its first screen and reads the whole list after it: search that.
+      await page.waitForSelector('[data-dogear-action="data"]', { timeout: 60_000 });
       const s = await search(page, QUERY);
       typed.push(s);
       await page.close();

@@ -39,25 +39,43 @@ const getStore = () => (storePromise ??= openStore());
 
 // Past this many changed papers one full read is cheaper than many single reads.
 const PATCH_LIMIT = 200;
+// More rows than the popup shows at once (its list is about eight rows high, plus overscan).
+const FIRST_SCREEN = 30;
 
 /**
  * The popup reads IndexedDB directly and follows the background's storage
  * mirror: every write (from here, a listing tab or the options page) changes
  * `storage.local`, and only the papers named in the change are re-read.
+ *
+ * It opens on its first screen — the newest saved papers, read with an index
+ * cursor — and reads the whole list (for search, filters, counts, bulk actions
+ * and export) after that screen is painted: a long list costs the opening nothing.
  */
 export function App() {
   const [papers, setPapers] = useState<Paper[] | null>(null);
+  const [complete, setComplete] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState('');
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
   useEffect(() => {
     const report = (e: unknown) => setError(errorText(e));
+    const loadFirst = async () => {
+      const store = await getStore();
+      const [first, s] = await Promise.all([store.newestSaved(FIRST_SCREEN), store.getSettings()]);
+      // The whole list may have arrived first (a change right at opening): it wins. An empty first
+      // screen may still hide dismissed papers, so the empty state waits for the whole list.
+      if (first.length) setPapers((prev) => prev ?? first);
+      setSettings((prev) => prev ?? s);
+    };
+    // After the first screen's frame: reading and indexing the whole list then cannot delay it.
+    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const loadAll = async () => {
       const store = await getStore();
       const [list, s] = await Promise.all([store.listPapers(), store.getSettings()]);
       setPapers(list);
       setSettings(s);
+      setComplete(true);
       setSuggestions(await readSuggestions(store, new Set(list.map((p) => p.id))));
     };
     const patch = async (ids: string[]) => {
@@ -86,7 +104,7 @@ export function App() {
       if (!changed.size) return;
       (changed.size > PATCH_LIMIT ? loadAll() : patch([...changed.keys()])).catch(report);
     };
-    loadAll().catch(report);
+    loadFirst().then(afterPaint).then(loadAll).catch(report);
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
@@ -107,6 +125,7 @@ export function App() {
   return (
     <Popup
       papers={papers}
+      complete={complete}
       settings={settings}
       send={send}
       openUrl={(url) => void browser.tabs.create({ url })}
@@ -120,6 +139,8 @@ export function App() {
 
 export interface PopupProps {
   papers: readonly Paper[];
+  /** False while `papers` is only the first screen (the whole list still loading). */
+  complete?: boolean;
   settings: Settings;
   send: Send;
   openUrl: (url: string) => void;
@@ -147,6 +168,7 @@ const TITLES: Record<View, string> = {
 /** The popup's views (the list, Import & export, suggestions), its header and its message line. */
 export function Popup({
   papers,
+  complete = true,
   settings,
   send,
   openUrl,
@@ -165,7 +187,7 @@ export function Popup({
 
   const needsSetup = !settings.keywords.length && !settings.tagRules.length;
   const count =
-    view === 'list' && papers.length
+    view === 'list' && papers.length && complete
       ? filter.filtered
         ? `${shown.length} of ${papers.length}`
         : papersWord(shown.length)
@@ -191,7 +213,7 @@ export function Popup({
             {suggestions.length > 0 && <span class="dot" aria-hidden="true" />}
           </button>
         )}
-        {view === 'list' && (
+        {view === 'list' && complete && (
           <button
             type="button"
             class="icon"
@@ -220,6 +242,7 @@ export function Popup({
     return (
       <ReadingList
         papers={papers}
+        complete={complete}
         settings={settings}
         filter={filter}
         send={send}
