@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-import { HOST_PATTERNS } from './lib/sites/hosts';
+import { HOST_PATTERNS } from './lib/sites';
 import { ZOTERO_PERMISSION } from './lib/zotero/client';
 
 export default defineConfig({

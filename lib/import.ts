@@ -5,13 +5,13 @@ import {
   mergeMeta,
   PaperSchema,
   SettingsSchema,
-  SOURCES,
   type Paper,
   type Settings,
   blankPaper,
 } from './model';
 import { EXPORT_FORMAT_NAME, EXPORT_VERSION, PAPER_KEYS } from './export';
 import { formatPattern, unsafePattern } from './match';
+import { SITE_NAMES } from './sites';
 
 /**
  * Reading files the user picked: our JSON export, or a plain list of arXiv
@@ -189,6 +189,16 @@ export interface ImportPlan {
 
 const union = (a: readonly string[], b: readonly string[], max: number) => [...new Set([...a, ...b])].slice(0, max);
 
+/** Known sources in registry order, then `import`, then any a newer version wrote, so merges are stable. */
+const SOURCE_ORDER: readonly string[] = [...SITE_NAMES, 'import'];
+const sourceRank = (s: string) => {
+  const i = SOURCE_ORDER.indexOf(s);
+  return i < 0 ? SOURCE_ORDER.length : i;
+};
+function mergeSources(a: readonly string[], b: readonly string[]): string[] {
+  return union(a, b, 16).sort((x, y) => sourceRank(x) - sourceRank(y) || (x < y ? -1 : x > y ? 1 : 0));
+}
+
 function mergeNotes(a: string, b: string): string {
   if (a.includes(b)) return a;
   if (b.includes(a)) return b;
@@ -215,7 +225,7 @@ export function mergePaper(existing: Paper, incoming: Paper): Paper {
     tags: union(existing.tags, incoming.tags, LIMITS.tags),
     ruleTags: union(existing.ruleTags, incoming.ruleTags, LIMITS.tags),
     note: mergeNotes(existing.note, incoming.note),
-    sources: SOURCES.filter((s) => existing.sources.includes(s) || incoming.sources.includes(s)),
+    sources: mergeSources(existing.sources, incoming.sources),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),
     updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
   };

@@ -49,6 +49,7 @@ export const CATALOGUE = {
     z.object({
       meta: PaperMetaSchema,
       action: StatusActionSchema,
+      // A content script names its own site (its adapter's name in lib/sites/index.ts).
       source: z.optional(SourceSchema),
     }),
     z.object({ paper: z.nullable(PaperSchema), previous: z.nullable(PaperSchema), undoable: z.boolean() }),

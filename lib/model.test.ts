@@ -98,7 +98,9 @@ describe('schemas', () => {
     };
     expect(PaperSchema.safeParse(p).success).toBe(true);
     expect(PaperSchema.safeParse({ ...p, status: 'archived' }).success).toBe(false);
-    expect(PaperSchema.safeParse({ ...p, sources: ['evil'] }).success).toBe(false);
+    expect(PaperSchema.safeParse({ ...p, sources: ['Evil <source>'] }).success).toBe(false);
+    // A site a newer version knows (its adapter's name) still reads.
+    expect(PaperSchema.safeParse({ ...p, sources: ['newsite'] }).success).toBe(true);
   });
   it('tags are trimmed, non-empty and free of control characters', () => {
     expect(TagNameSchema.parse('  rl  ')).toBe('rl');

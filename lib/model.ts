@@ -31,8 +31,13 @@ export const PAPER_STATUSES = ['saved', 'read', 'dismissed'] as const;
 export const PaperStatusSchema = z.enum(PAPER_STATUSES);
 export type PaperStatus = z.infer<typeof PaperStatusSchema>;
 
-export const SOURCES = ['huggingface', 'arxiv', 'import'] as const;
-export const SourceSchema = z.enum(SOURCES);
+/**
+ * Where a paper was first seen: a site adapter's name (lib/sites/index.ts) or `import`. Stored
+ * and imported data keep any well-formed name, so a backup from a version that knows more sites
+ * still reads, and a new site's adapter needs no change here (this module cannot import the
+ * registry: the adapters import it).
+ */
+export const SourceSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/));
 export type Source = z.infer<typeof SourceSchema>;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -76,7 +81,7 @@ export const PaperSchema = z.extend(PaperMetaSchema, {
   /** Tags keyword rules gave the paper when it was saved. */
   ruleTags: z.array(TagNameSchema).check(z.maxLength(LIMITS.tags)),
   note: text(LIMITS.note),
-  sources: z.array(SourceSchema),
+  sources: z.array(SourceSchema).check(z.maxLength(16)),
   savedAt: z.number(),
   updatedAt: z.number(),
   readAt: z.optional(z.number()),

@@ -3,7 +3,7 @@ import { createRouter, type Handlers, type MessageType } from '@/lib/messages';
 import { openStore, type Store } from '@/lib/store';
 import { createService, type Mirror } from '@/lib/service';
 import { ruleTagsFor } from '@/lib/rule-tags';
-import { CONTENT_ORIGINS } from '@/lib/sites/hosts';
+import { CONTENT_ORIGINS } from '@/lib/sites';
 import { updateBadge } from './badge';
 import { createRelevance } from '@/lib/relevance';
 import { createSyncEngine } from '@/lib/sync/engine';

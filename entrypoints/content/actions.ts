@@ -3,12 +3,12 @@ import type { send as sendFn } from '@/lib/client';
 import type { PaperState } from '@/lib/mirror';
 import type { Paper, PaperMeta } from '@/lib/model';
 import { listStatus, toggleAction, transition, type StatusAction } from '@/lib/status';
-import type { SiteAdapter } from '@/lib/sites/types';
+import type { SiteName } from '@/lib/sites';
 
 /** What the overlay's actions need of the annotator. */
 export interface ActionHost {
   send: typeof sendFn;
-  source: SiteAdapter['name'];
+  source: SiteName;
   state(id: string): PaperState | null | undefined;
   /** Shows a state at once (optimistic); the mirror confirms it later. */
   show(id: string, state: PaperState | null): void;

@@ -8,8 +8,13 @@ import { Annotator } from './annotator';
 import type { StorageLike } from './state-cache';
 
 /** A listing of `<article data-id>` cards; the adapter reads each one's title and abstract. */
-const adapter: SiteAdapter = {
+const adapter: SiteAdapter<'arxiv'> = {
   name: 'arxiv',
+  origin: 'https://arxiv.org',
+  matches: [],
+  entryHolders: 'article',
+  darkTheme: null,
+  pageCss: '',
   detect: () => 'listing',
   extract: (doc) => ({
     entries: [...doc.querySelectorAll<HTMLElement>('article[data-id]')].map(
@@ -18,6 +23,7 @@ const adapter: SiteAdapter = {
         extra: {},
         element: el,
         mount: el,
+        boxes: [el],
         titleEl: el.querySelector('h3'),
         abstractEl: el.querySelector('p'),
       }),

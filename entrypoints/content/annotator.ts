@@ -3,6 +3,7 @@ import type { Matcher } from '@/lib/match';
 import { readChanges } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
 import { matcherFor } from '@/lib/rule-tags';
+import type { SiteName } from '@/lib/sites';
 import type { Entry, PageKind, SiteAdapter } from '@/lib/sites/types';
 import { Actions } from './actions';
 import { applyLayout, clearLayout } from './layout';
@@ -20,7 +21,7 @@ import { triageHost, type TriageHost } from './triage-host';
 export type { StorageLike } from './state-cache';
 
 export interface AnnotatorDeps {
-  adapter: SiteAdapter;
+  adapter: SiteAdapter<SiteName>;
   kind: PageKind;
   doc: Document;
   storage: StorageLike;
@@ -327,6 +328,7 @@ export class Annotator {
   private relayout(): void {
     const items = [...this.mounted.values()].map((m) => ({
       element: m.entry.element,
+      boxes: m.entry.boxes,
       matches: m.matches,
       status: this.cache.get(m.entry.meta.id)?.status,
       score: this.scores.get(m.entry.meta.id)?.value,

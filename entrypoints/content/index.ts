@@ -1,24 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '@/lib/client';
-import { huggingface } from '@/lib/sites/huggingface';
-import { arxiv } from '@/lib/sites/arxiv';
-import type { SiteAdapter } from '@/lib/sites/types';
+import { CONTENT_MATCHES, siteFor } from '@/lib/sites';
+import type { PageKind, SiteAdapter } from '@/lib/sites/types';
 import { Annotator } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { watchPage } from './watch';
-import { PAGE_CSS } from './page-css';
+import { pageCss } from './page-css';
 import { logOnce } from './log';
 
-const ADAPTERS: SiteAdapter[] = [huggingface, arxiv];
-
 export default defineContentScript({
-  matches: [
-    'https://huggingface.co/papers*',
-    'https://arxiv.org/list/*',
-    'https://arxiv.org/abs/*',
-    'https://arxiv.org/html/*',
-  ],
+  // Read at build time into the manifest: each site's adapter lists its own.
+  matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     try {
@@ -30,6 +23,8 @@ export default defineContentScript({
 });
 
 function start(ctx: ContentScriptContext): void {
+  const adapter = siteFor(location.href);
+  if (!adapter) return;
   let annotator: Annotator | null = null;
   let keyboard: KeyboardTriage | null = null;
   let kindKey = '';
@@ -37,7 +32,7 @@ function start(ctx: ContentScriptContext): void {
 
   const style = document.createElement('style');
   style.dataset.dogear = '';
-  style.textContent = PAGE_CSS;
+  style.textContent = pageCss(adapter);
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local') annotator?.onStorageChange(changes);
@@ -47,14 +42,8 @@ function start(ctx: ContentScriptContext): void {
   /** Picks the adapter for the current URL; a client-side navigation can move between page kinds. */
   const sync = () => {
     const url = location.href;
-    let found: { adapter: SiteAdapter; kind: 'listing' | 'paper' } | null = null;
-    for (const adapter of ADAPTERS) {
-      const kind = adapter.detect(url, document);
-      if (kind) {
-        found = { adapter, kind };
-        break;
-      }
-    }
+    const kind = adapter.detect(url, document);
+    const found: { adapter: typeof adapter; kind: PageKind } | null = kind ? { adapter, kind } : null;
     const key = found ? `${found.adapter.name}:${found.kind}` : '';
     if (key !== kindKey) {
       keyboard?.destroy();
@@ -77,7 +66,7 @@ function start(ctx: ContentScriptContext): void {
     return annotator?.pass();
   };
 
-  const stopWatching = watchPage(ctx, {
+  const stopWatching = watchPage(ctx, adapter.entryHolders, {
     onChange: () => void sync(),
     onTextChange: (node) => annotator?.repaintFor(node) ?? false,
   });

@@ -21,7 +21,7 @@ export function buttonOf(el: HTMLElement, action: string): HTMLElement | null {
   return root?.querySelector<HTMLElement>(`[data-dogear-action="${action}"]`) ?? null;
 }
 
-/** The vertical extent of an entry on screen: its element and its title and abstract (an arXiv dt and its dd). */
+/** The vertical extent of an entry on screen: its element and its title and abstract, wherever the site puts them. */
 export function spanOf(els: Array<HTMLElement | null | undefined>): Span {
   let top = Infinity;
   let bottom = -Infinity;

@@ -2,26 +2,14 @@ import type { PaperStatus, Settings } from '@/lib/model';
 
 export interface LayoutItem {
   element: HTMLElement;
+  /** The boxes the entry takes on screen (the adapter's `Entry.boxes`). */
+  boxes: HTMLElement[];
   matches: number;
   status?: PaperStatus;
   score?: number;
 }
 
 const ORDERED = 'dogearOrder';
-
-/**
- * The boxes that make up an entry on screen: an arXiv entry is a dt/dd pair;
- * a Hugging Face card sits alone in a grid cell, which is what must be hidden
- * or moved so the grid closes up.
- */
-function boxesOf(el: HTMLElement): HTMLElement[] {
-  if (el.tagName === 'DT') {
-    const dd = el.nextElementSibling;
-    return dd instanceof HTMLElement && dd.tagName === 'DD' ? [el, dd] : [el];
-  }
-  const parent = el.parentElement;
-  return parent && parent.childElementCount === 1 && parent !== parent.ownerDocument.body ? [parent] : [el];
-}
 
 /**
  * Hides, dims and reorders entries from the display options, with CSS only
@@ -40,7 +28,7 @@ export function applyLayout(items: LayoutItem[], settings: Settings, doc: Docume
     const lowScore = settings.dimBelow > 0 && it.score !== undefined && it.score < settings.dimBelow && !kept;
     const dim = !hide && ((settings.unmatched === 'dim' && unmatched) || lowScore);
     toggle(it.element, 'dogearDim', dim);
-    const boxes = boxesOf(it.element);
+    const boxes = it.boxes;
     for (const b of boxes) toggle(b, 'dogearHidden', hide);
     if (!reorder) continue;
     let key = settings.sortByRelevance && it.score !== undefined ? -Math.round(it.score * 1000) : 0;
@@ -93,9 +81,8 @@ const LEADING = -1_000_000;
 const TRAILING = 1_000_000;
 
 /**
- * Keeps what the site puts around its entries in place while they move:
- * arXiv's section heading opens each `dl`, a Hugging Face grid ends with a
- * cell that is no card. Without an order of their own they would sort among
+ * Keeps what the site puts around its entries in place while they move
+ * (a section heading before them, a cell that is no entry after them). Without an order of their own they would sort among
  * the entries (order 0).
  */
 function pinEdges(container: HTMLElement, moved: ReadonlySet<Element>): void {

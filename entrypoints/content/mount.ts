@@ -27,7 +27,7 @@ export function createHost(entry: Entry, doc: Document, kind: PageKind): Mounted
   // A leftover host (extension reloaded, or the site cloned our node) is replaced.
   for (const child of [...entry.mount.children]) if (child.localName === HOST_TAG) child.remove();
   const host = doc.createElement(HOST_TAG);
-  if (entry.element.tagName === 'DT') host.dataset.layout = 'inline';
+  if (entry.inline) host.dataset.layout = 'inline';
   // A paper page may seat the overlay in a row of buttons (Hugging Face: beside Upvote), where the
   // space a block overlay keeps above itself would push it off the row's centre line.
   else if (kind === 'paper' && isFlexRow(entry.mount)) host.dataset.layout = 'row';

@@ -40,7 +40,7 @@ export function drawOverlay(
       ...view,
       pageTags: m.pageTags,
       tagColors,
-      layout: m.entry.element.tagName === 'DT' ? 'inline' : 'block',
+      layout: m.entry.inline ? 'inline' : 'block',
       ...handlers,
     }),
     m.root,

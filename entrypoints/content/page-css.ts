@@ -1,13 +1,17 @@
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAME } from '@/lib/highlight';
-import { TRIAGE_PAGE_CSS } from './keys-page-css';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { triagePageCss } from './keys-page-css';
 
 /**
  * The few rules Dogear adds to the host page itself: theme variables for the
  * overlays (inherited into their shadow roots), keyword highlights, and the
- * states of annotated entries. Every selector is scoped to our own attributes,
- * so the page's styles are untouched when nothing is annotated.
+ * states of annotated entries. Every selector is scoped to our own elements and
+ * attributes, so the page's styles are untouched when nothing is annotated. The
+ * site's adapter says when its dark theme is on and adds rules for its own entry shapes.
  */
-export const PAGE_CSS = `
+export function pageCss(site: Pick<SiteAdapter, 'darkTheme' | 'pageCss'>): string {
+  const dark = (rules: string) => (site.darkTheme ? rules.replaceAll('$DARK', site.darkTheme) : '');
+  return `
 dogear-card, dogear-help, dogear-keys {
   --dg-fg: #1f2937; --dg-muted-fg: #6b7280; --dg-border: #e5e7eb; --dg-btn: linear-gradient(#fff, #f3f4f6);
   --dg-btn-hover: #f3f4f6; --dg-pop: #fff; --dg-focus: #3b82f6; --dg-error: #b91c1c; --dg-new: #2563eb;
@@ -15,19 +19,21 @@ dogear-card, dogear-help, dogear-keys {
   --dg-read-bg: #dcfce7; --dg-read-border: #86efac; --dg-read-fg: #166534;
   --dg-muted-bg: #f3f4f6; --dg-score: #f59e0b;
 }
-html.dark dogear-card, html.dark dogear-help, html.dark dogear-keys {
+html[data-dogear] { --dg-focus-ring: #2563eb; }
+${dark(`$DARK dogear-card, $DARK dogear-help, $DARK dogear-keys {
   --dg-fg: #e5e7eb; --dg-muted-fg: #9ca3af; --dg-border: #1f2937; --dg-btn: linear-gradient(#1f2937, #0b0f19);
   --dg-btn-hover: #1f2937; --dg-pop: #111827; --dg-focus: #60a5fa; --dg-error: #f87171; --dg-new: #60a5fa;
   --dg-saved-bg: rgb(120 53 15 / .45); --dg-saved-border: #b45309; --dg-saved-fg: #fcd34d;
   --dg-read-bg: rgb(20 83 45 / .45); --dg-read-border: #15803d; --dg-read-fg: #86efac;
   --dg-muted-bg: #1f2937; --dg-score: #fbbf24;
 }
+$DARK[data-dogear] { --dg-focus-ring: #60a5fa; }`)}
 ${HIGHLIGHT_CSS}
-html.dark ::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(202 138 4 / .5); }
+${dark(`$DARK ::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(202 138 4 / .5); }`)}
 [data-dogear-status=dismissed], [data-dogear-dim] { opacity: .5; transition: opacity .15s; }
 /* Hovering or focusing lifts the dimming enough to read, but the card still looks dismissed at a glance. */
 [data-dogear-status=dismissed]:hover, [data-dogear-dim]:hover, [data-dogear-status=dismissed]:focus-within { opacity: .8; }
-[data-dogear-status=dismissed] + dd, [data-dogear-dim] + dd { opacity: .5; }
 [data-dogear-hidden] { display: none !important; }
 html[data-dogear-reordered] [data-dogear-flex] { display: flex; flex-direction: column; }
-${TRIAGE_PAGE_CSS}`;
+${triagePageCss(dark)}${site.pageCss}`;
+}

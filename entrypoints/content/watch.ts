@@ -8,8 +8,6 @@ export interface WatchHandlers {
   onTextChange: (node: Node) => boolean;
 }
 
-const ENTRY_TAGS = new Set(['ARTICLE', 'DT', 'DL', 'DD']);
-
 function isOurs(n: Node): boolean {
   return (
     n instanceof Element &&
@@ -17,9 +15,10 @@ function isOurs(n: Node): boolean {
   );
 }
 
-function mayHoldEntries(n: Node): boolean {
+/** `holders`: the site adapter's selector for elements that are or contain entries. */
+function mayHoldEntries(n: Node, holders: string): boolean {
   if (!(n instanceof Element) || isOurs(n)) return false;
-  return ENTRY_TAGS.has(n.tagName) || n.querySelector('article, dt') !== null;
+  return n.matches(holders) || n.querySelector(holders) !== null;
 }
 
 /**
@@ -27,7 +26,7 @@ function mayHoldEntries(n: Node): boolean {
  * cannot concern entries (our own overlays, text edits elsewhere) cost a
  * glance at the record and nothing more.
  */
-export function watchPage(ctx: ContentScriptContext, handlers: WatchHandlers): () => void {
+export function watchPage(ctx: ContentScriptContext, holders: string, handlers: WatchHandlers): () => void {
   let queued = false;
   let stopped = false;
   // A microtask, not a timer: the pass then runs before the browser renders the new cards, so a card
@@ -52,7 +51,7 @@ export function watchPage(ctx: ContentScriptContext, handlers: WatchHandlers): (
           structural = true;
           continue;
         }
-        if ([...r.addedNodes, ...r.removedNodes].some(mayHoldEntries)) structural = true;
+        if ([...r.addedNodes, ...r.removedNodes].some((n) => mayHoldEntries(n, holders))) structural = true;
         else if (!isOurs(r.target) && [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n)))
           textTargets.add(r.target);
       }

@@ -90,6 +90,9 @@ function readText(root: Element, skip?: string): string {
   return out.join('');
 }
 
+/** Checked with classList while walking: a selector list per node is slow. */
+const MATHJAX2_OUTPUT_CLASSES = SEL.MATHJAX2_OUTPUT.split(',').map((c) => c.trim().slice(1));
+
 function walk(node: Node, skip: string | undefined, out: string[]): void {
   for (let c = node.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT_NODE) {
@@ -119,7 +122,7 @@ function walk(node: Node, skip: string | undefined, out: string[]): void {
         continue;
       }
     }
-    if (SEL.MATHJAX2_OUTPUT_CLASSES.some((c) => el.classList.contains(c)) || (skip && el.matches(skip))) continue;
+    if (MATHJAX2_OUTPUT_CLASSES.some((c) => el.classList.contains(c)) || (skip && el.matches(skip))) continue;
     walk(el, skip, out);
   }
 }
@@ -229,7 +232,7 @@ function readEntry(dt: HTMLElement, dd: HTMLElement | null, section: Section): E
     arxivComments: optional(stripLabel(textOf(dd, SEL.LIST_COMMENTS), COMMENTS_LABEL), LIMITS.note),
   });
 
-  return { meta, extra, element: dt, mount: dt, titleEl, abstractEl };
+  return { meta, extra, element: dt, mount: dt, inline: true, boxes: [dt, dd], titleEl, abstractEl };
 }
 
 function readList(dl: Element, legacy: boolean, entries: Entry[], skipped: Skipped[]): void {
@@ -317,7 +320,7 @@ function absPaper(doc: Document, urlId: string): Entry | null {
     arxivComments: optional(textOf(doc, SEL.ABS_COMMENTS), LIMITS.note),
   });
   const mount = doc.querySelector<HTMLElement>(SEL.ABS_AUTHORS) ?? element;
-  return { meta, extra, element, mount, titleEl, abstractEl };
+  return { meta, extra, element, mount, boxes: [element], titleEl, abstractEl };
 }
 
 /** LaTeXML puts footnote marks, affiliations and e-mails in the person name; the name is
@@ -362,7 +365,7 @@ function htmlPaper(doc: Document, id: string): Entry | null {
     abstract: optional(abstract, LIMITS.abstract),
   });
   const mount = doc.querySelector<HTMLElement>(SEL.HTML_AUTHORS) ?? element;
-  return { meta, extra: {}, element, mount, titleEl, abstractEl };
+  return { meta, extra: {}, element, mount, boxes: [element], titleEl, abstractEl };
 }
 
 /** Abs pages prefer the citation_* head tags; `/html/` pages have only the LaTeXML body. */
@@ -372,4 +375,22 @@ function extractPaper(doc: Document, url: string): Entry | null {
   return target.kind === 'abs' ? absPaper(doc, target.id) : htmlPaper(doc, target.id);
 }
 
-export const arxiv: SiteAdapter = { name: 'arxiv', detect, extract, extractPaper };
+/** A listing entry's details are the `dd` after its `dt`: they follow the `dt`'s dimming and triage marks. */
+const PAGE_CSS = `
+[data-dogear-status=dismissed] + dd, [data-dogear-dim] + dd { opacity: .5; }
+[data-dogear-focus] + dd { box-shadow: -10px 0 0 -6px var(--dg-focus-ring); }
+[data-dogear-selected] + dd { background-color: rgb(251 191 36 / .12); }
+`;
+
+export const arxiv: SiteAdapter<'arxiv'> = {
+  name: 'arxiv',
+  origin: 'https://arxiv.org',
+  matches: ['https://arxiv.org/list/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/html/*'],
+  detect,
+  extract,
+  extractPaper,
+  entryHolders: 'dl, dt, dd',
+  // Listings and abs pages have no dark theme; LaTeXML /html/ papers set this from a toggle.
+  darkTheme: 'html[data-theme="dark"]',
+  pageCss: PAGE_CSS,
+};

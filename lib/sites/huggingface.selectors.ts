@@ -1,20 +1,20 @@
 /**
  * Every selector the Hugging Face adapter uses. Each `NAME` has a `NAME_` list of the
- * fixture pages (tests/fixtures/hf/) it must match; huggingface.selectors.test.ts walks
- * these pairs, so a fixture refresh that breaks a selector fails loudly. Selectors are
+ * fixture pages (paths under tests/fixtures/) it must match; selectors.test.ts walks
+ * these pairs for every site, so a fixture refresh that breaks a selector fails loudly. Selectors are
  * structural (tags, attributes, hrefs) because HF's Tailwind class strings churn.
  */
 
 const LISTINGS = [
-  '2024-08-01-daily.real.html',
-  'date-2026-10-27.html',
-  'date-2026-10-27.dark.html',
-  'date-2026-10-27.loggedin.html',
-  'week-2026-W44.html',
-  'month-2026-10.html',
-  'search-rewarding.html',
-  'trending.html',
-  'spa-daily.html',
+  'hf/2024-08-01-daily.real.html',
+  'hf/date-2026-10-27.html',
+  'hf/date-2026-10-27.dark.html',
+  'hf/date-2026-10-27.loggedin.html',
+  'hf/week-2026-W44.html',
+  'hf/month-2026-10.html',
+  'hf/search-rewarding.html',
+  'hf/trending.html',
+  'hf/spa-daily.html',
 ];
 
 /** The listing's server-rendered data island (`data-props` holds the JSON). */
@@ -23,11 +23,11 @@ export const LISTING_ISLAND_ = LISTINGS;
 
 /** The single paper page's data island. */
 export const PAPER_ISLAND = '[data-target="PaperContent"]';
-export const PAPER_ISLAND_ = ['paper-2510.12345.html'];
+export const PAPER_ISLAND_ = ['hf/paper-2510.12345.html'];
 
 /** Card candidates; only those holding a CARD_TITLE_LINK are paper cards. */
 export const CARD = 'article';
-export const CARD_ = [...LISTINGS, 'paper-2510.12345.html'];
+export const CARD_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
 
 /** Inside a card: the title link, whose href carries the paper id. */
 export const CARD_TITLE_LINK = 'h3 a[href^="/papers/"]';
@@ -36,11 +36,11 @@ export const CARD_TITLE_LINK_ = LISTINGS;
 /** Inside a card: author avatars (`title` = HF user name or plain author name), listed in reverse order. */
 export const CARD_AUTHOR = 'li[title]';
 // Trending cards show no avatars.
-export const CARD_AUTHOR_ = LISTINGS.filter((f) => f !== 'trending.html');
+export const CARD_AUTHOR_ = LISTINGS.filter((f) => f !== 'hf/trending.html');
 
 /** Inside a card: the visible abstract (search rows: a link; trending: a paragraph). Daily cards have none. */
 export const CARD_ABSTRACT = 'h3 + a[href^="/papers/"], h3 + p';
-export const CARD_ABSTRACT_ = ['search-rewarding.html', 'trending.html'];
+export const CARD_ABSTRACT_ = ['hf/search-rewarding.html', 'hf/trending.html'];
 
 /**
  * The vote widget: the guest login link, the signed-in checkbox label, or trending's
@@ -48,11 +48,11 @@ export const CARD_ABSTRACT_ = ['search-rewarding.html', 'trending.html'];
  * has `.leading-none`) out.
  */
 export const VOTE_WIDGET = 'a[href^="/login?next="], [role="checkbox"], div.text-orange-500';
-export const VOTE_WIDGET_ = [...LISTINGS, 'paper-2510.12345.html'];
+export const VOTE_WIDGET_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
 
 /** Inside the vote widget: the element whose text is the count. */
 export const VOTE_COUNT = '.leading-none, .text-orange-500';
-export const VOTE_COUNT_ = [...LISTINGS, 'paper-2510.12345.html'];
+export const VOTE_COUNT_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
 
 /** Inside a card: the comments link, rendered only when there are comments. */
 export const COMMENTS_LINK = 'a[href$="#community"]';
@@ -60,8 +60,8 @@ export const COMMENTS_LINK_ = LISTINGS;
 
 /** Paper page title. */
 export const PAPER_TITLE = 'h1';
-export const PAPER_TITLE_ = ['paper-2510.12345.html'];
+export const PAPER_TITLE_ = ['hf/paper-2510.12345.html'];
 
 /** Paper page abstract paragraph (the AI summary above it sits in another block). */
 export const PAPER_ABSTRACT = '.flex-col.gap-y-2\\.5 > p';
-export const PAPER_ABSTRACT_ = ['paper-2510.12345.html'];
+export const PAPER_ABSTRACT_ = ['hf/paper-2510.12345.html'];

@@ -111,6 +111,7 @@ function extract(doc: Document): ExtractResult {
     entries.push({
       ...data,
       element: card,
+      boxes: [cellOf(card)],
       // The h3's container is the title/authors column on every card layout, clear of the
       // vote widget and thumbnail, so an appended overlay lands under the title block.
       mount: link.closest('h3')?.parentElement ?? card,
@@ -119,6 +120,12 @@ function extract(doc: Document): ExtractResult {
     });
   }
   return { entries, skipped };
+}
+
+/** A card alone in its grid cell: the cell is what must be hidden or moved so the grid closes up. */
+function cellOf(card: HTMLElement): HTMLElement {
+  const parent = card.parentElement;
+  return parent && parent.childElementCount === 1 && parent !== card.ownerDocument.body ? parent : card;
 }
 
 /** The direct child of `container` that holds `el` (the vote widget's button row), if any. */
@@ -148,10 +155,22 @@ function extractPaper(doc: Document, url: string): Entry | null {
   return {
     ...data,
     element: container,
+    boxes: [container],
     mount: rowOf(container, container.querySelector(SEL.VOTE_WIDGET)) ?? container,
     titleEl: h1,
     abstractEl: doc.querySelector<HTMLElement>(SEL.PAPER_ABSTRACT),
   };
 }
 
-export const huggingface: SiteAdapter = { name: 'huggingface', detect, extract, extractPaper };
+export const huggingface: SiteAdapter<'huggingface'> = {
+  name: 'huggingface',
+  origin: 'https://huggingface.co',
+  matches: ['https://huggingface.co/papers*'],
+  detect,
+  extract,
+  extractPaper,
+  // Cards are re-rendered wholesale on client-side navigation and hydration.
+  entryHolders: SEL.CARD,
+  darkTheme: 'html.dark',
+  pageCss: '',
+};

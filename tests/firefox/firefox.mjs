@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
-import { fixtureFor, isSiteStyleSheet, STYLE_CSS } from '../support/fixture-routes.mjs';
+import { fixtureFor, isSiteStyleSheet, isSiteUrl, STYLE_CSS } from '../support/fixture-routes.mjs';
 
 const EXT = resolve('.output/firefox-mv2');
 const GECKO_ID = 'dogear@dogear.dev';
@@ -37,7 +37,7 @@ export async function serveFixtures(page, overrides = {}) {
     if (url.startsWith('moz-extension://') || url.startsWith('data:')) return req.continue();
     if (isSiteStyleSheet(url))
       return req.respond({ status: 200, contentType: 'text/css', body: await readFile(STYLE_CSS) });
-    const file = /^https:\/\/(huggingface\.co|arxiv\.org)\//.test(url) ? fixtureFor(url, overrides) : null;
+    const file = isSiteUrl(url) ? fixtureFor(url, overrides) : null;
     if (file) return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) });
     return req.abort();
   });

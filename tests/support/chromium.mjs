@@ -3,7 +3,7 @@ import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixtureFor, isSiteStyleSheet, STYLE_CSS } from './fixture-routes.mjs';
+import { fixtureFor, isSiteStyleSheet, ORIGINS, STYLE_CSS } from './fixture-routes.mjs';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
@@ -33,8 +33,7 @@ export async function routeFixtures(context, overrides = {}) {
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', path: file })
       : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixtures' });
   };
-  await context.route('https://huggingface.co/**', serve);
-  await context.route('https://arxiv.org/**', serve);
+  for (const origin of ORIGINS) await context.route(`${origin}/**`, serve);
 }
 
 /**

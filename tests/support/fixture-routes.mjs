@@ -22,6 +22,14 @@ export const PAGES = {
   'https://arxiv.org/html/2610.23241v1': 'arxiv/html-2610.23241v1.html',
 };
 
+/** The sites' origins, from the routes above; lib/sites/index.test.ts checks they are the registry's. */
+export const ORIGINS = [...new Set(Object.keys(PAGES).map((u) => new URL(u).origin))];
+
+/** Whether `url` is on one of the sites (and so answered from the fixtures, never the network). */
+export function isSiteUrl(url) {
+  return ORIGINS.some((o) => url.startsWith(`${o}/`));
+}
+
 /** The file that answers `url`, given per-test overrides (absolute paths or paths under tests/fixtures). */
 export function fixtureFor(url, overrides = {}) {
   const u = new URL(url);
