@@ -9,6 +9,7 @@ import { ExportButtons, downloadText } from '@/components/ExportButtons';
 import { ImportPanel, type ApplyRequest } from '@/components/ImportPanel';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
+import { readBackupFailure, type BackupFailure } from '@/lib/backup';
 
 const REASONS: Record<BackupRecord['reason'], string> = {
   daily: 'Daily',
@@ -27,6 +28,7 @@ interface Data {
   papers: Paper[];
   settings: Settings;
   backups: BackupInfo[];
+  failure: BackupFailure | null;
 }
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,12 +37,13 @@ const papersWord = (n: number) => plural(n, 'paper');
 async function load(): Promise<Data> {
   const store = await openStore();
   try {
-    const [papers, settings, backups] = await Promise.all([
+    const [papers, settings, backups, failure] = await Promise.all([
       store.listPapers(),
       store.getSettings(),
       store.listBackups(),
+      readBackupFailure(store),
     ]);
-    return { papers, settings, backups };
+    return { papers, settings, backups, failure };
   } finally {
     store.close();
   }
@@ -170,6 +173,12 @@ export function DataSection() {
           Back up now
         </button>
       </div>
+      {data?.failure && (
+        <p role="alert" class="error" data-dogear-backup-failed>
+          The last backup ({REASONS[data.failure.reason]}, {when(data.failure.at)}) failed: {data.failure.message}. Your
+          list is unchanged; Dogear tries again with the next change, or press Back up now.
+        </p>
+      )}
       {!data ? (
         <p class="muted">Loading…</p>
       ) : data.backups.length === 0 ? (

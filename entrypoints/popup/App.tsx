@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { openStore, type Store } from '@/lib/store';
 import { send } from '@/lib/client';
 import { readChanges } from '@/lib/mirror';
-import type { Paper, Settings } from '@/lib/model';
+import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';
+import { readBackupFailure, type BackupFailure } from '@/lib/backup';
+import { TrashView } from '@/components/TrashView';
 import { ExportButtons } from '@/components/ExportButtons';
 import { Header } from '@/components/Header';
 import { Icon } from '@/components/icons';
@@ -57,9 +59,17 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState('');
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [trashCount, setTrashCount] = useState(0);
+  const [backupFailure, setBackupFailure] = useState<BackupFailure | null>(null);
 
   useEffect(() => {
     const report = (e: unknown) => setError(errorText(e));
+    // Cheap (a count and one meta record): re-read after every change to the list.
+    const loadSide = async () => {
+      const store = await getStore();
+      setTrashCount(await store.trash.count(Date.now() - TRASH_KEEP_MS));
+      setBackupFailure(await readBackupFailure(store));
+    };
     const loadFirst = async () => {
       const store = await getStore();
       const [first, s] = await Promise.all([store.newestSaved(FIRST_SCREEN), store.getSettings()]);
@@ -103,8 +113,10 @@ export function App() {
       if (s) setSettings(s);
       if (!changed.size) return;
       (changed.size > PATCH_LIMIT ? loadAll() : patch([...changed.keys()])).catch(report);
+      loadSide().catch(report);
     };
     loadFirst().then(afterPaint).then(loadAll).catch(report);
+    loadSide().catch(report);
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
@@ -133,8 +145,17 @@ export function App() {
       suggestions={fresh}
       zotero={zoteroAccess}
       onPapersChanged={(changed) => setPapers((prev) => replaceIn(prev, changed))}
+      trashCount={trashCount}
+      loadTrash={loadTrash}
+      backupFailure={backupFailure}
     />
   );
+}
+
+/** The Trash as the popup lists it: the background purges what is past 30 days first (it is the only writer). */
+async function loadTrash(): Promise<TrashedPaper[]> {
+  await send('trash.purge', {});
+  return (await getStore()).trash.list(Date.now() - TRASH_KEEP_MS);
 }
 
 export interface PopupProps {
@@ -155,14 +176,20 @@ export interface PopupProps {
   zotero?: ZoteroAccess;
   /** Records the background changed outside the storage mirror (sent to Zotero). */
   onPapersChanged?: (papers: Paper[]) => void;
+  /** Papers in the Trash ("Recently removed"). */
+  trashCount?: number;
+  loadTrash?: () => Promise<TrashedPaper[]>;
+  /** The last backup failed: said until one succeeds. */
+  backupFailure?: BackupFailure | null;
 }
 
-type View = 'list' | 'data' | 'suggested';
+type View = 'list' | 'data' | 'suggested' | 'trash';
 
 const TITLES: Record<View, string> = {
   list: 'Reading list',
   data: 'Import & export',
   suggested: 'Suggested from recent pages',
+  trash: 'Recently removed',
 };
 
 /** The popup's views (the list, Import & export, suggestions), its header and its message line. */
@@ -178,6 +205,9 @@ export function Popup({
   suggestions = [],
   zotero,
   onPapersChanged,
+  trashCount = 0,
+  loadTrash,
+  backupFailure,
 }: PopupProps) {
   const [view, setView] = useState<View>('list');
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -213,6 +243,19 @@ export function Popup({
             {suggestions.length > 0 && <span class="dot" aria-hidden="true" />}
           </button>
         )}
+        {view === 'list' && loadTrash && (
+          <button
+            type="button"
+            class="icon trash-open"
+            data-dogear-action="trash"
+            aria-label={`Recently removed (${trashCount})`}
+            title="Recently removed"
+            onClick={() => setView('trash')}
+          >
+            <Icon name="trash" />
+            {trashCount > 0 && <span class="trash-count">{trashCount > 99 ? '99+' : trashCount}</span>}
+          </button>
+        )}
         {view === 'list' && complete && (
           <button
             type="button"
@@ -226,6 +269,15 @@ export function Popup({
           </button>
         )}
       </Header>
+      {backupFailure && view === 'list' && (
+        <p role="alert" class="hint warn" data-dogear-backup-failed>
+          The last backup failed ({new Date(backupFailure.at).toLocaleString()}: {backupFailure.message}). Your list is
+          fine; Dogear tries again with the next change ·{' '}
+          <button type="button" class="link" onClick={openOptions}>
+            Backups
+          </button>
+        </p>
+      )}
       {needsSetup && view === 'list' && (
         <p class="hint" data-dogear-hint>
           Tip: add keywords or tag rules to highlight papers ·{' '}
@@ -262,7 +314,9 @@ export function Popup({
   return (
     <div class="app">
       {header}
-      {view === 'suggested' ? (
+      {view === 'trash' && loadTrash ? (
+        <TrashView load={loadTrash} send={send} notify={setToast} fail={fail} />
+      ) : view === 'suggested' ? (
         <Suggestions suggestions={suggestions} send={send} openUrl={openUrl} />
       ) : (
         <div class="data">
