@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Paper, type Settings } from '@/lib/model';
 import { parseImport } from '@/lib/import';
-import { Popup } from '@/entrypoints/popup/App';
+import { Popup } from '@/entrypoints/popup/Popup';
 import { ROW_HEIGHT } from './VirtualList';
 import { fakeBackground, paper, type FakeBackground } from './test-papers';
 
