@@ -266,3 +266,24 @@ export function mergeMeta(old: PaperMeta, incoming: PaperMeta): PaperMeta {
 export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * Every write of a paper goes through this, the schema import uses, so that
+ * whatever is stored can be exported, re-imported and restored from a backup.
+ * Refuses with a sentence a user can act on, not a schema dump.
+ */
+export function validPaper(p: unknown): Paper {
+  const r = PaperSchema.safeParse(p);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue?.path[0];
+  const id = (p as { id?: unknown } | null)?.id;
+  const which = typeof id === 'string' ? ` (${id.slice(0, 40)})` : '';
+  if (issue?.code === 'too_big' && (field === 'tags' || field === 'ruleTags') && issue.path.length === 1)
+    throw new Error(`A paper can hold at most ${LIMITS.tags} ${field === 'tags' ? 'tags' : 'rule tags'}${which}.`);
+  if (issue?.code === 'too_big' && field === 'note')
+    throw new Error(`A note can be at most ${LIMITS.note} characters.`);
+  throw new Error(
+    `Not saved: the paper${which} would be invalid (${issue?.path.join('.') || 'record'}: ${issue?.message}).`,
+  );
+}

@@ -8,7 +8,8 @@ import {
 } from 'idb';
 import {
   DEFAULT_SETTINGS,
-  PaperSchema,
+  LIMITS,
+  validPaper,
   SettingsSchema,
   TrashedPaperSchema,
   compact,
@@ -367,7 +368,7 @@ export class Store {
     }
     const { addTags = [], removeTags = [], ...fields } = patch;
     const drop = new Set(removeTags.map((t) => t.trim()));
-    const after = PaperSchema.parse(
+    const after = validPaper(
       compact({
         ...before,
         ...compact(fields),
@@ -416,13 +417,16 @@ export class Store {
       const t = patch.action ? applyAction(p, patch.action, now) : null;
       // Bulk actions apply to papers on the list; one that would take a paper off it is `remove`.
       if (t?.next === 'none') continue;
-      const next: Paper = compact({
-        ...p,
-        ...(t && { status: t.next as PaperStatus, readAt: t.readAt, dismissedFrom: t.dismissedFrom }),
-        tags,
-        sentToZotero: patch.sentToZotero ?? p.sentToZotero,
-        updatedAt: now,
-      });
+      // Checked like every write: a 51st tag refuses the whole bulk change (the transaction is aborted).
+      const next = validPaper(
+        compact({
+          ...p,
+          ...(t && { status: t.next as PaperStatus, readAt: t.readAt, dismissedFrom: t.dismissedFrom }),
+          tags,
+          sentToZotero: patch.sentToZotero ?? p.sentToZotero,
+          updatedAt: now,
+        }),
+      );
       await papers.put(next);
       changed.push(next);
     }
@@ -455,7 +459,7 @@ export class Store {
     now = Date.now(),
   ): Promise<void> {
     // Validate everything before the transaction starts: a bad record changes nothing.
-    const valid = put.map((p) => PaperSchema.parse(p));
+    const valid = put.map(validPaper);
     const validTrash = trash.map((t) => TrashedPaperSchema.parse(t));
     const s = settings && SettingsSchema.parse(settings);
     const tx = this.db.transaction(['papers', 'trash', 'settings'], 'readwrite');
@@ -507,7 +511,7 @@ export class Store {
         out.removed.push(id);
         return;
       }
-      const valid = PaperSchema.parse(next);
+      const valid = validPaper(next);
       ops.push(() => Promise.all([papers.put(valid), bin.delete(valid.id)]));
       out.put.push(valid);
     });
@@ -634,7 +638,7 @@ export class Store {
    * with `now`, as a change made then (so sync sends the restored state on).
    */
   async replaceAll({ papers, trash, settings }: Snapshot, now?: number): Promise<void> {
-    const valid = papers.map((p) => PaperSchema.parse(now === undefined ? p : { ...p, updatedAt: now }));
+    const valid = papers.map((p) => validPaper(now === undefined ? p : { ...p, updatedAt: now }));
     const live = new Set(valid.map((p) => p.id));
     // A hand-edited backup could hold an id in both: the list wins.
     const validTrash = trash.map((t) => TrashedPaperSchema.parse(t)).filter((t) => !live.has(t.id));
@@ -711,8 +715,9 @@ function buildPaper(
 ): Paper {
   const source = change.source;
   const meta = before ? mergeMeta(before, change.meta) : change.meta;
-  const ruleTags = dedupe([...(before?.ruleTags ?? []), ...(change.ruleTags ?? [])]);
-  return PaperSchema.parse(
+  // Rules are automatic: past the cap the earliest ones are kept rather than the save refused.
+  const ruleTags = dedupe([...(before?.ruleTags ?? []), ...(change.ruleTags ?? [])]).slice(0, LIMITS.tags);
+  return validPaper(
     compact({
       ...meta,
       ...status,

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { Paper, TrashedPaper } from './model';
+import { validPaper, type Paper, type TrashedPaper } from './model';
 import type { DogearDB, Writable } from './store';
 
 /**
@@ -76,7 +76,7 @@ export class Trash {
       await trash.delete(t.id);
       // The list's record wins (none should exist: re-saving takes a paper out of the Trash).
       if (await papers.getKey(t.id)) continue;
-      const paper = { ...untrashed(t), updatedAt: now };
+      const paper = validPaper({ ...untrashed(t), updatedAt: now });
       await papers.put(paper);
       back.push(paper);
     }
