@@ -42,7 +42,7 @@ describe('router', () => {
     const route = createRouter(h, OPTS);
     const reply = await route({ type: 'paper.act', payload: { meta, action: 'save' } }, CONTENT);
     expect(reply).toEqual({ ok: true, data: { paper: null, previous: null, undoable: false } });
-    expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save' });
+    expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save' }, { incognito: false });
   });
 
   const bad: Array<[string, unknown]> = [

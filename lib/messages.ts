@@ -187,7 +187,15 @@ export interface RouterOptions {
   onReject?: (reason: string, message: unknown) => void;
 }
 
-export type Handlers = { [T in MessageType]: (req: RequestOf<T>) => Promise<ResponseOf<T>> };
+/** Where a request came from, as far as handlers need it. */
+export interface RequestContext {
+  /** Sent from a private (incognito) window's tab: nothing it shows may be remembered. */
+  incognito: boolean;
+}
+
+export type Handlers = {
+  [T in MessageType]: (req: RequestOf<T>, from?: RequestContext) => Promise<ResponseOf<T>>;
+};
 
 export function audienceOf(sender: SenderInfo, opts: RouterOptions): Audience | null {
   if (sender.id !== opts.runtimeId || typeof sender.url !== 'string') return null;
@@ -223,7 +231,12 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
     const req = entry.request.safeParse(env.data.payload);
     if (!req.success) return reject(`invalid ${type}: ${summarise(req.error)}`);
     try {
-      const data = await (handlers[type as MessageType] as (r: unknown) => Promise<unknown>)(req.data);
+      const tab = sender.tab as { incognito?: unknown } | undefined;
+      const from: RequestContext = { incognito: tab?.incognito === true };
+      const data = await (handlers[type as MessageType] as (r: unknown, f: RequestContext) => Promise<unknown>)(
+        req.data,
+        from,
+      );
       return { ok: true, data };
     } catch (err) {
       return { ok: false, error: describeError(err) };

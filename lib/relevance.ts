@@ -102,10 +102,11 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
     return saving;
   };
 
-  async function score(papers: PaperMeta[], savedIds: ReadonlySet<string>): Promise<ScoreResult> {
+  /** With `record` false (a private window), the papers teach nothing and become no suggestions. */
+  async function score(papers: PaperMeta[], savedIds: ReadonlySet<string>, record = true): Promise<ScoreResult> {
     const settings = await store.getSettings();
     const r = await load(settings);
-    if (r.observe(papers)) void scheduleSave();
+    if (record && r.observe(papers)) void scheduleSave();
     const { basis } = await currentVerdict();
     const scores: ScoreResult['scores'] = {};
     if (basis !== 'model' || !r.model) {
@@ -125,7 +126,7 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
       scores[p.id] = { value, words };
       if (!savedIds.has(p.id)) fresh.push({ meta: p, score: value, words, seenAt: t });
     }
-    await mergeSuggestions(fresh, savedIds);
+    if (record) await mergeSuggestions(fresh, savedIds);
     return { basis: 'model', scores };
   }
 

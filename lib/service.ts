@@ -130,16 +130,20 @@ export function createService(deps: ServiceDeps) {
       await mirrorPapers(put, remove);
       return {};
     },
-    async 'seen.record'({ ids }) {
+    async 'seen.record'({ ids }, from) {
+      // A private window's listing is marked as such a listing would be, but nothing of it is kept.
+      if (from?.incognito) return { fresh: await store.freshAmong(ids, now()) };
       return { fresh: await store.recordSeen(ids, now()) };
     },
     async 'settings.set'({ settings, base }) {
       return { settings: await writeSettings(settings, base) };
     },
-    async 'rank.score'({ papers }) {
+    async 'rank.score'({ papers }, from) {
       const stored = await store.getPapers(papers.map((p) => p.id));
-      await fillTitles(stored, papers);
-      return deps.relevance.score(papers, new Set(stored.map((p) => p.id)));
+      // A private window's papers are scored, never learnt from, suggested or written into records.
+      const record = !from?.incognito;
+      if (record) await fillTitles(stored, papers);
+      return deps.relevance.score(papers, new Set(stored.map((p) => p.id)), record);
     },
     async 'backup.take'() {
       return { id: await takeBackup(store, 'manual', now()) };

@@ -588,6 +588,12 @@ export class Store {
     return n;
   }
 
+  /** What `recordSeen` would answer, writing nothing (a private window's listing). */
+  async freshAmong(ids: string[], now = Date.now(), newFor = NEW_FOR_MS): Promise<string[]> {
+    const seen = await this.getSeen(ids);
+    return ids.filter((id) => now - (seen.get(id)?.firstSeen ?? now) < newFor);
+  }
+
   async getSeen(ids: string[]): Promise<Map<string, SeenRecord>> {
     const tx = this.db.transaction('seen');
     const recs = await Promise.all(ids.map((id) => tx.store.get(id)));

@@ -78,7 +78,7 @@ function getService() {
 
 // Each handler defers to the lazily opened service, so the router can be built synchronously.
 const lazyHandlers = new Proxy({} as Handlers, {
-  get: (_t, type: MessageType) => async (req: never) => (await getService()).handlers[type](req),
+  get: (_t, type: MessageType) => async (req: never, from: never) => (await getService()).handlers[type](req, from),
 });
 
 export default defineBackground(() => {
