@@ -17,14 +17,14 @@ export function floorScript({ css, keywords }) {
     '<span class="chip" data-dogear-tag="rl"><span>rl</span></span>' +
     `<button type="button" class="quiet icon" data-dogear-action="tag">${ICON('M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9zM7.5 7.5h.01')}</button>` +
     '</div>';
-  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
   function run() {
     const t0 = performance.now();
     const island = document.querySelector('[data-target="DailyPapers"]');
     const props = JSON.parse(island?.getAttribute('data-props') ?? '{}');
     const byId = new Map((props.dailyPapers ?? []).map((e) => [e.paper.id, e.paper]));
-    const re = new RegExp(`\\b(?:${keywords.map(escape).join('|')})\\b`, 'gi');
+    const re = new RegExp(`\\b(?:${keywords.map(escapeRe).join('|')})\\b`, 'gi');
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     const page = new CSSStyleSheet();

@@ -411,7 +411,7 @@ them; the ratio is to the month page's annotation pass (section 1) of this run.`
   );
 
   if (keys) out.push(renderKeys(keys));
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }
 
 /** Section 8, also the whole report of `npm run bench -- --only=keys`. */

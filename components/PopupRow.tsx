@@ -85,7 +85,7 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
           {tags.length > 4 && <span class="chip more">+{tags.length - 4}</span>}
           {p.sentToZotero && <ZoteroMark sent={p.sentToZotero} />}
           {p.note && (
-            <span class="note-flag" title={p.note.slice(0, 200)} aria-label="Has a note">
+            <span class="note-flag" role="img" title={p.note.slice(0, 200)} aria-label="Has a note">
               <Icon name="note" />
             </span>
           )}

@@ -150,6 +150,8 @@ export function ReadingList({
     });
 
   return (
+    // One handler for the keys pressed anywhere in the popup's list (rows, buttons, the filter box).
+    // biome-ignore lint/a11y/noStaticElementInteractions: see above
     <div class="app" onKeyDown={onKeyDown}>
       {header}
       {!papers.length ? (

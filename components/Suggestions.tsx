@@ -51,6 +51,7 @@ export function Suggestions({ suggestions, send, openUrl }: Props) {
           <li key={s.meta.id} class="suggestion" data-dogear-suggestion={s.meta.id}>
             <span
               class="bar"
+              role="img"
               title={`Relevance ${Math.round(s.score * 100)}%`}
               aria-label={`Relevance ${Math.round(s.score * 100)}%`}
             >

@@ -232,6 +232,7 @@ describe('toBibtex', () => {
   it('escapes TeX specials and keeps accents as UTF-8', () => {
     const e = byId.get('2405.01234')!;
     expect(e.fields.title).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a title's literal `${GPU}`, escaped for TeX.
       'Cost \\& Quality: 100\\% of \\${GPU}\\_time, \\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textbraceleft{}{LLMs}\\textbraceright{} "quoted" across {GPT-4} and {LLaMA}',
     );
     expect(e.fields.author).toBe(

@@ -171,10 +171,10 @@ describe('regex patterns', () => {
 
 describe('size limits', () => {
   it('skip patterns past the total size budget with one error, and stay quick at the maximum', () => {
-    const long = (i: number) =>
-      Array.from({ length: 60 }, (_, j) => `w${i}x${j}`)
-        .join(' ')
-        .slice(0, 490) + ` end${i}`;
+    const long = (i: number) => {
+      const words = Array.from({ length: 60 }, (_, j) => `w${i}x${j}`).join(' ');
+      return `${words.slice(0, 490)} end${i}`;
+    };
     const lines = Array.from({ length: LIMITS.keywords }, (_, i) => long(i));
     const m = compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [rule('big', lines.slice(0, 100))] });
     expect(m.errors.map((e) => e.source)).toEqual(['keyword', 'big']);
@@ -203,9 +203,9 @@ describe('ranges', () => {
   it('stop after MAX_MATCHES and at MAX_TEXT', () => {
     const m = kw('x');
     expect(m.keywordRanges('x '.repeat(MAX_MATCHES * 2))).toHaveLength(MAX_MATCHES);
-    expect(m.keywordRanges(' '.repeat(MAX_TEXT) + 'x')).toEqual([]);
+    expect(m.keywordRanges(`${' '.repeat(MAX_TEXT)}x`)).toEqual([]);
     // The cap never cuts a real abstract (arXiv allows 1,920 characters).
-    expect(m.keywordRanges(' '.repeat(1_920) + 'x')).toHaveLength(1);
+    expect(m.keywordRanges(`${' '.repeat(1_920)}x`)).toHaveLength(1);
   });
 
   it('are empty for an empty matcher or text', () => {

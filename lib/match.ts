@@ -141,7 +141,7 @@ export function unsafePattern(p: Pattern): string | null {
 export function testPattern(p: Pattern, sample: string): { ranges: TextRange[] } | { error: string } {
   const c = compilePattern(p);
   if ('error' in c) return c;
-  return { ranges: rangesOf(new RegExp(alternation([c]), c.flags + 'g'), sample.slice(0, MAX_TEXT)) };
+  return { ranges: rangesOf(new RegExp(alternation([c]), `${c.flags}g`), sample.slice(0, MAX_TEXT)) };
 }
 
 // ------------------------------------------------------------- textarea lines
@@ -267,8 +267,8 @@ function tagGroups(items: ReadonlyArray<{ c: Compiled; owner: number }>): TagGro
   return [...byFlags(items)].map(([flags, byOwner]) => {
     const lists = [...byOwner.values()];
     return {
-      scan: new RegExp(alternation(lists.flat()), flags + 'g'),
-      probe: new RegExp(lists.map((l) => `(?:(?=(${alternation(l)}))|)`).join(''), flags + 'y'),
+      scan: new RegExp(alternation(lists.flat()), `${flags}g`),
+      probe: new RegExp(lists.map((l) => `(?:(?=(${alternation(l)}))|)`).join(''), `${flags}y`),
       owners: [...byOwner.keys()],
     };
   });
@@ -329,7 +329,7 @@ export function compileMatcher(input: { keywords: readonly Pattern[]; tagRules: 
     return c ? [{ c, owner: 0 }] : [];
   });
   const keywordRegexes = [...byFlags(keywordItems)].map(
-    ([flags, byOwner]) => new RegExp(alternation([...byOwner.values()].flat()), flags + 'g'),
+    ([flags, byOwner]) => new RegExp(alternation([...byOwner.values()].flat()), `${flags}g`),
   );
 
   const rules = input.tagRules.slice(0, LIMITS.tagRules);

@@ -57,7 +57,7 @@ export function sanitizeRegex(body: string, flags: string): SafeRegex {
 
 /** sanitizeRegex without the length limit, for regexes Dogear builds itself from plain keywords. */
 export function sanitizeSource(body: string, flags: string): SafeRegex {
-  const outFlags = [...new Set(flags + 'u')].sort().join('');
+  const outFlags = [...new Set(`${flags}u`)].sort().join('');
   try {
     new RegExp(body, outFlags);
   } catch (e) {

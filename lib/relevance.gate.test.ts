@@ -5,7 +5,7 @@ import { parsePatternLine } from './match';
 import { DEFAULT_SETTINGS, type PaperMeta, type PaperStatus } from './model';
 import { createRelevance } from './relevance';
 import type { StatusAction } from './status';
-import { openStore, type Store } from './store';
+import { openStore } from './store';
 
 /**
  * The gate inside the background's relevance service: listings get the

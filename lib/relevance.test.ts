@@ -70,6 +70,27 @@ describe('relevance service', () => {
     store.close();
   });
 
+  it('a failing save of the ranker state is no unhandled rejection; scores still come back', async () => {
+    const store = await openStore({ factory: new IDBFactory() });
+    const failing = Object.assign(Object.create(store) as typeof store, {
+      setMeta: async () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const listing = Array.from({ length: 10 }, (_, i) => paper(i, i % 2 ? 'rl' : 'vision'));
+      expect((await createRelevance(failing).score(listing, new Set())).basis).toBe('cold');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      store.close();
+    }
+  });
+
   it('reset forgets what was learned', async () => {
     const store = await openStore({ factory: new IDBFactory() });
     const rel = createRelevance(store);

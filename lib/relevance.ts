@@ -106,7 +106,9 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   async function score(papers: PaperMeta[], savedIds: ReadonlySet<string>, record = true): Promise<ScoreResult> {
     const settings = await store.getSettings();
     const r = await load(settings);
-    if (record && r.observe(papers)) void scheduleSave();
+    // The saved state is a cache the next save rewrites (and `load` rebuilds when it is missing): a failed
+    // save (quota, a closing database) must not fail the scores nor surface as an unhandled rejection.
+    if (record && r.observe(papers)) scheduleSave().catch(() => {});
     const { basis } = await currentVerdict();
     const scores: ScoreResult['scores'] = {};
     if (basis !== 'model' || !r.model) {

@@ -207,7 +207,7 @@ describe('IndexedDB unavailable (private windows, history disabled)', () => {
     const opening = () => openStore({ factory: broken }).then((store) => routerFor(store));
     // Mirrors entrypoints/background: each handler awaits the store first.
     const lazy = new Proxy({} as Handlers, {
-      get: (_t, type: MessageType) => async () => {
+      get: (_t, _type: MessageType) => async () => {
         await opening();
         throw new Error('unreachable');
       },

@@ -5,7 +5,7 @@ import { shortDate } from '../reading-list';
 export function ZoteroMark({ sent }: { sent: NonNullable<Paper['sentToZotero']> }) {
   const text = `Sent to Zotero on ${shortDate(sent.date)} (${sent.collection})`;
   return (
-    <span class="zotero-mark" data-dogear-zotero="sent" title={text} aria-label={text}>
+    <span class="zotero-mark" role="img" data-dogear-zotero="sent" title={text} aria-label={text}>
       Z
     </span>
   );

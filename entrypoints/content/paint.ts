@@ -71,7 +71,7 @@ function ruleTagsFor(entry: Entry, settings: Settings, matcher: Matcher): string
 /** Whether a node lies inside an entry's title or abstract. */
 export function holdsText(entry: Entry, node: Node): boolean {
   const { titleEl, abstractEl } = entry;
-  return !!((titleEl && titleEl.contains(node)) || (abstractEl && abstractEl.contains(node)));
+  return !!(titleEl?.contains(node) || abstractEl?.contains(node));
 }
 
 function textOf(e: Entry): string {

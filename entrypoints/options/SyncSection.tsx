@@ -23,9 +23,9 @@ export function SyncSection() {
       .catch((e: unknown) => setError(errorText(e)));
     // The background publishes every run, so the page follows syncs from other devices live.
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const next =
-        area === 'local' && changes[SYNC_STATUS_KEY] && SyncStatusSchema.safeParse(changes[SYNC_STATUS_KEY].newValue);
-      if (next && next.success) setStatus(next.data);
+      const change = area === 'local' ? changes[SYNC_STATUS_KEY] : undefined;
+      const next = change && SyncStatusSchema.safeParse(change.newValue);
+      if (next?.success) setStatus(next.data);
     };
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);

@@ -62,6 +62,8 @@ describe('explain', () => {
     expect(explain(m, v)).toEqual([]);
     expect(explain(model({ __proto__: 1 } as unknown as Record<string, number>), v)).toEqual([]);
     const own = model({});
+    // biome-ignore lint/complexity/useLiteralKeys: the own key `__proto__`, not the prototype accessor.
+    // biome-ignore lint/suspicious/noProto: same
     own.weights['__proto__'] = 2;
     expect(explain(own, v)).toEqual([{ term: '__proto__', weight: 2 }]);
   });

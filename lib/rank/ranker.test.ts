@@ -130,9 +130,11 @@ describe('createRanker', () => {
       `{"version":1,"docFreq":{"n":0,"terms":[],"df":[]},"seen":[],"model":{"version":1,"weights":{"__proto__":5,"constructor":-1,"reward":2},"bias":0,"trainedAt":0,"nPos":5,"nNeg":5}}`,
     ) as unknown;
     const state = parseRankerState(json)!;
+    // biome-ignore lint/complexity/useLiteralKeys: the own key `__proto__`, not the prototype accessor.
+    // biome-ignore lint/suspicious/noProto: same
     expect(state.model!.weights['__proto__']).toBe(5);
     expect(Object.getPrototypeOf(state.model!.weights)).toBeNull();
-    expect(({} as Record<string, unknown>)['reward']).toBeUndefined();
+    expect(({} as Record<string, unknown>).reward).toBeUndefined();
     const r = createRanker(state);
     const s = r.score({ id: 'x', title: 'constructor toString valueOf' });
     expect(s).toBeGreaterThan(0);

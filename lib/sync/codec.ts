@@ -50,12 +50,12 @@ export function bucketKey(b: number): string {
 const ESCAPES: Record<string, string> = { '%': '%25', '|': '%7C', ',': '%2C', ';': '%3B' };
 const UNESCAPES: Record<string, string> = Object.fromEntries(Object.entries(ESCAPES).map(([k, v]) => [v, k]));
 
-function escape(s: string): string {
+function escapeField(s: string): string {
   return s.replace(/[%|,;]/g, (c) => ESCAPES[c]!);
 }
 
 /** Strict: any `%` that is not one of our four escapes makes the text invalid. */
-function unescape(s: string): string | null {
+function unescapeField(s: string): string | null {
   let bad = false;
   const out = s.replace(/%(..)?/g, (m) => UNESCAPES[m] ?? ((bad = true), ''));
   return bad ? null : out;
@@ -94,8 +94,8 @@ export function encodeEntry(e: Entry, withTitle = true): string {
     STATUS_CODE[e.status] + b36(e.t),
     b36(e.savedAt / 1000),
     e.readAt === undefined ? '' : b36(e.readAt / 1000),
-    e.tags.map(escape).join(','),
-    withTitle && e.title ? escape(e.title) : '',
+    e.tags.map(escapeField).join(','),
+    withTitle && e.title ? escapeField(e.title) : '',
   ];
   while (fields[fields.length - 1] === '') fields.pop();
   return fields.join('|');
@@ -115,14 +115,14 @@ export function decodeEntry(text: string, now: number): Entry | string {
   if (code === 'x') return saved36 === undefined ? tombstone(id!, t) : 'removal with fields';
   if (saved36 === undefined) return 'no saved time';
   const status = PaperStatusSchema.parse(CODE_STATUS[code!]);
-  const tags = tagText ? tagText.split(',').map(unescape) : [];
+  const tags = tagText ? tagText.split(',').map(unescapeField) : [];
   if (tags.length > LIMITS.tags || new Set(tags).size !== tags.length) return 'bad tag list';
   for (const tag of tags)
     if (tag === null || !TagNameSchema.safeParse(tag).success || tag !== tag.trim()) return 'bad tag';
   const e: Entry = { id: id!, status, t, tags: tags as string[], savedAt: parseInt(saved36, 36) * 1000 };
   if (read36) e.readAt = parseInt(read36, 36) * 1000;
   if (titleText) {
-    const title = unescape(titleText);
+    const title = unescapeField(titleText);
     if (title === null || title.length > LIMITS.title || /[\u0000-\u001f]/.test(title)) return 'bad title';
     e.title = title;
   }

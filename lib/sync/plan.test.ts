@@ -6,7 +6,7 @@ import { BUDGET, SYNC_QUOTA, itemBytes } from './quota';
 const NOW = Date.UTC(2026, 11, 5, 9);
 
 /** A library like a heavy user's: ids across years, some tags, every status, long titles. */
-export function library(n: number, start = 0): Entry[] {
+function library(n: number, start = 0): Entry[] {
   return Array.from({ length: n }, (_, i) => {
     const k = start + i;
     const status = k % 8 === 0 ? 'saved' : k % 4 === 3 ? 'dismissed' : 'read';

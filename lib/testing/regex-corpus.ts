@@ -35,22 +35,22 @@ export function generateCorpus(count: number, seed: number): CorpusPattern[] {
     const r = random();
     const lazy = random() < 0.1 ? '?' : '';
     if (r < 0.55) return '';
-    if (r < 0.65) return '?' + lazy;
-    if (r < 0.75) return '*' + lazy;
-    if (r < 0.85) return '+' + lazy;
-    if (r < 0.9) return `{${random() < 0.2 ? pick([100, 1000, 10000]) : int(1, 5)}}` + lazy;
+    if (r < 0.65) return `?${lazy}`;
+    if (r < 0.75) return `*${lazy}`;
+    if (r < 0.85) return `+${lazy}`;
+    if (r < 0.9) return `{${random() < 0.2 ? pick([100, 1000, 10000]) : int(1, 5)}}${lazy}`;
     if (r < 0.96) {
       const min = int(0, 3);
-      return `{${min},${min + (random() < 0.2 ? pick([50, 500, 5000]) : int(0, 6))}}` + lazy;
+      return `{${min},${min + (random() < 0.2 ? pick([50, 500, 5000]) : int(0, 6))}}${lazy}`;
     }
-    return `{${int(0, 3)},}` + lazy;
+    return `{${int(0, 3)},}${lazy}`;
   };
   const atom = (depth: number): string => {
     const r = random();
     if (r < 0.45) return pick(LETTERS);
     if (r < 0.7) return pick(CLASSES);
-    if (r < 0.9 && depth < 3) return (random() < 0.7 ? '(?:' : '(') + alternation(depth + 1) + ')';
-    if (r < 0.95 && depth < 3) return pick(['(?=', '(?!', '(?<=', '(?<!']) + alternation(depth + 1) + ')';
+    if (r < 0.9 && depth < 3) return `${(random() < 0.7 ? '(?:' : '(') + alternation(depth + 1)})`;
+    if (r < 0.95 && depth < 3) return `${pick(['(?=', '(?!', '(?<=', '(?<!']) + alternation(depth + 1)})`;
     return pick(ANCHORS);
   };
   const sequence = (depth: number): string => {

@@ -144,7 +144,7 @@ export function createZoteroClient({ port, fetch: fetchImpl = (u, i) => fetch(u,
         if (e instanceof ZoteroError && e.kind !== 'not-running') return null;
         throw e;
       });
-      if (!reply || reply.status !== 200) return null;
+      if (reply?.status !== 200) return null;
       const list = parseJson(reply.body);
       if (!Array.isArray(list)) return null;
       return list.some((entry) => isSamePaper(entry, id));

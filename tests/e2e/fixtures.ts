@@ -25,6 +25,7 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring.
   ext: async ({}, use) => {
     const ext = await launchWithExtension();
     await use(ext);

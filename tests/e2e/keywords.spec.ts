@@ -210,7 +210,7 @@ for (const site of [
   }) => {
     const listing = await openListing(context, site.url);
     const snapshot = () =>
-      listing.evaluate(() => document.body.innerHTML.replace(/<dogear-card[^]*?<\/dogear-card>/g, ''));
+      listing.evaluate(() => document.body.innerHTML.replace(/<dogear-card[\s\S]*?<\/dogear-card>/g, ''));
     const original = await visualOrder(listing, site.entries);
     expect(original).toHaveLength(site.total);
     const options = await openOptions(context, extensionId);
