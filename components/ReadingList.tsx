@@ -15,9 +15,6 @@ import { SORTS, type ListFilter } from './use-list-filter';
 import { useVirtualScroll, VirtualList } from './VirtualList';
 import { ZoteroSend, type ZoteroAccess } from './zotero/ZoteroSend';
 
-export type { Send } from '@/lib/messages';
-export { ROW_HEIGHT } from './VirtualList';
-
 export interface ReadingListProps {
   papers: readonly Paper[];
   /** False while `papers` is only the first screen (the rest still loading): no counts, bulk actions or export yet. */

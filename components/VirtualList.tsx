@@ -48,7 +48,7 @@ export function useVirtualScroll(initialViewport: number, shown: boolean) {
   };
 }
 
-export type VirtualScroll = ReturnType<typeof useVirtualScroll>;
+type VirtualScroll = ReturnType<typeof useVirtualScroll>;
 
 interface Props {
   scroll: VirtualScroll;

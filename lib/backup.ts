@@ -17,7 +17,7 @@ const LAST_CHANGE_KEY = 'lastChangeAt';
 const FAILURE_KEY = 'backupFailure';
 
 /** The last backup that failed, kept until one succeeds, so the user is told rather than only the console. */
-export const BackupFailureSchema = z.object({
+const BackupFailureSchema = z.object({
   at: z.number(),
   reason: z.enum(BACKUP_REASONS),
   message: z.string().check(z.maxLength(500)),

@@ -41,7 +41,7 @@ export interface MatchError {
   message: string;
 }
 
-export interface TagFields {
+interface TagFields {
   title: string;
   abstract?: string;
   authors: string[];
@@ -73,7 +73,7 @@ export const MAX_MATCHES = 1_000;
  * rules: V8's regex compile time grows faster than the source (a 250 kB
  * alternation took seconds, and is compiled again when it tiers up to native code).
  */
-export const MAX_SOURCE = 30_000;
+const MAX_SOURCE = 30_000;
 
 // ------------------------------------------------------------- one pattern
 

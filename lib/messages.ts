@@ -157,7 +157,7 @@ export type MessageType = keyof typeof CATALOGUE;
 export type RequestOf<T extends MessageType> = z.infer<(typeof CATALOGUE)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof CATALOGUE)[T]['response']>;
 
-export const EnvelopeSchema = z.object({
+const EnvelopeSchema = z.object({
   type: z.string().check(z.maxLength(64)),
   payload: z.unknown(),
 });
@@ -197,7 +197,7 @@ export type Handlers = {
   [T in MessageType]: (req: RequestOf<T>, from?: RequestContext) => Promise<ResponseOf<T>>;
 };
 
-export function audienceOf(sender: SenderInfo, opts: RouterOptions): Audience | null {
+function audienceOf(sender: SenderInfo, opts: RouterOptions): Audience | null {
   if (sender.id !== opts.runtimeId || typeof sender.url !== 'string') return null;
   // Popup and options keep our origin even when opened in a tab.
   if (sender.url.startsWith(opts.extensionOrigin)) return 'page';
@@ -249,7 +249,7 @@ function summarise(error: z.core.$ZodError): string {
   return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
 }
 
-export class MessageError extends Error {
+class MessageError extends Error {
   override name = 'MessageError';
 }
 

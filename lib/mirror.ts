@@ -23,7 +23,7 @@ export const SETTINGS_KEY = 'dogear:settings';
 const STATE_PREFIX = 'p:';
 
 /** [status, the user's tags, tags rules gave it when saved] */
-export const PaperStateSchema = z.tuple([PaperStatusSchema, z.array(z.string()), z.array(z.string())]);
+const PaperStateSchema = z.tuple([PaperStatusSchema, z.array(z.string()), z.array(z.string())]);
 export type PaperState = { status: PaperStatus; tags: string[]; ruleTags: string[] };
 type StateValue = z.infer<typeof PaperStateSchema>;
 
@@ -35,7 +35,7 @@ export function idOfKey(key: string): string | null {
   return key.startsWith(STATE_PREFIX) ? key.slice(STATE_PREFIX.length) : null;
 }
 
-export function stateValue(p: Paper): StateValue {
+function stateValue(p: Paper): StateValue {
   return [p.status, p.tags, p.ruleTags];
 }
 

@@ -27,7 +27,7 @@ export const LIMITS = {
   collection: 600,
 } as const;
 
-export const PAPER_STATUSES = ['saved', 'read', 'dismissed'] as const;
+const PAPER_STATUSES = ['saved', 'read', 'dismissed'] as const;
 export const PaperStatusSchema = z.enum(PAPER_STATUSES);
 export type PaperStatus = z.infer<typeof PaperStatusSchema>;
 
@@ -67,7 +67,7 @@ export const PaperMetaSchema = z.object({
 export type PaperMeta = z.infer<typeof PaperMetaSchema>;
 
 /** The last time the paper was handed to Zotero desktop, and where to (e.g. "My Library › Reading"). */
-export const SentToZoteroSchema = z.object({
+const SentToZoteroSchema = z.object({
   /** ISO 8601 date-time. */
   date: text(40),
   collection: text(LIMITS.collection),
@@ -119,7 +119,7 @@ export function allTags(p: Pick<Paper, 'tags' | 'ruleTags'>): string[] {
 
 // ---------------------------------------------------------------- settings
 
-export const PatternSchema = z.object({
+const PatternSchema = z.object({
   /** Plain word/phrase, or `/regex/flags`. */
   pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.pattern)),
   caseSensitive: z._default(z.boolean(), false),
@@ -129,7 +129,7 @@ export type Pattern = z.infer<typeof PatternSchema>;
 
 export const TAG_FIELDS = ['title', 'abstract', 'authors'] as const;
 
-export const TagRuleSchema = z.object({
+const TagRuleSchema = z.object({
   name: TagNameSchema,
   color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
   patterns: z.array(PatternSchema).check(z.maxLength(100)),

@@ -194,7 +194,7 @@ export function parseQuery(q: string): Query {
 
 // ---------------------------------------------------------------- index
 
-export interface IndexedPaper {
+interface IndexedPaper {
   paper: Paper;
   /** Folded title, authors, abstract, note and id; fields split by a separator no query contains. */
   haystack: string;
@@ -254,7 +254,7 @@ export function matchesQuery(p: Paper, q: Query): boolean {
   return matchesEntry(indexed(p), q);
 }
 
-export type StatusFilter = 'toread' | 'read' | 'dismissed' | 'all';
+type StatusFilter = 'toread' | 'read' | 'dismissed' | 'all';
 
 export interface Filter {
   query: string | Query;

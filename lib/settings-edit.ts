@@ -4,7 +4,7 @@ import { canonicalJson } from './sync/json';
 /** What the options page shows when its edit started from settings another tab has changed since. */
 export const STALE_SETTINGS = 'Settings changed in another tab — reload';
 
-export class StaleSettingsError extends Error {
+class StaleSettingsError extends Error {
   override name = 'StaleSettingsError';
   constructor() {
     super(STALE_SETTINGS);

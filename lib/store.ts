@@ -32,7 +32,7 @@ import { moveToTrash, Trash, untrashed } from './trash';
  * script, where indexedDB would be the host page's.
  */
 
-export const DB_NAME = 'dogear';
+const DB_NAME = 'dogear';
 export const SCHEMA_VERSION = 3;
 
 /** How long an entry stays "new" after it was first shown: long enough to survive a reload, short of the next day's visit. */
@@ -43,7 +43,7 @@ export const SEEN_FOR_MS = 180 * 24 * 3600_000;
  * At most this many seen marks are kept, the least recently seen forgotten first: age alone does not bound
  * what a page can send within 180 days. Well above what a heavy reader's listings show in that time.
  */
-export const SEEN_MAX = 200_000;
+const SEEN_MAX = 200_000;
 /** After this many ids recorded, `recordSeen` prunes too: a worker kept awake by a busy page may never start again. */
 export const SEEN_PRUNE_EVERY = 5_000;
 

@@ -47,7 +47,7 @@ function sourcePapers() {
 }
 
 /** The id of the k-th generated paper: canonical new-style ids, `2501.00001` onwards, 99,999 a month. */
-export function paperId(k) {
+function paperId(k) {
   const month = Math.floor(k / 99_999);
   if (month >= 12) throw new RangeError(`too many papers: ${k}`);
   return `25${String(month + 1).padStart(2, '0')}.${String((k % 99_999) + 1).padStart(5, '0')}`;

@@ -7,7 +7,7 @@ import { median } from '../lib/stats.mjs';
 import { floorScript } from '../floor.mjs';
 import { loadLib } from './export.mjs';
 
-export const JOURNEY_PAGES = [
+const JOURNEY_PAGES = [
   { name: 'month', url: 'https://huggingface.co/papers/month/2026-10', entries: 500 },
   { name: 'stress', url: 'https://huggingface.co/papers/month/2026-08', entries: 3000 },
 ];

@@ -9,8 +9,8 @@ import type { RankPaper } from './features';
  * weight, are the keyword score shown while the model has not earned its place.
  */
 
-export const KEYWORD_PREFIX = 'kw:';
-export const RULE_PREFIX = 'rule:';
+const KEYWORD_PREFIX = 'kw:';
+const RULE_PREFIX = 'rule:';
 /**
  * The weight a keyword starts with: one match (feature 0.5) adds one to the
  * log-odds, about what a strongly predictive word earns from a dozen labels.

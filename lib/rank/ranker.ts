@@ -191,7 +191,7 @@ export function parseRankerState(json: unknown): RankerState | null {
 }
 
 /** The model, or undefined when malformed (null is a valid "no model yet"). */
-export function parseModel(json: unknown): LinearModel | undefined {
+function parseModel(json: unknown): LinearModel | undefined {
   if (!isObject(json) || json.version !== MODEL_VERSION || !isObject(json.weights)) return undefined;
   const { bias, trainedAt, nPos, nNeg } = json;
   if (!Number.isFinite(bias) || !Number.isFinite(trainedAt)) return undefined;

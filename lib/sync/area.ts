@@ -10,9 +10,9 @@ import { SETTINGS_PREFIX, decodeSetting, type SettingName, type SyncedSetting } 
  * left alone.
  */
 
-export const OUR_PREFIX = 'dg1:';
+const OUR_PREFIX = 'dg1:';
 
-export interface AreaProblem {
+interface AreaProblem {
   key: string;
   reason: string;
 }

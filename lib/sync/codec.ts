@@ -29,7 +29,7 @@ export interface Entry {
 export const BUCKETS = 16;
 export const INDEX_PREFIX = 'dg1:i:';
 /** Titles are cut to this many characters; a page that shows the paper fills in the rest. */
-export const TITLE_CHARS = 100;
+const TITLE_CHARS = 100;
 /** A device whose clock runs more than this ahead writes entries we refuse. */
 export const MAX_CLOCK_SKEW_MS = 24 * 3600_000;
 
@@ -61,7 +61,7 @@ function unescapeField(s: string): string | null {
   return bad ? null : out;
 }
 
-export function titleFor(p: Pick<Paper, 'title'>): string {
+function titleFor(p: Pick<Paper, 'title'>): string {
   const t = p.title.replace(/\s+/g, ' ').trim();
   return t.length > TITLE_CHARS ? `${t.slice(0, TITLE_CHARS - 1)}…` : t;
 }

@@ -27,7 +27,7 @@ import {
  * this device wants there, inside Dogear's own write budget.
  */
 
-export interface SyncAreaApi {
+interface SyncAreaApi {
   get(keys?: null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
@@ -45,7 +45,7 @@ export interface EngineDeps {
 }
 
 /** A local change waits this long for more before it is written. */
-export const PUSH_DELAY_MS = 2_000;
+const PUSH_DELAY_MS = 2_000;
 /** Another device's change is taken in this soon. */
 const PULL_DELAY_MS = 300;
 /** After a failed read or write. */

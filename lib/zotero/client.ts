@@ -14,11 +14,11 @@ export const DEFAULT_PORT = 23119;
 /** The optional host permission that lets extension pages and the background reach it (any port). */
 export const ZOTERO_PERMISSION = 'http://127.0.0.1/*';
 /** Lower versions make Zotero show an "update your connector" dialog and refuse saves. */
-export const CONNECTOR_API_VERSION = '3';
+const CONNECTOR_API_VERSION = '3';
 const TIMEOUT_MS = 15_000;
 const SAVE_TIMEOUT_MS = 60_000;
 
-export function zoteroBase(port: number): string {
+function zoteroBase(port: number): string {
   return `http://127.0.0.1:${port}`;
 }
 

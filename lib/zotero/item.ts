@@ -36,7 +36,7 @@ export function trimInternal(s: string): string {
 }
 
 /** The translator's `url`: the abstract page as arXiv's feed names it (http, no version). */
-export function translatorUrl(id: string): string {
+function translatorUrl(id: string): string {
   return `http://arxiv.org/abs/${id}`;
 }
 

@@ -30,7 +30,7 @@ export async function launchFirefox() {
   return browser;
 }
 
-export async function serveFixtures(page, overrides = {}) {
+async function serveFixtures(page, overrides = {}) {
   await page.setRequestInterception(true);
   page.on('request', async (req) => {
     const url = req.url();

@@ -44,7 +44,7 @@ export function islandPapers(file: string, key: 'dailyPapers' | 'searchResults')
  * its abstract (the only lines longer than a few hundred characters); author
  * counts, dates and page furniture are skipped.
  */
-export function pageTextPapers(rel: string): FixturePaper[] {
+function pageTextPapers(rel: string): FixturePaper[] {
   const lines = fixture(rel)
     .split('\n')
     .map((l) => l.trim())

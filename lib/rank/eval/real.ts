@@ -18,7 +18,7 @@ import { topicsOf, type Reader } from './readers';
 export const NOISE = 0.1;
 export const LABEL_COUNTS = [5, 10, 20, 40] as const;
 
-export interface Trial {
+interface Trial {
   /** Held-out AUC of each ranking. */
   model: number;
   keywords: number;
@@ -35,7 +35,7 @@ export interface Variant extends TrainOptions {
   priorWeight?: number;
 }
 
-export function runTrial(
+function runTrial(
   reader: Reader,
   papers: readonly RankPaper[],
   labels: number,
