@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '@/lib/client';
 import { CONTENT_MATCHES, siteFor } from '@/lib/sites';
-import type { PageKind, SiteAdapter } from '@/lib/sites/types';
+import type { PageKind } from '@/lib/sites/types';
 import { Annotator } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { watchPage } from './watch';
