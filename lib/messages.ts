@@ -188,7 +188,7 @@ export interface RouterOptions {
 }
 
 /** Where a request came from, as far as handlers need it. */
-export interface RequestContext {
+interface RequestContext {
   /** Sent from a private (incognito) window's tab: nothing it shows may be remembered. */
   incognito: boolean;
 }
