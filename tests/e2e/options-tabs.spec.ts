@@ -61,6 +61,13 @@ test('an edit still unsaved when the other tab saves: other fields merge, the sa
   await expect(hide(a)).toBeChecked();
 
   // Both edit the keywords, B first: A's edit started from what B replaced, so it is refused and writes nothing.
+  // B edits what it shows once A's saved keyword has reached it (its timers run on the paused clock), as a person would.
+  await expect
+    .poll(async () => {
+      await a.clock.runFor(50);
+      return keywords(b).inputValue();
+    })
+    .toBe('agents');
   await keywords(b).fill('agents\ndiffusion');
   await a.clock.runFor(100);
   await keywords(a).fill('agents\nrewards');
