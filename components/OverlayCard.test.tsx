@@ -39,4 +39,22 @@ describe('OverlayCard undo', () => {
     expect(button('undo')).toBeNull();
     expect(undoDismiss).not.toHaveBeenCalled();
   });
+
+  it('an earlier action finishing after a later one does not offer its undo', async () => {
+    const undoFirst = vi.fn(async () => {});
+    let finishFirst: (v: () => Promise<void>) => void = () => {};
+    const onAction = vi
+      .fn<OverlayCardProps['onAction']>()
+      .mockReturnValueOnce(new Promise((resolve) => (finishFirst = resolve)))
+      .mockResolvedValueOnce(undefined);
+    const { container } = render(<OverlayCard {...props(onAction)} />);
+    const button = (name: string) => container.querySelector<HTMLElement>(`[data-dogear-action="${name}"]`);
+
+    fireEvent.click(button('dismiss')!);
+    fireEvent.click(button('save')!);
+    await waitFor(() => expect(onAction).toHaveBeenCalledTimes(2));
+    finishFirst(undoFirst);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(button('undo')).toBeNull();
+  });
 });

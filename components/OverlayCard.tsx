@@ -36,22 +36,25 @@ export function OverlayCard(props: OverlayCardProps) {
   const [adding, setAdding] = useState(false);
   const [tipOpen, setTipOpen] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The newest action's number: only it may offer an undo. */
+  const latest = useRef(0);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   async function act(action: CardAction) {
     setError('');
-    // A new action supersedes the undo on offer: left showing, it would revert an older change.
+    // A new action supersedes the undo on offer, and any still on its way: offered, it would revert an older change.
+    const mine = ++latest.current;
     clearTimeout(timer.current);
     setUndo(null);
     try {
       const revert = await props.onAction(action);
       // Only changes the status table marks undoable come with a revert.
-      if (revert) {
+      if (revert && mine === latest.current) {
         const dismissed = action === 'dismiss' && status !== 'dismissed';
         setUndo({ label: dismissed ? 'Dismissed' : 'Removed from your list', run: revert });
         timer.current = setTimeout(() => setUndo(null), UNDO_MS);
-      } else setUndo(null);
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Could not save the change');
     }
