@@ -5,6 +5,7 @@ import { createService } from './service';
 import { openStore } from './store';
 import { createRouter } from './messages';
 import { createRelevance } from './relevance';
+import { blankPaper } from './model';
 import { dumpStore } from './testing/faults';
 import { fakeMirror } from './testing/fake-mirror';
 
@@ -40,20 +41,7 @@ describe('private windows', () => {
     for (const incognito of [true, false]) {
       const { store, route } = await setup();
       // A bare record (from sync) that a normal window's listing would fill in.
-      await store.applyPapers([
-        {
-          ...shown[0]!,
-          title: '',
-          authors: [],
-          status: 'saved',
-          tags: [],
-          ruleTags: [],
-          note: '',
-          sources: [],
-          savedAt: 1,
-          updatedAt: 1,
-        },
-      ]);
+      await store.applyPapers([{ ...shown[0]!, ...blankPaper(shown[0]!.id, 1, 'import'), sources: [] }]);
       const before = await dumpStore(store);
       const ids = shown.map((p) => p.id);
       const seen = await route({ type: 'seen.record', payload: { ids } }, tab(incognito));

@@ -44,6 +44,8 @@ export const SEEN_FOR_MS = 180 * 24 * 3600_000;
  * what a page can send within 180 days. Well above what a heavy reader's listings show in that time.
  */
 const SEEN_MAX = 200_000;
+/** The one rule for the "new" marker, whether the visit is recorded or not (a private window). */
+const isNew = (firstSeen: number, now: number, newFor: number) => now - firstSeen < newFor;
 /** After this many ids recorded, `recordSeen` prunes too: a worker kept awake by a busy page may never start again. */
 export const SEEN_PRUNE_EVERY = 5_000;
 
@@ -552,7 +554,7 @@ export class Store {
     const ops = ids.map(async (id) => {
       const rec = await tx.store.get(id);
       const firstSeen = rec?.firstSeen ?? now;
-      if (now - firstSeen < newFor) fresh.add(id);
+      if (isNew(firstSeen, now, newFor)) fresh.add(id);
       await tx.store.put({ id, firstSeen, lastSeen: now });
     });
     await Promise.all(ops);
@@ -591,7 +593,7 @@ export class Store {
   /** What `recordSeen` would answer, writing nothing (a private window's listing). */
   async freshAmong(ids: string[], now = Date.now(), newFor = NEW_FOR_MS): Promise<string[]> {
     const seen = await this.getSeen(ids);
-    return ids.filter((id) => now - (seen.get(id)?.firstSeen ?? now) < newFor);
+    return ids.filter((id) => isNew(seen.get(id)?.firstSeen ?? now, now, newFor));
   }
 
   async getSeen(ids: string[]): Promise<Map<string, SeenRecord>> {

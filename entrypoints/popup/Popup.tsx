@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Paper, Settings, TrashedPaper } from '@/lib/model';
 import type { BackupFailure } from '@/lib/backup';
 import { TrashView } from '@/components/TrashView';
 import { ExportButtons } from '@/components/ExportButtons';
 import { Header } from '@/components/Header';
-import { Icon } from '@/components/icons';
+import { Icon, type IconName } from '@/components/icons';
 import { ImportPanel } from '@/components/ImportPanel';
 import { papersWord } from '@/components/reading-list';
 import { ReadingList } from '@/components/ReadingList';
@@ -51,6 +52,31 @@ const TITLES: Record<View, string> = {
 };
 
 /** The popup's views (the list, Import & export, suggestions), its header and its message line. */
+/** A header button that opens one of the popup's views (`data-dogear-action` is the view's name). */
+function ViewButton(props: {
+  view: View;
+  label: string;
+  title: string;
+  icon: IconName;
+  class?: string;
+  open: (view: View) => void;
+  children?: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.class ? `icon ${props.class}` : 'icon'}
+      data-dogear-action={props.view}
+      aria-label={props.label}
+      title={props.title}
+      onClick={() => props.open(props.view)}
+    >
+      <Icon name={props.icon} />
+      {props.children}
+    </button>
+  );
+}
+
 export function Popup({
   papers,
   complete = true,
@@ -89,42 +115,31 @@ export function Popup({
         openOptions={openOptions}
       >
         {view === 'list' && settings.relevance && (
-          <button
-            type="button"
-            class="icon suggest"
-            data-dogear-action="suggested"
-            aria-label={`Suggested papers (${suggestions.length})`}
+          <ViewButton
+            view="suggested"
+            label={`Suggested papers (${suggestions.length})`}
             title="Suggested from recent pages"
-            onClick={() => setView('suggested')}
+            icon="spark"
+            class="suggest"
+            open={setView}
           >
-            <Icon name="spark" />
             {suggestions.length > 0 && <span class="dot" aria-hidden="true" />}
-          </button>
+          </ViewButton>
         )}
         {view === 'list' && loadTrash && (
-          <button
-            type="button"
-            class="icon trash-open"
-            data-dogear-action="trash"
-            aria-label={`Recently removed (${trashCount})`}
+          <ViewButton
+            view="trash"
+            label={`Recently removed (${trashCount})`}
             title="Recently removed"
-            onClick={() => setView('trash')}
+            icon="trash"
+            class="trash-open"
+            open={setView}
           >
-            <Icon name="trash" />
             {trashCount > 0 && <span class="trash-count">{trashCount > 99 ? '99+' : trashCount}</span>}
-          </button>
+          </ViewButton>
         )}
         {view === 'list' && complete && (
-          <button
-            type="button"
-            class="icon"
-            data-dogear-action="data"
-            aria-label="Import and export"
-            title="Import and export"
-            onClick={() => setView('data')}
-          >
-            <Icon name="more" />
-          </button>
+          <ViewButton view="data" label="Import and export" title="Import and export" icon="more" open={setView} />
         )}
       </Header>
       {backupFailure && view === 'list' && (
