@@ -223,6 +223,8 @@ for (const site of [
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.dogearId!));
     if (site.matched > 0) expect(matched).toHaveLength(site.matched);
     expect(matched.length).toBeGreaterThan(0);
+    // The keyword-based scores follow the new keywords from the background: the page is settled once every entry has one.
+    await expect(listing.locator(`${site.entries}[data-dogear-score]`)).toHaveCount(site.total, { timeout: SETTLE_MS });
     const before = await snapshot();
 
     // Matching first: matched entries lead, each group in the site's order; arXiv section headings stay on top of their list.
