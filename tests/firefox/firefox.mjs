@@ -30,16 +30,26 @@ export async function launchFirefox() {
   return browser;
 }
 
+async function answer(req, overrides) {
+  const url = req.url();
+  if (url.startsWith('moz-extension://') || url.startsWith('data:')) return req.continue();
+  if (isSiteStyleSheet(url))
+    return req.respond({ status: 200, contentType: 'text/css', body: await readFile(STYLE_CSS) });
+  const file = isSiteUrl(url) ? fixtureFor(url, overrides) : null;
+  if (file) return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) });
+  return req.abort();
+}
+
+// A request the page dropped (closed, navigated away) before our answer arrived has nobody left to answer;
+// Firefox reports it as "no such request", which must not surface as an unhandled rejection in a later test.
+const GONE = /no such request|closed|detached/i;
+
 async function serveFixtures(page, overrides = {}) {
   await page.setRequestInterception(true);
-  page.on('request', async (req) => {
-    const url = req.url();
-    if (url.startsWith('moz-extension://') || url.startsWith('data:')) return req.continue();
-    if (isSiteStyleSheet(url))
-      return req.respond({ status: 200, contentType: 'text/css', body: await readFile(STYLE_CSS) });
-    const file = isSiteUrl(url) ? fixtureFor(url, overrides) : null;
-    if (file) return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file) });
-    return req.abort();
+  page.on('request', (req) => {
+    answer(req, overrides).catch((e) => {
+      if (!GONE.test(String(e?.message))) console.error(`fixture route for ${req.url()} failed:`, e);
+    });
   });
 }
 
