@@ -9,7 +9,8 @@
  * nothing here is an `#id` selector built from page data.
  */
 
-const LISTS = ['arxiv/list-cs.LG-new.html', 'arxiv/list-cs.CL-recent.html'];
+const LISTS = ['arxiv/list-cs.LG-new.html', 'arxiv/list-cs.CL-recent.html', 'arxiv/catchup-cs.LG-2026-10-26.html'];
+const SEARCH = ['arxiv/search-diffusion.html', 'arxiv/search-advanced-reward.html'];
 const ABS = ['arxiv/abs-2610.22702.html', 'arxiv/abs-hep-th-9901001v2.html'];
 const HTML = ['arxiv/html-2610.23241v1.html'];
 
@@ -24,8 +25,8 @@ const LEGACY =
 
 // ---------------------------------------------------------------- listings
 
-/** One per section (/new) or per day (/recent); duplicate ids, hence the attribute form.
- *  list-cs.LG-new.html (3), list-cs.CL-recent.html (3). */
+/** One per section (/new, /catchup) or per day (/recent); duplicate ids, hence the attribute form.
+ *  list-cs.LG-new.html (3), list-cs.CL-recent.html (3), catchup-cs.LG-2026-10-26.html (3). */
 export const LIST_DL = 'dl[id="articles"]';
 export const LIST_DL_ = LISTS;
 
@@ -51,9 +52,39 @@ export const LIST_SUBJECTS_ = [...LISTS, LEGACY];
 /** Also on abs pages (abs-2610.22702.html, abs-hep-th-9901001v2.html). */
 export const PRIMARY_SUBJECT = '.primary-subject';
 export const PRIMARY_SUBJECT_ = [...LISTS, ...ABS, LEGACY];
-/** Abstract paragraph, /new only: list-cs.LG-new.html (100); absent in list-cs.CL-recent.html. */
+/** Abstract paragraph, /new and /catchup?abs=True only: absent in list-cs.CL-recent.html. */
 export const LIST_ABSTRACT = 'p.mathjax';
-export const LIST_ABSTRACT_ = ['arxiv/list-cs.LG-new.html', LEGACY];
+export const LIST_ABSTRACT_ = ['arxiv/list-cs.LG-new.html', 'arxiv/catchup-cs.LG-2026-10-26.html', LEGACY];
+
+// ---------------------------------------------------------------- search results (arxiv-search)
+// search-diffusion.html (abstracts shown), search-advanced-reward.html (abstracts hidden)
+
+/** One result: the entry element. */
+export const SEARCH_RESULT = 'li.arxiv-result';
+export const SEARCH_RESULT_ = SEARCH;
+/** Inside a result: the link to the abs page (`https://arxiv.org/abs/<id>[vN]`), first in `p.list-title`. */
+export const SEARCH_ID_LINK = 'p.list-title a[href*="/abs/"]';
+export const SEARCH_ID_LINK_ = SEARCH;
+/** The title; the query's words inside it are `span.search-hit`. */
+export const SEARCH_TITLE = 'p.title';
+export const SEARCH_TITLE_ = SEARCH;
+/** The author line ("Authors:" then one link per author, at most 25, then "et al. (N …)"); the overlay is appended to it. */
+export const SEARCH_AUTHORS = 'p.authors';
+export const SEARCH_AUTHORS_ = SEARCH;
+export const SEARCH_AUTHOR_LINKS = 'p.authors a';
+export const SEARCH_AUTHOR_LINKS_ = SEARCH;
+/** The whole abstract (shown by "More"; the preview beside it is cut), with a "Less" link at its end. */
+export const SEARCH_ABSTRACT = 'span.abstract-full';
+export const SEARCH_ABSTRACT_ = ['arxiv/search-diffusion.html'];
+/** The "More"/"Less" toggles inside the abstract: not abstract text. */
+export const SEARCH_ABSTRACT_TOGGLE = 'a';
+export const SEARCH_ABSTRACT_TOGGLE_ = ['arxiv/search-diffusion.html'];
+/** Category chips: the primary category first. */
+export const SEARCH_CATEGORY = '.tags > .tag';
+export const SEARCH_CATEGORY_ = SEARCH;
+/** Comments and other notes (report number, journal ref) share this class; comments come first. */
+export const SEARCH_COMMENTS = 'p.comments';
+export const SEARCH_COMMENTS_ = SEARCH;
 
 // ---------------------------------------------------------------- abs pages
 // abs-2610.22702.html, abs-hep-th-9901001v2.html

@@ -92,8 +92,6 @@ describe('arxiv.detect', () => {
     ['https://arxiv.org/pdf/2610.22702', null],
     ['https://arxiv.org/pdf/2610.22702v1', null],
     ['https://arxiv.org/format/2610.22702', null],
-    ['https://arxiv.org/search/?query=diffusion&searchtype=all', null],
-    ['https://arxiv.org/search/cs?searchtype=author&query=Doe,+J', null],
     ['https://arxiv.org/list/cs.LG', null],
     ['https://arxiv.org/list/cs.LG/old', null],
     ['https://arxiv.org/list/cs.LG/new/extra', null],

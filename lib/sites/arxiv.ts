@@ -1,15 +1,35 @@
 import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
 import * as SEL from './arxiv.selectors';
+import { readSearchResults } from './arxiv-search';
+import {
+  ABSTRACT_LABEL,
+  authorList,
+  categories,
+  clip,
+  collapse,
+  COMMENTS_LABEL,
+  decodePath,
+  ELEMENT_NODE,
+  idFromAbsHref,
+  lastCategory,
+  optional,
+  readText,
+  stripLabel,
+  TEXT_NODE,
+  textOf,
+  TITLE_LABEL,
+} from './arxiv-text';
 import type { Entry, EntryExtra, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
 import { errorText } from '../errors';
 
 /**
- * arXiv (arxiv-browse): `/list/…` pages are `dl` lists of `dt`/`dd` pairs; abs and
- * LaTeXML `/html/…` pages describe one paper. Plain server-rendered HTML, no SPA.
+ * arXiv: `/list/…` and `/catchup/…` pages (arxiv-browse) are `dl` lists of `dt`/`dd` pairs;
+ * `/search/…` result pages (arxiv-search) are `li.arxiv-result` items (arxiv-search.ts); abs
+ * and LaTeXML `/html/…` pages describe one paper. Plain server-rendered HTML, no SPA.
  *
  * Only `https://arxiv.org` is handled: `www.arxiv.org` redirects there, and
  * `export.arxiv.org` is the mirror for bots, outside Dogear's host permissions.
- * `/pdf/`, `/search/`, `/format/` and the rest are left alone.
+ * `/pdf/`, `/format/` and the rest are left alone.
  */
 
 // arxiv-browse serves new|recent|pastweek|current and YY, YYMM, YYYYMM, YYYY, YYYY-MM
@@ -17,6 +37,12 @@ import { errorText } from '../errors';
 const LIST_PATH =
   /^\/list\/[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?\/(?:new|recent|pastweek|current|\d{2}|\d{4}|\d{6}|\d{4}-\d{2})\/?$/;
 const PAPER_PATH = /^\/(abs|html)\/(.+?)\/?$/;
+// arxiv-browse's catchup: the /new sections of one past announcement day, for an archive, a
+// category or the physics group (`?abs=True` adds abstracts, `?page=N` pages).
+const CATCHUP_PATH = /^\/catchup\/(?:grp_physics|[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\/\d{4}-\d{2}-\d{2}\/?$/;
+// arxiv-search: `/search/?query=…`, in some archives (`/search/cs`, `/search/math,physics`), and
+// `/search/advanced?…` (the bare forms show no results: a listing of 0 entries).
+const SEARCH_PATH = /^\/search(?:\/(?:advanced\/?|[a-z][a-z-]*(?:,[a-z][a-z-]*)*\/?)?)?$/;
 
 type PaperTarget = { kind: 'abs' | 'html'; id: string };
 
@@ -38,126 +64,12 @@ function paperTarget(path: string | null): PaperTarget | null {
   return id ? { kind: m[1] === 'abs' ? 'abs' : 'html', id } : null;
 }
 
-function decodePath(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /** URL only: an empty listing ("No updates today") is still a listing, annotated with 0 entries. */
 function detect(url: string): PageKind | null {
   const path = arxivPath(url);
   if (!path) return null;
-  if (LIST_PATH.test(path)) return 'listing';
+  if (LIST_PATH.test(path) || CATCHUP_PATH.test(path) || SEARCH_PATH.test(path)) return 'listing';
   return paperTarget(path) ? 'paper' : null;
-}
-
-// ---------------------------------------------------------------- text
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-function collapse(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Cut to a schema limit without leaving half a surrogate pair. */
-function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
-function stripLabel(s: string, label: RegExp): string {
-  return s.replace(label, '').trim();
-}
-const TITLE_LABEL = /^Title:\s*/i;
-const ABSTRACT_LABEL = /^Abstract:?\s*/i;
-const COMMENTS_LABEL = /^Comments:\s*/i;
-
-/**
- * Text of an element as the page shows it at call time, with math kept as `$TeX$`
- * where the source is still in the DOM. MathJax typesets `.mathjax` elements after
- * load: v2 leaves rendered glyphs, a preview and assistive MathML beside the TeX
- * `script`, so plain `textContent` would repeat each formula three times. LaTeXML
- * `<math>` carries TeX in `alttext` and machine annotations that must not leak.
- */
-function readText(root: Element, skip?: string): string {
-  const out: string[] = [];
-  walk(root, skip, out);
-  return out.join('');
-}
-
-/** Checked with classList while walking: a selector list per node is slow. */
-const MATHJAX2_OUTPUT_CLASSES = SEL.MATHJAX2_OUTPUT.split(',').map((c) => c.trim().slice(1));
-
-function walk(node: Node, skip: string | undefined, out: string[]): void {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === TEXT_NODE) {
-      out.push((c as Text).data);
-      continue;
-    }
-    if (c.nodeType !== ELEMENT_NODE) continue;
-    const el = c as Element;
-    switch (el.localName) {
-      case 'br':
-        out.push(' ');
-        continue;
-      case 'math': {
-        const tex = el.getAttribute('alttext');
-        if (tex) out.push(`$${tex}$`);
-        else walk(el, SEL.MATHML_ANNOTATION, out);
-        continue;
-      }
-      case 'script':
-        if (el.matches(SEL.MATHJAX2_SOURCE)) out.push(`$${el.textContent ?? ''}$`);
-        continue;
-      case 'style':
-        continue;
-      case 'mjx-container': {
-        const assistive = el.querySelector(SEL.MATHJAX3_ASSISTIVE);
-        if (assistive) walk(assistive, skip, out);
-        continue;
-      }
-    }
-    if (MATHJAX2_OUTPUT_CLASSES.some((c) => el.classList.contains(c)) || (skip && el.matches(skip))) continue;
-    walk(el, skip, out);
-  }
-}
-
-function textOf(scope: ParentNode, selector: string): string {
-  const el = scope.querySelector(selector);
-  return el ? collapse(readText(el)) : '';
-}
-
-/** "Machine Learning (cs.LG)" → "cs.LG". */
-const CATEGORY = /\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)/g;
-
-function lastCategory(text: string): string | undefined {
-  let code: string | undefined;
-  for (const m of text.matchAll(CATEGORY)) code = m[1];
-  return code;
-}
-
-function categories(text: string): string[] | undefined {
-  const codes = Array.from(text.matchAll(CATEGORY), (m) => m[1] ?? '').filter(Boolean);
-  return codes.length ? [...new Set(codes)] : undefined;
-}
-
-function authorList(names: Iterable<string>): string[] {
-  const out: string[] = [];
-  for (const raw of names) {
-    const name = collapse(raw);
-    if (name) out.push(clip(name, LIMITS.author));
-    if (out.length >= LIMITS.authors) break;
-  }
-  return out;
-}
-
-function optional(s: string, max: number): string | undefined {
-  return s ? clip(s, max) : undefined;
 }
 
 // ---------------------------------------------------------------- listings
@@ -185,12 +97,6 @@ function sectionHeading(dl: Element, legacy: boolean): string | undefined {
     if (prev.localName === 'h3') return optional(collapse(prev.textContent), 300);
   }
   return undefined;
-}
-
-/** `/abs/2610.22767`, `https://arxiv.org/abs/hep-th/9901001v2`. */
-function idFromAbsHref(href: string | null): string | null {
-  const m = href ? /(?:^|\/)abs\/([^?#]+)/.exec(href) : null;
-  return m?.[1] ? canonicalId(decodePath(m[1])) : null;
 }
 
 interface Section {
@@ -260,6 +166,8 @@ function extract(doc: Document): ExtractResult {
   const legacy = lists.length === 0;
   if (legacy) lists = doc.querySelectorAll(SEL.LEGACY_DL);
   for (const dl of Array.from(lists)) readList(dl, legacy, entries, skipped);
+  // A search result page has no lists, a list page no results: at most one of these finds entries.
+  readSearchResults(doc, entries, skipped);
   return { entries, skipped };
 }
 
@@ -385,11 +293,18 @@ const PAGE_CSS = `
 export const arxiv: SiteAdapter<'arxiv'> = {
   name: 'arxiv',
   origin: 'https://arxiv.org',
-  matches: ['https://arxiv.org/list/*', 'https://arxiv.org/abs/*', 'https://arxiv.org/html/*'],
+  matches: [
+    'https://arxiv.org/list/*',
+    'https://arxiv.org/catchup/*',
+    // `/search?query=…` (the header's search box) as well as `/search/…`.
+    'https://arxiv.org/search*',
+    'https://arxiv.org/abs/*',
+    'https://arxiv.org/html/*',
+  ],
   detect,
   extract,
   extractPaper,
-  entryHolders: 'dl, dt, dd',
+  entryHolders: `dl, dt, dd, ${SEL.SEARCH_RESULT}`,
   // Listings and abs pages have no dark theme; LaTeXML /html/ papers set this from a toggle.
   darkTheme: 'html[data-theme="dark"]',
   pageCss: PAGE_CSS,

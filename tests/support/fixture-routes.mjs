@@ -20,6 +20,11 @@ export const PAGES = {
   'https://arxiv.org/abs/2610.22702': 'arxiv/abs-2610.22702.html',
   'https://arxiv.org/abs/hep-th/9901001v2': 'arxiv/abs-hep-th-9901001v2.html',
   'https://arxiv.org/html/2610.23241v1': 'arxiv/html-2610.23241v1.html',
+  // Keys drop the path's trailing slash: this answers `/search/?query=…` and `/search?query=…`.
+  'https://arxiv.org/search?query=diffusion&searchtype=all&source=header': 'arxiv/search-diffusion.html',
+  'https://arxiv.org/search/advanced?advanced=&terms-0-operator=AND&terms-0-term=reward+model&terms-0-field=title&classification-computer_science=y&classification-include_cross_list=include&date-filter_by=all_dates&abstracts=hide&size=25&order=-announced_date_first':
+    'arxiv/search-advanced-reward.html',
+  'https://arxiv.org/catchup/cs.LG/2026-10-26?abs=True': 'arxiv/catchup-cs.LG-2026-10-26.html',
 };
 
 /** The sites' origins, from the routes above; lib/sites/index.test.ts checks they are the registry's. */
