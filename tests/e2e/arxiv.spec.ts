@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openListing, card, openPopup, launchWithExtension } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, openListing, card, openPopup, launchWithExtension, setKeywords } from './fixtures';
 import { FIXTURE_MANIFEST } from '../support/fixture-manifest';
 
 const NEW = 'https://arxiv.org/list/cs.LG/new';
@@ -25,27 +25,6 @@ async function expectOneInlineCardPerDt(page: Page, n: number) {
     inline: document.querySelectorAll('dt > dogear-card[data-layout="inline"]').length,
   }));
   expect(shape).toEqual({ dts: n, annotated: n, cards: n, perDt: 0, inline: n });
-}
-
-async function setKeywords(
-  context: BrowserContext,
-  extensionId: string,
-  keywords: string[],
-  rule?: { name: string; pattern: string },
-) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.locator('textarea[name="keywords"]').fill(keywords.join('\n'));
-  if (rule) {
-    await options.locator('[data-dogear-action="add-rule"]').click();
-    await options.locator('input[name="rule-name"]').fill(rule.name);
-    await options.locator('input[name="rule-name"]').press('Tab');
-    await options.locator('textarea[name="rule-patterns"]').fill(rule.pattern);
-    await options.locator('textarea[name="rule-patterns"]').press('Tab');
-    await expect(options.locator(`[data-dogear-rule="${rule.name}"]`)).toBeVisible();
-  }
-  await expect(options.locator('.save-state[role="status"]').filter({ hasText: 'Saved' })).toBeVisible();
-  await options.close();
 }
 
 test('/new: one inline overlay per dt in all three sections, in page order', async ({ context }) => {

@@ -50,6 +50,28 @@ export function card(page: Page, id: string) {
   return page.locator(`[data-dogear-id="${id}"] dogear-card`);
 }
 
+/** Sets keywords (and one tag rule) on the options page and waits until they are saved. */
+export async function setKeywords(
+  context: BrowserContext,
+  extensionId: string,
+  keywords: string[],
+  rule?: { name: string; pattern: string },
+) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('textarea[name="keywords"]').fill(keywords.join('\n'));
+  if (rule) {
+    await options.locator('[data-dogear-action="add-rule"]').click();
+    await options.locator('input[name="rule-name"]').fill(rule.name);
+    await options.locator('input[name="rule-name"]').press('Tab');
+    await options.locator('textarea[name="rule-patterns"]').fill(rule.pattern);
+    await options.locator('textarea[name="rule-patterns"]').press('Tab');
+    await expect(options.locator(`[data-dogear-rule="${rule.name}"]`)).toBeVisible();
+  }
+  await expect(options.locator('.save-state[role="status"]').filter({ hasText: 'Saved' })).toBeVisible();
+  await options.close();
+}
+
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
