@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient, createRouter, type Handlers, type RouterOptions } from './messages';
+import { SITES } from './sites';
 
 const OPTS: RouterOptions = {
   runtimeId: 'ext-id',
   extensionOrigin: 'chrome-extension://ext-id/',
-  contentOrigins: ['https://huggingface.co', 'https://arxiv.org'],
+  contentSites: SITES,
 };
 const CONTENT = { id: 'ext-id', url: 'https://huggingface.co/papers/date/2026-10-27', tab: { id: 1 } };
 const POPUP = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -89,6 +90,37 @@ describe('router', () => {
     expect((await route(msg, CONTENT)).ok).toBe(false);
     expect(h['papers.bulk']).not.toHaveBeenCalled();
     expect((await route(msg, POPUP)).ok).toBe(true);
+  });
+
+  it("ties a content script's source to its page's site, for every registered site", async () => {
+    expect(SITES.length).toBeGreaterThan(1);
+    for (const site of SITES) {
+      const h = handlers();
+      const onReject = vi.fn();
+      const route = createRouter(h, { ...OPTS, onReject });
+      const sender = { id: 'ext-id', url: `${site.origin}/some/page?q=1`, tab: { id: 7 } };
+      const act = (source?: string) => route({ type: 'paper.act', payload: { meta, action: 'save', source } }, sender);
+      expect((await act(site.name)).ok).toBe(true);
+      expect((await act()).ok).toBe(true);
+      for (const other of [...SITES.filter((s) => s !== site).map((s) => s.name), 'import', 'zotero']) {
+        expect(await act(other)).toEqual({
+          ok: false,
+          error: `paper.act: a content script on ${site.name} cannot name ${other} as its source`,
+        });
+      }
+      expect(h['paper.act']).toHaveBeenCalledTimes(2);
+      expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save', source: site.name }, { incognito: false });
+      expect(onReject).toHaveBeenCalledTimes(SITES.length + 1);
+    }
+  });
+
+  it('lets our own pages name any source (they record imports, not a page they run on)', async () => {
+    const h = handlers();
+    const reply = await createRouter(h, OPTS)(
+      { type: 'paper.act', payload: { meta, action: 'save', source: 'huggingface' } },
+      POPUP,
+    );
+    expect(reply.ok).toBe(true);
   });
 
   it('Zotero messages (the only network requests) come from extension pages only', async () => {

@@ -49,7 +49,8 @@ export const CATALOGUE = {
     z.object({
       meta: PaperMetaSchema,
       action: StatusActionSchema,
-      // A content script names its own site (its adapter's name in lib/sites/index.ts).
+      // A content script names its own site (its adapter's name in lib/sites/index.ts); the router
+      // rejects any other name from a script on that site's origin.
       source: z.optional(SourceSchema),
     }),
     z.object({ paper: z.nullable(PaperSchema), previous: z.nullable(PaperSchema), undoable: z.boolean() }),
@@ -181,11 +182,20 @@ export interface RouterOptions {
   runtimeId: string;
   /** e.g. `chrome-extension://<id>/`: the origin of our extension pages. */
   extensionOrigin: string;
-  /** Origins whose content scripts may talk to us. */
-  contentOrigins: string[];
+  /** The sites whose content scripts may talk to us (the registry, lib/sites/index.ts): a script on a
+   *  site's origin may name only that site as a paper's `source`. */
+  contentSites: readonly ContentSite[];
   /** Called for every rejected message, for logging. */
   onReject?: (reason: string, message: unknown) => void;
 }
+
+export interface ContentSite {
+  origin: string;
+  name: string;
+}
+
+/** Who sent a request: one of our own pages, or a content script on a registered site. */
+type Sender = { audience: 'page' } | { audience: 'content'; site: string };
 
 /** Where a request came from, as far as handlers need it. */
 interface RequestContext {
@@ -197,17 +207,26 @@ export type Handlers = {
   [T in MessageType]: (req: RequestOf<T>, from?: RequestContext) => Promise<ResponseOf<T>>;
 };
 
-function audienceOf(sender: SenderInfo, opts: RouterOptions): Audience | null {
+function senderOf(sender: SenderInfo, opts: RouterOptions): Sender | null {
   if (sender.id !== opts.runtimeId || typeof sender.url !== 'string') return null;
   // Popup and options keep our origin even when opened in a tab.
-  if (sender.url.startsWith(opts.extensionOrigin)) return 'page';
+  if (sender.url.startsWith(opts.extensionOrigin)) return { audience: 'page' };
   let origin: string;
   try {
     origin = new URL(sender.url).origin;
   } catch {
     return null;
   }
-  return sender.tab && opts.contentOrigins.includes(origin) ? 'content' : null;
+  const site = sender.tab ? opts.contentSites.find((s) => s.origin === origin) : undefined;
+  return site ? { audience: 'content', site: site.name } : null;
+}
+
+/** A content script may claim only its own page's site as a request's `source`: a script on one site
+ *  (or a page that fooled it) cannot make papers look as if saved on another. */
+function claimsOtherSite(from: Sender, request: unknown): string | null {
+  if (from.audience !== 'content') return null;
+  const source = (request as { source?: unknown }).source;
+  return source === undefined || source === from.site ? null : String(source);
 }
 
 /**
@@ -220,22 +239,25 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       opts.onReject?.(reason, message);
       return { ok: false, error: reason };
     };
-    const audience = audienceOf(sender, opts);
-    if (!audience) return reject('unexpected sender');
+    const from = senderOf(sender, opts);
+    if (!from) return reject('unexpected sender');
     const env = EnvelopeSchema.safeParse(message);
     if (!env.success) return reject('malformed message');
     const type = env.data.type;
     if (!Object.hasOwn(CATALOGUE, type)) return reject(`unknown message type`);
     const entry = CATALOGUE[type as MessageType];
-    if (entry.from === 'page' && audience !== 'page') return reject(`${type} is not allowed from a web page`);
+    if (entry.from === 'page' && from.audience !== 'page') return reject(`${type} is not allowed from a web page`);
     const req = entry.request.safeParse(env.data.payload);
     if (!req.success) return reject(`invalid ${type}: ${summarise(req.error)}`);
+    const claimed = claimsOtherSite(from, req.data);
+    if (claimed !== null)
+      return reject(`${type}: a content script on ${from.site} cannot name ${claimed} as its source`);
     try {
       const tab = sender.tab as { incognito?: unknown } | undefined;
-      const from: RequestContext = { incognito: tab?.incognito === true };
+      const context: RequestContext = { incognito: tab?.incognito === true };
       const data = await (handlers[type as MessageType] as (r: unknown, f: RequestContext) => Promise<unknown>)(
         req.data,
-        from,
+        context,
       );
       return { ok: true, data };
     } catch (err) {

@@ -6,6 +6,7 @@ import { createService, type Mirror } from './service';
 import { createRelevance } from './relevance';
 import { CATALOGUE, createRouter, type Handlers, type MessageType, type RouterOptions } from './messages';
 import { DEFAULT_SETTINGS } from './model';
+import { SITES } from './sites';
 import { samplePapers } from './testing/old-db';
 import { dumpStore } from './testing/faults';
 import { createSyncEngine } from './sync/engine';
@@ -20,7 +21,7 @@ import { createSyncNetwork } from './testing/fake-sync-area';
 const OPTS: RouterOptions = {
   runtimeId: 'ext',
   extensionOrigin: 'chrome-extension://ext/',
-  contentOrigins: ['https://huggingface.co', 'https://arxiv.org'],
+  contentSites: SITES,
 };
 const CONTENT = { id: 'ext', url: 'https://arxiv.org/list/cs.LG/new', tab: { id: 3 } };
 const PAGE = { id: 'ext', url: 'chrome-extension://ext/popup.html' };

@@ -16,7 +16,7 @@ import { fakeMirror } from './testing/fake-mirror';
 const OPTS: RouterOptions = {
   runtimeId: 'ext',
   extensionOrigin: 'chrome-extension://ext/',
-  contentOrigins: ['https://huggingface.co'],
+  contentSites: [{ origin: 'https://huggingface.co', name: 'huggingface' }],
 };
 const PAGE = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 const NOW = 1_000_000;

@@ -29,7 +29,7 @@ async function setup() {
   const route = createRouter(svc.handlers, {
     runtimeId: 'ext',
     extensionOrigin: 'chrome-extension://ext/',
-    contentOrigins: ['https://huggingface.co'],
+    contentSites: [{ origin: 'https://huggingface.co', name: 'huggingface' }],
   });
   return { store, route };
 }

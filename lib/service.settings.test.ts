@@ -19,7 +19,7 @@ async function setup() {
   const route = createRouter(svc.handlers, {
     runtimeId: 'ext',
     extensionOrigin: 'chrome-extension://ext/',
-    contentOrigins: [],
+    contentSites: [],
   });
   return { store, mirror, route };
 }

@@ -15,7 +15,7 @@ import { fakeMirror as mirror } from './testing/fake-mirror';
 const OPTS: RouterOptions = {
   runtimeId: 'ext',
   extensionOrigin: 'chrome-extension://ext/',
-  contentOrigins: ['https://huggingface.co'],
+  contentSites: [{ origin: 'https://huggingface.co', name: 'huggingface' }],
 };
 const PAGE = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 const CONTENT = { id: 'ext', url: 'https://huggingface.co/papers', tab: { id: 1 } };

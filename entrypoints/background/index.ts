@@ -3,7 +3,7 @@ import { createRouter, type Handlers, type MessageType } from '@/lib/messages';
 import { openStore, type Store } from '@/lib/store';
 import { createService, type Mirror } from '@/lib/service';
 import { ruleTagsFor } from '@/lib/rule-tags';
-import { CONTENT_ORIGINS } from '@/lib/sites';
+import { SITES } from '@/lib/sites';
 import { updateBadge } from './badge';
 import { createRelevance } from '@/lib/relevance';
 import { createSyncEngine } from '@/lib/sync/engine';
@@ -85,7 +85,7 @@ export default defineBackground(() => {
   const route = createRouter(lazyHandlers, {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    contentOrigins: CONTENT_ORIGINS,
+    contentSites: SITES,
     onReject: (reason) => console.warn('[dogear] rejected message:', reason),
   });
 

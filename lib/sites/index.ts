@@ -5,8 +5,9 @@ import type { SiteAdapter } from './types';
 /**
  * The sites Dogear reads, one adapter each. Everything else about them is derived from
  * this list: the manifest's host permissions and the content script's matches
- * (wxt.config.ts, entrypoints/content/index.ts, read at build time), the origins the
- * background accepts content-script messages from, and the sources a paper may record.
+ * (wxt.config.ts, entrypoints/content/index.ts, read at build time), the sites the
+ * background accepts content-script messages from (a script may name only its own page's
+ * site as a paper's source: lib/messages.ts), and the sources a paper may record.
  */
 export const SITES = [huggingface, arxiv] as const;
 
