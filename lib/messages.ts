@@ -189,7 +189,7 @@ export interface RouterOptions {
   onReject?: (reason: string, message: unknown) => void;
 }
 
-export interface ContentSite {
+interface ContentSite {
   origin: string;
   name: string;
 }
