@@ -222,11 +222,12 @@ function senderOf(sender: SenderInfo, opts: RouterOptions): Sender | null {
 }
 
 /** A content script may claim only its own page's site as a request's `source`: a script on one site
- *  (or a page that fooled it) cannot make papers look as if saved on another. */
-function claimsOtherSite(from: Sender, request: unknown): string | null {
+ *  (or a page that fooled it) cannot make papers look as if saved on another. The reason, or null. */
+function foreignSource(from: Sender, request: unknown): string | null {
   if (from.audience !== 'content') return null;
   const source = (request as { source?: unknown }).source;
-  return source === undefined || source === from.site ? null : String(source);
+  if (source === undefined || source === from.site) return null;
+  return `a content script on ${from.site} cannot name ${String(source)} as its source`;
 }
 
 /**
@@ -249,9 +250,8 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
     if (entry.from === 'page' && from.audience !== 'page') return reject(`${type} is not allowed from a web page`);
     const req = entry.request.safeParse(env.data.payload);
     if (!req.success) return reject(`invalid ${type}: ${summarise(req.error)}`);
-    const claimed = claimsOtherSite(from, req.data);
-    if (claimed !== null)
-      return reject(`${type}: a content script on ${from.site} cannot name ${claimed} as its source`);
+    const foreign = foreignSource(from, req.data);
+    if (foreign) return reject(`${type}: ${foreign}`);
     try {
       const tab = sender.tab as { incognito?: unknown } | undefined;
       const context: RequestContext = { incognito: tab?.incognito === true };
