@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
 import { LIMITS, type Paper } from '@/lib/model';
 import { chunks, papersWord } from './reading-list';
 import type { ToastMessage } from './Toast';

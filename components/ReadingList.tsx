@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
 import type { Paper, PaperStatus, Settings } from '@/lib/model';
 import { toggleAction, type StatusAction } from '@/lib/status';
 import { BulkBar } from './BulkBar';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { Suggestion } from '@/lib/relevance';
 import { Suggestions } from './Suggestions';
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { hfPaperUrl, arxivAbsUrl } from '@/lib/model';
 import type { Suggestion } from '@/lib/relevance';
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
 import { shortAuthors } from './reading-list';
 import { errorText } from '@/lib/errors';
 

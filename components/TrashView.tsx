@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
 import type { TrashedPaper } from '@/lib/model';
 import { papersWord } from './reading-list';
 import type { ToastMessage } from './Toast';

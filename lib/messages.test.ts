@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, createRouter, type Handlers, type RouterOptions } from './messages';
+import { createRouter, type Handlers, type RouterOptions } from './messages';
 import { SITES } from './sites';
 
 const OPTS: RouterOptions = {
@@ -15,6 +15,8 @@ function handlers(): Handlers {
   const ok = async () => ({}) as never;
   return {
     'paper.act': vi.fn(async () => ({ paper: null, previous: null, undoable: false })),
+    'paper.tag': vi.fn(async () => ({ paper: null })),
+    'paper.undo': vi.fn(async () => ({ paper: null })),
     'paper.update': vi.fn(async () => ({ paper: null })),
     'paper.restore': vi.fn(ok),
     'papers.bulk': vi.fn(async () => ({ changed: [] })),
@@ -43,7 +45,7 @@ describe('router', () => {
     const route = createRouter(h, OPTS);
     const reply = await route({ type: 'paper.act', payload: { meta, action: 'save' } }, CONTENT);
     expect(reply).toEqual({ ok: true, data: { paper: null, previous: null, undoable: false } });
-    expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save' }, { incognito: false });
+    expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save' }, { audience: 'content', incognito: false });
   });
 
   const bad: Array<[string, unknown]> = [
@@ -109,7 +111,10 @@ describe('router', () => {
         });
       }
       expect(h['paper.act']).toHaveBeenCalledTimes(2);
-      expect(h['paper.act']).toHaveBeenCalledWith({ meta, action: 'save', source: site.name }, { incognito: false });
+      expect(h['paper.act']).toHaveBeenCalledWith(
+        { meta, action: 'save', source: site.name },
+        { audience: 'content', incognito: false },
+      );
       expect(onReject).toHaveBeenCalledTimes(SITES.length + 1);
     }
   });
@@ -121,6 +126,37 @@ describe('router', () => {
       POPUP,
     );
     expect(reply.ok).toBe(true);
+  });
+
+  it('a content script edits one own tag at a time, never notes, whole tag lists or records', async () => {
+    const h = handlers();
+    const route = createRouter(h, OPTS);
+    const id = '2407.21783';
+    for (const msg of [
+      { type: 'paper.update', payload: { id, note: 'overwritten' } },
+      { type: 'paper.update', payload: { id, tags: [] } },
+      { type: 'paper.restore', payload: { papers: [] } },
+      { type: 'trash.restore', payload: { all: true } },
+      { type: 'backup.restore', payload: { id: 1 } },
+    ])
+      expect(await route(msg, CONTENT)).toEqual({ ok: false, error: `${msg.type} is not allowed from a web page` });
+    for (const payload of [{ id, add: 'a', remove: 'b' }, { id, add: ['a', 'b'] }, { id }, { id, add: 'a', note: 'n' }])
+      expect((await route({ type: 'paper.tag', payload }, CONTENT)).ok, JSON.stringify(payload)).toBe(false);
+    expect((await route({ type: 'paper.tag', payload: { id, add: 'a' } }, CONTENT)).ok).toBe(true);
+    expect(h['paper.tag']).toHaveBeenCalledOnce();
+    expect(h['paper.update']).not.toHaveBeenCalled();
+  });
+
+  it('replies to a content script carry no note; extension pages get theirs', async () => {
+    const h = handlers();
+    const paper = { ...meta, status: 'saved', tags: [], ruleTags: [], note: 'private', savedAt: 1, updatedAt: 1 };
+    h['paper.act'] = vi.fn(async () => ({ paper, previous: paper, undoable: false })) as never;
+    const route = createRouter(h, OPTS);
+    const msg = { type: 'paper.act', payload: { meta, action: 'save' } };
+    const toPage = JSON.stringify(await route(msg, CONTENT));
+    expect(toPage).not.toContain('note');
+    expect(toPage).toContain('saved');
+    expect(JSON.stringify(await route(msg, POPUP))).toContain('private');
   });
 
   it('Zotero messages (the only network requests) come from extension pages only', async () => {
@@ -176,24 +212,5 @@ describe('router', () => {
       expect(reply.ok).toBe(false);
     }
     for (const fn of Object.values(h)) expect(fn).not.toHaveBeenCalled();
-  });
-});
-
-describe('client', () => {
-  it('validates requests before sending and replies after', async () => {
-    const transport = vi.fn(async () => ({ ok: true, data: { fresh: ['2407.21783'] } }));
-    const send = createClient(transport);
-    await expect(send('seen.record', { ids: ['2407.21783'] })).resolves.toEqual({ fresh: ['2407.21783'] });
-    await expect(send('seen.record', { ids: ['not-an-id'] })).rejects.toThrow(/invalid seen.record/);
-    expect(transport).toHaveBeenCalledOnce();
-  });
-  it('rejects malformed and error replies', async () => {
-    await expect(createClient(async () => undefined)('seen.record', { ids: [] })).rejects.toThrow(/malformed reply/);
-    await expect(
-      createClient(async () => ({ ok: true, data: { fresh: 3 } }))('seen.record', { ids: [] }),
-    ).rejects.toThrow(/invalid reply/);
-    await expect(createClient(async () => ({ ok: false, error: 'nope' }))('seen.record', { ids: [] })).rejects.toThrow(
-      'nope',
-    );
   });
 });

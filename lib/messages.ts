@@ -10,6 +10,7 @@ import {
   LIMITS,
 } from './model';
 import { describeError } from './errors';
+import { withoutNotes } from './page-safe';
 import { STATUS_ACTIONS } from './status';
 import { SyncConfigChangeSchema, SyncStatusSchema } from './sync/status';
 import { ZOTERO_ERROR_KINDS } from './zotero/errors';
@@ -24,11 +25,16 @@ const Ids = z.array(PaperIdSchema).check(z.maxLength(LIMITS.batch));
 const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
 const Ok = z.object({});
 const StatusActionSchema = z.enum(STATUS_ACTIONS);
+const UndoToken = z.string().check(z.minLength(16), z.maxLength(64));
 
 /** `content`: a content script on a supported site may send it; `page`: only our own extension pages. */
 type Audience = 'content' | 'page';
 
-function def<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: Audience, request: Req, response: Res) {
+function def<From extends Audience, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
+  from: From,
+  request: Req,
+  response: Res,
+) {
   return { from, request, response };
 }
 
@@ -53,10 +59,28 @@ export const CATALOGUE = {
       // rejects any other name from a script on that site's origin.
       source: z.optional(SourceSchema),
     }),
-    z.object({ paper: z.nullable(PaperSchema), previous: z.nullable(PaperSchema), undoable: z.boolean() }),
+    z.object({
+      paper: z.nullable(PaperSchema),
+      previous: z.nullable(PaperSchema),
+      undoable: z.boolean(),
+      /** When the action moved the paper to the Trash: `paper.undo` with it puts back the record the Trash kept. */
+      undo: z.optional(UndoToken),
+    }),
   ),
-  'paper.update': def(
+  /** A listing's tag chip: one of the user's own tags added to or removed from one paper, nothing else. */
+  'paper.tag': def(
     'content',
+    z.union([
+      z.strictObject({ id: PaperIdSchema, add: TagNameSchema }),
+      z.strictObject({ id: PaperIdSchema, remove: TagNameSchema }),
+    ]),
+    z.object({ paper: z.nullable(PaperSchema) }),
+  ),
+  /** Undoes a removal `paper.act` made, with the token its reply carried: never a record the page supplies. */
+  'paper.undo': def('content', z.object({ undo: UndoToken }), z.object({ paper: z.nullable(PaperSchema) })),
+  /** Any edit of a paper's tags and note: the popup. */
+  'paper.update': def(
+    'page',
     z.object({
       id: PaperIdSchema,
       tags: z.optional(Tags),
@@ -67,7 +91,7 @@ export const CATALOGUE = {
     }),
     z.object({ paper: z.nullable(PaperSchema) }),
   ),
-  'paper.restore': def('content', z.object({ papers: z.array(PaperSchema).check(z.maxLength(LIMITS.batch)) }), Ok),
+  'paper.restore': def('page', z.object({ papers: z.array(PaperSchema).check(z.maxLength(LIMITS.batch)) }), Ok),
   'papers.bulk': def(
     'page',
     z.object({
@@ -165,7 +189,7 @@ const EnvelopeSchema = z.object({
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-const ReplySchema = z.union([
+export const ReplySchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
@@ -199,6 +223,8 @@ type Sender = { audience: 'page' } | { audience: 'content'; site: string };
 
 /** Where a request came from, as far as handlers need it. */
 interface RequestContext {
+  /** `content`: a listing's content script, which may not see notes or do anything destructive. */
+  audience: Audience;
   /** Sent from a private (incognito) window's tab: nothing it shows may be remembered. */
   incognito: boolean;
 }
@@ -254,44 +280,20 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
     if (foreign) return reject(`${type}: ${foreign}`);
     try {
       const tab = sender.tab as { incognito?: unknown } | undefined;
-      const context: RequestContext = { incognito: tab?.incognito === true };
+      const context: RequestContext = { audience: from.audience, incognito: tab?.incognito === true };
       const data = await (handlers[type as MessageType] as (r: unknown, f: RequestContext) => Promise<unknown>)(
         req.data,
         context,
       );
-      return { ok: true, data };
+      // A content script's page is not trusted with the user's notes, whatever the handler answers.
+      return { ok: true, data: from.audience === 'content' ? withoutNotes(data) : data };
     } catch (err) {
       return { ok: false, error: describeError(err) };
     }
   };
 }
 
-function summarise(error: z.core.$ZodError): string {
+export function summarise(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
 }
-
-class MessageError extends Error {
-  override name = 'MessageError';
-}
-
-export type Transport = (message: unknown) => Promise<unknown>;
-
-/** A typed client: validates what it sends before sending and what it gets back. */
-export function createClient(transport: Transport) {
-  return async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
-    const entry = CATALOGUE[type];
-    const req = entry.request.safeParse(payload);
-    if (!req.success) throw new MessageError(`invalid ${type}: ${summarise(req.error)}`);
-    const raw = await transport({ type, payload: req.data });
-    const reply = ReplySchema.safeParse(raw);
-    if (!reply.success) throw new MessageError(`malformed reply to ${type}`);
-    if (!reply.data.ok) throw new MessageError(reply.data.error);
-    const res = entry.response.safeParse(reply.data.data);
-    if (!res.success) throw new MessageError(`invalid reply to ${type}: ${summarise(res.error)}`);
-    return res.data as ResponseOf<T>;
-  };
-}
-
-/** The typed sender `createClient` makes; components take it as a prop so tests can pass their own transport. */
-export type Send = ReturnType<typeof createClient>;

@@ -44,6 +44,8 @@ const meta = {
 /** One valid request per type: the fuzzer breaks these. */
 const VALID: { [T in MessageType]: unknown } = {
   'paper.act': { meta, action: 'save', source: 'arxiv' },
+  'paper.tag': { id: paper.id, add: 'a' },
+  'paper.undo': { undo: 'f'.repeat(36) },
   'paper.update': { id: paper.id, tags: ['a'], addTags: ['b'], removeTags: ['c'], note: 'n' },
   'paper.restore': { papers: [paper] },
   'papers.bulk': { ids: [paper.id], action: 'read', addTag: 't', removeTag: 'u', remove: false },
@@ -121,6 +123,13 @@ function hostileValue(type: MessageType, r: (n: number) => number): unknown {
         { id: '../../etc/passwd' },
       ][r(5)],
     'paper.restore': () => ({ papers: [{ ...paper, codeUrl: 'javascript:alert(1)' }] }),
+    'paper.tag': () =>
+      [
+        { id: paper.id, add: 'a', remove: 'b' },
+        { id: paper.id, add: 'a', note: 'n' },
+        { id: paper.id, add: ['a'] },
+      ][r(3)],
+    'paper.undo': () => ({ undo: ['short', 'x'.repeat(65), { id: paper.id }][r(3)] }),
     'seen.record': () => ({ ids: Array(5001).fill(paper.id) }),
     'rank.score': () => ({ papers: [{ ...meta, projectUrl: 'http://insecure.example' }] }),
   };
@@ -158,7 +167,9 @@ async function setup() {
   const spied = Object.fromEntries(
     TYPES.map((t) => [
       t,
-      async (req: never) => (called.push(t), (svc.handlers[t] as (r: never) => Promise<unknown>)(req)),
+      async (req: never, from: never) => (
+        called.push(t), (svc.handlers[t] as (r: never, f: never) => Promise<unknown>)(req, from)
+      ),
     ]),
   ) as unknown as Handlers;
   const rejected: string[] = [];
@@ -227,8 +238,60 @@ describe('service fuzz: hostile messages never reach the store', () => {
     const { route, called } = await setup();
     for (const type of TYPES) {
       const reply = await route({ type, payload: VALID[type] }, CATALOGUE[type].from === 'content' ? CONTENT : PAGE);
-      expect(reply.ok, `${type}: ${JSON.stringify(reply)}`).toBe(true);
+      // A token the background never issued reaches the handler, which refuses it.
+      const ok = type !== 'paper.undo';
+      expect(reply.ok, `${type}: ${JSON.stringify(reply)}`).toBe(ok);
     }
     expect(called.sort()).toEqual([...TYPES].sort());
+  });
+});
+
+/** Issue 12 §6: what a listing's content script can make Dogear do, and learn. */
+describe('service fuzz: a content script is held to what the overlay needs', () => {
+  const OVERLAY: MessageType[] = ['paper.act', 'paper.tag', 'paper.undo', 'rank.score', 'seen.record'];
+
+  it('only the overlay messages are open to content scripts', () => {
+    expect(CONTENT_TYPES.sort()).toEqual(OVERLAY);
+  });
+
+  it('3000 valid and hostile content messages never reach a destructive handler, lose a note or reply with one', async () => {
+    const { store, data, route, called } = await setup();
+    const noted = (await store.listPapers()).filter((p) => p.note);
+    expect(noted.length).toBeGreaterThan(2);
+    const ids = (await store.listPapers()).map((p) => p.id);
+    const r = rng(612);
+    const tokens: string[] = [];
+    const actions = ['save', 'unsave', 'read', 'unread', 'dismiss', 'undismiss'];
+    const valid = (type: MessageType): unknown => {
+      const id = ids[r(ids.length)]!;
+      if (type === 'paper.act') return { meta: { id, title: 'T', authors: [] }, action: actions[r(6)] };
+      if (type === 'paper.tag') return r(2) ? { id, add: ['x', 'rl'][r(2)] } : { id, remove: 'rl' };
+      if (type === 'paper.undo') return { undo: tokens.length && r(2) ? tokens[r(tokens.length)] : 'g'.repeat(36) };
+      return VALID[type];
+    };
+    let refusedRemovals = 0;
+    for (let i = 0; i < 3000; i++) {
+      const type = r(3) ? OVERLAY[r(OVERLAY.length)]! : TYPES[r(TYPES.length)]!;
+      const payload = r(4) ? valid(type) : hostileValue(type, r);
+      const reply = await route({ type, payload }, CONTENT);
+      const text = JSON.stringify(reply);
+      expect(text).not.toMatch(/"note"|<script>alert/);
+      if (reply.ok && type === 'paper.act') {
+        const undo = (reply.data as { undo?: string }).undo;
+        if (undo) tokens.push(undo);
+      }
+      if (!reply.ok && reply.error.includes('has a note')) refusedRemovals++;
+    }
+    expect(new Set(called).size).toBeGreaterThan(3);
+    for (const t of called) expect(OVERLAY).toContain(t);
+    // Removals were asked for, refused for noted papers; every noted paper is on the list with its note.
+    expect(refusedRemovals).toBeGreaterThan(0);
+    const after = new Map((await store.listPapers()).map((p) => [p.id, p]));
+    for (const p of noted) expect(after.get(p.id)?.note).toBe(p.note);
+    // Undo tokens were issued and used: removals made on the page came back from the Trash.
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(called.filter((t) => t === 'paper.undo').length).toBeGreaterThan(0);
+    // The mirror content scripts read holds no note either.
+    expect(JSON.stringify([...data])).not.toMatch(/note|<script>alert/);
   });
 });

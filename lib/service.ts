@@ -6,6 +6,7 @@ import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
 import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
 import { applySettingsEdit } from './settings-edit';
+import { createUndoTokens } from './undo-tokens';
 import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handlers';
 
 /**
@@ -48,6 +49,7 @@ export interface ServiceDeps {
 export function createService(deps: ServiceDeps) {
   const { store, mirror } = deps;
   const now = deps.now ?? Date.now;
+  const undos = createUndoTokens();
 
   async function mirrorPapers(changed: Paper[], removedIds: string[] = [], local = true): Promise<void> {
     // Synchronously after the store's transaction, before any other task: sync must know of a removal before it next reads.
@@ -87,13 +89,33 @@ export function createService(deps: ServiceDeps) {
   }
 
   const handlers: Handlers = {
-    async 'paper.act'({ meta, action, source }) {
+    async 'paper.act'({ meta, action, source }, from) {
       const settings = await store.getSettings();
       const ruleTags = deps.ruleTagsFor(meta, settings);
-      const { before, after, undoable } = await store.act({ meta, action, ruleTags, source }, now());
+      const at = now();
+      // From a listing, a removal may not take a note off the list: only the popup, which shows the note, may.
+      const keepNoted = from?.audience === 'content';
+      const { before, after, undoable } = await store.act({ meta, action, ruleTags, source, keepNoted }, at);
       if (after) await mirrorPapers([after]);
       else if (before) await mirrorPapers([], [before.id]);
-      return { paper: after, previous: before ?? null, undoable };
+      const undo = !after && before && undoable ? undos.issue(before.id, at) : undefined;
+      return { paper: after, previous: before ?? null, undoable, ...(undo && { undo }) };
+    },
+    async 'paper.tag'(req) {
+      const paper = await store.updatePaper(
+        req.id,
+        'add' in req ? { addTags: [req.add] } : { removeTags: [req.remove] },
+        now(),
+      );
+      if (paper) await mirrorPapers([paper]);
+      return { paper };
+    },
+    async 'paper.undo'({ undo }) {
+      const taken = undos.take(undo);
+      if (!taken) throw new Error('This can no longer be undone here: the paper is in the Trash (Dogear popup).');
+      const [paper] = await store.trash.restore([taken.id], now(), taken.at);
+      if (paper) await mirrorPapers([paper]);
+      return { paper: paper ?? null };
     },
     async 'paper.update'({ id, ...patch }) {
       const paper = await store.updatePaper(id, patch, now());

@@ -93,9 +93,10 @@ describe('storage full (QuotaExceededError)', () => {
       ok: false,
       error: expect.stringMatching(STORAGE_FULL),
     });
-    expect(await route({ type: 'paper.update', payload: { id: '2601.10000', addTags: ['x'] } }, CONTENT)).toMatchObject(
-      { ok: false, error: expect.stringMatching(STORAGE_FULL) },
-    );
+    expect(await route({ type: 'paper.tag', payload: { id: '2601.10000', add: 'x' } }, CONTENT)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(STORAGE_FULL),
+    });
     expect(await route({ type: 'settings.set', payload: { settings: DEFAULT_SETTINGS } }, PAGE)).toMatchObject({
       ok: false,
       error: expect.stringMatching(STORAGE_FULL),

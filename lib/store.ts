@@ -25,6 +25,7 @@ import {
 import { applyAction, type StatusAction } from './status';
 import { errorText } from './errors';
 import { moveToTrash, Trash, untrashed } from './trash';
+import { NOTED_REMOVAL } from './page-safe';
 
 /**
  * The only module that opens IndexedDB. In the extension it runs in the
@@ -257,6 +258,8 @@ export interface StatusChange {
   action: StatusAction;
   ruleTags?: string[];
   source?: Source;
+  /** Refuse to take a paper with a note off the list (asked from a listing, which never shows the note). */
+  keepNoted?: boolean;
 }
 
 /** Edits of what the user wrote; status changes go through `act`. */
@@ -349,6 +352,7 @@ export class Store {
     const trashed = before ? undefined : await trash.get(id);
     const t = applyAction(before ?? (trashed && { readAt: trashed.readAt }), change.action, now);
     if (t.next === 'none') {
+      if (before?.note && change.keepNoted) throw new Error(NOTED_REMOVAL);
       if (before) await moveToTrash(papers, trash, before, now);
       await tx.done;
       return { before, after: null, undoable: t.undoable };

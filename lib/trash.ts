@@ -63,16 +63,17 @@ export class Trash {
   /**
    * Puts papers back on the list as they were, in one transaction; `all`
    * takes everything in the Trash. A restore is a change of its own, so
-   * `updatedAt` is now. Returns the records now on the list.
+   * `updatedAt` is now. Returns the records now on the list. With `removedAt`, only records removed
+   * at that time (an undo: a paper removed again since is not the one to put back).
    */
-  async restore(ids: string[] | 'all', now: number): Promise<Paper[]> {
+  async restore(ids: string[] | 'all', now: number, removedAt?: number): Promise<Paper[]> {
     const tx = this.db.transaction(['papers', 'trash'], 'readwrite');
     const papers = tx.objectStore('papers');
     const trash = tx.objectStore('trash');
     const found = ids === 'all' ? await trash.getAll() : await Promise.all(ids.map((id) => trash.get(id)));
     const back: Paper[] = [];
     for (const t of found) {
-      if (!t) continue;
+      if (!t || (removedAt !== undefined && t.trashedAt !== removedAt)) continue;
       await trash.delete(t.id);
       // The list's record wins (none should exist: re-saving takes a paper out of the Trash).
       if (await papers.getKey(t.id)) continue;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/lib/errors';
-import { ZOTERO_BATCH, type ResponseOf, type Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
+import { ZOTERO_BATCH, type ResponseOf } from '@/lib/messages';
 import type { Paper } from '@/lib/model';
 import { chunks, papersWord, shortDate } from '../reading-list';
 import { planSend, sentSummary, type SendPlan } from './send-plan';

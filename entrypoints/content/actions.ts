@@ -1,13 +1,13 @@
 import type { CardAction } from '@/components/OverlayCard';
-import type { send as sendFn } from '@/lib/client';
+import type { ContentSend } from '@/lib/message-client';
 import type { PaperState } from '@/lib/mirror';
-import type { Paper, PaperMeta } from '@/lib/model';
+import type { PaperMeta } from '@/lib/model';
 import { listStatus, toggleAction, transition, type StatusAction } from '@/lib/status';
 import type { SiteName } from '@/lib/sites';
 
 /** What the overlay's actions need of the annotator. */
 export interface ActionHost {
-  send: typeof sendFn;
+  send: ContentSend;
   source: SiteName;
   state(id: string): PaperState | null | undefined;
   /** Shows a state at once (optimistic); the mirror confirms it later. */
@@ -37,12 +37,12 @@ export class Actions {
 
   private async toggle(meta: PaperMeta, control: CardAction): Promise<Undo | undefined> {
     const action = toggleAction(control, listStatus(this.host.state(meta.id)));
-    const { previous, paper, undoable } = await this.setStatus(meta, action);
+    const { paper, undoable, undo } = await this.setStatus(meta, action);
     if (!undoable) return undefined;
     // Undoing a dismissal goes back through the table, which knows what the paper was before.
     return paper?.status === 'dismissed'
       ? async () => void (await this.setStatus(meta, 'undismiss'))
-      : () => this.restore(meta.id, previous);
+      : () => this.restore(meta.id, undo);
   }
 
   private async setStatus(meta: PaperMeta, action: StatusAction) {
@@ -64,8 +64,9 @@ export class Actions {
     }
   }
 
-  private async restore(id: string, previous: Paper | null): Promise<void> {
-    if (previous) await this.host.send('paper.restore', { papers: [previous] });
+  /** A removal is undone by the background, from the record it kept in the Trash: the page supplies none. */
+  private async restore(id: string, undo: string | undefined): Promise<void> {
+    if (undo) await this.host.send('paper.undo', { undo });
     else {
       const meta = this.host.metaOf(id);
       if (meta) await this.setStatus(meta, 'unsave');
@@ -78,10 +79,10 @@ export class Actions {
    * follows the mirror; the reply is not applied, since a later change from
    * another tab may already have arrived and the reply would undo it on screen.
    */
-  async changeTags(meta: PaperMeta, edit: { addTags?: string[]; removeTags?: string[] }): Promise<void> {
+  async changeTag(meta: PaperMeta, edit: { add: string } | { remove: string }): Promise<void> {
     const state = this.host.state(meta.id);
     // Tagging a paper keeps it: it goes on the reading list first.
     if (!state) await this.setStatus(meta, 'save');
-    await this.host.send('paper.update', { id: meta.id, ...edit });
+    await this.host.send('paper.tag', { id: meta.id, ...edit });
   }
 }

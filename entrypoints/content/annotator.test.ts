@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { send as sendFn } from '@/lib/client';
+import type { ContentSend } from '@/lib/message-client';
 import { SETTINGS_KEY, stateKey } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
 import type { Entry, SiteAdapter } from '@/lib/sites/types';
@@ -76,7 +76,7 @@ function fakeSend(fresh: string[] = []) {
     if (type === 'rank.score') return { basis: 'cold', scores: {} };
     if (type === 'paper.act') return { previous: null, paper: null, undoable: false };
     return {};
-  }) as unknown as typeof sendFn & ReturnType<typeof vi.fn>;
+  }) as unknown as ContentSend & ReturnType<typeof vi.fn>;
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));

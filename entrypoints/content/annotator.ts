@@ -1,4 +1,4 @@
-import type { send as sendFn } from '@/lib/client';
+import type { ContentSend } from '@/lib/message-client';
 import type { Matcher } from '@/lib/match';
 import { readChanges } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
@@ -25,7 +25,7 @@ export interface AnnotatorDeps {
   kind: PageKind;
   doc: Document;
   storage: StorageLike;
-  send: typeof sendFn;
+  send: ContentSend;
 }
 
 /**
@@ -232,8 +232,8 @@ export class Annotator {
   private draw(m: Mounted): void {
     drawOverlay(m, this.viewOf(m.entry.meta.id), this.tagColors, {
       onAction: (a) => this.actions.act(m.entry.meta, a),
-      onAddTag: (t) => this.actions.changeTags(m.entry.meta, { addTags: [t] }),
-      onRemoveTag: (t) => this.actions.changeTags(m.entry.meta, { removeTags: [t] }),
+      onAddTag: (t) => this.actions.changeTag(m.entry.meta, { add: t }),
+      onRemoveTag: (t) => this.actions.changeTag(m.entry.meta, { remove: t }),
     });
   }
 

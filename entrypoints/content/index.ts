@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { send } from '@/lib/client';
+import { contentSend } from '@/lib/client';
 import { CONTENT_MATCHES, siteFor } from '@/lib/sites';
 import type { PageKind } from '@/lib/sites/types';
 import { Annotator } from './annotator';
@@ -57,7 +57,7 @@ function start(ctx: ContentScriptContext): void {
           ...found,
           doc: document,
           storage: { get: (keys) => browser.storage.local.get(keys) },
-          send,
+          send: contentSend,
         });
         if (found.kind === 'listing') keyboard = new KeyboardTriage(annotator.triageHost(), document);
       } else style.remove();

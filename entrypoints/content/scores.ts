@@ -1,5 +1,5 @@
 import type { ScoreInfo } from '@/components/OverlayCard';
-import type { send as sendFn } from '@/lib/client';
+import type { ContentSend } from '@/lib/message-client';
 import type { Mounted } from './mount';
 
 /** Relevance scores of the page's entries, from the background's on-device ranker. */
@@ -7,7 +7,7 @@ export class Scores {
   private scores = new Map<string, ScoreInfo>();
 
   constructor(
-    private send: typeof sendFn,
+    private send: ContentSend,
     private doc: Document,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { send as sendFn } from '@/lib/client';
+import type { ContentSend } from '@/lib/message-client';
 import { logOnce } from './log';
 
 /**
@@ -9,7 +9,7 @@ export class SeenTracker {
   private recorded = new Set<string>();
   private fresh = new Set<string>();
 
-  constructor(private send: typeof sendFn) {}
+  constructor(private send: ContentSend) {}
 
   isNew(id: string): boolean {
     return this.fresh.has(id);

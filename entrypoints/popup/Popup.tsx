@@ -12,7 +12,7 @@ import { ReadingList } from '@/components/ReadingList';
 import { Suggestions } from '@/components/Suggestions';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useListFilter } from '@/components/use-list-filter';
-import type { Send } from '@/lib/messages';
+import type { Send } from '@/lib/message-client';
 import type { Suggestion } from '@/lib/relevance';
 import { errorText } from '@/lib/errors';
 import type { ZoteroAccess } from '@/components/zotero/ZoteroSend';
