@@ -103,6 +103,40 @@ describe('relevance service', () => {
     store.close();
   });
 
+  it('trains in slices, pausing between them; a reset under way stops the refit at its next pause', async () => {
+    const store = await openStore({ factory: new IDBFactory() });
+    const listing = Array.from({ length: 40 }, (_, i) => paper(i, i % 2 ? 'rl' : 'vision'));
+    for (const p of listing) await store.act({ meta: p, action: labelOf(p) });
+    let pauses = 0;
+    let hold: Promise<void> | null = null;
+    let release = () => {};
+    const rel = createRelevance(store, () => 1, {
+      sliceMs: 0,
+      pause: async () => {
+        pauses++;
+        if (hold) await hold;
+      },
+    });
+    await rel.retrain();
+    expect(pauses).toBeGreaterThan(3);
+    expect((await rel.score(listing.slice(0, 2), new Set())).basis).toBe('model');
+
+    // A second refit, held at its first pause; the reset arrives meanwhile.
+    hold = new Promise((r) => (release = r));
+    await store.act({ meta: paper(99, 'rl'), action: 'save' });
+    const refit = rel.retrain();
+    await new Promise((r) => setTimeout(r, 0));
+    const reset = rel.reset();
+    const held = pauses;
+    release();
+    await Promise.all([refit, reset]);
+    // It stopped where it was held, instead of training on to the end for nothing.
+    expect(pauses).toBe(held);
+    expect(await store.getMeta('ranker', (raw) => raw)).toBeNull();
+    expect((await rel.score(listing.slice(0, 2), new Set())).basis).toBe('cold');
+    store.close();
+  });
+
   it('stored suggestions that do not parse are dropped, not shown', async () => {
     const store = await openStore({ factory: new IDBFactory() });
     const good = { meta: paper(1, 'rl'), score: 0.9, words: ['rl'], seenAt: 1_000 };

@@ -4,6 +4,7 @@ import { GATE, gate, type Basis, type Decision, type Verdict } from './rank/gate
 import { keywordFeatures, keywordScore, matchedLabels } from './rank/keywords';
 import { createRanker, isRelevant, parseRankerState, type Ranker } from './rank/ranker';
 import type { Store } from './store';
+import { inSlices, type SliceOptions, type Steps } from './rank/steps';
 
 /**
  * The background's side of relevance ranking: one ranker per user, kept in
@@ -67,7 +68,28 @@ const parseGate = (raw: unknown): GateState => {
 const decided = (papers: readonly Paper[]) =>
   papers.filter((p) => p.title).sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1));
 
-export function createRelevance(store: Store, now: () => number = Date.now) {
+/** A refit that a reset made pointless: it stops at its next pause instead of writing back what was forgotten. */
+class Superseded extends Error {}
+
+/**
+ * Training runs in slices (`slices.pause` is what it waits for between them; the background: until
+ * no message is being handled, by default one turn of the event loop).
+ */
+export function createRelevance(store: Store, now: () => number = Date.now, slices: SliceOptions = {}) {
+  const pause = slices.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  /** Bumped by reset(): training started before it stops. */
+  let generation = 0;
+  /** Runs training steps in slices, so the worker answers messages in between. */
+  const sliced = <T>(steps: Steps<T>): Promise<T> => {
+    const mine = generation;
+    return inSlices(steps, {
+      ...slices,
+      pause: async () => {
+        await pause();
+        if (mine !== generation) throw new Superseded();
+      },
+    });
+  };
   let ranker: Promise<Ranker> | null = null;
   let saving: Promise<void> | null = null;
   let verdict: Promise<Verdict> | null = null;
@@ -77,7 +99,7 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
     const r = await (ranker ??= store.getMeta(STATE_KEY, parseRankerState).then(async (state) => {
       const fresh = createRanker(state, { keywords: keywordFeatures(settings) });
       // Unknown or corrupt state (a newer version, a failed write): rebuild from what is stored.
-      if (!state) fresh.train(await store.listPapers());
+      if (!state) await sliced(fresh.trainSteps(await store.listPapers()));
       return fresh;
     }));
     r.keywords = keywordFeatures(settings);
@@ -159,7 +181,7 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
     const isOld = (p: Paper) => known.get(p.id) === isRelevant(p.status);
     const ordered = [...all.filter(isOld), ...all.filter((p) => !isOld(p))];
     const from = Math.max(all.filter(isOld).length, ordered.length - GATE.window);
-    const predicted = r.trainInOrder(ordered, from, GATE.window);
+    const predicted = await sliced(r.trainInOrder(ordered, from, GATE.window));
     const fresh: Decision[] = ordered.slice(from).map((p, i) => ({
       id: p.id,
       label: isRelevant(p.status),
@@ -186,9 +208,13 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
    */
   function retrain(): Promise<void> {
     if (!training) {
-      training = refit().finally(() => {
-        training = null;
-      });
+      training = refit()
+        .catch((e: unknown) => {
+          if (!(e instanceof Superseded)) throw e;
+        })
+        .finally(() => {
+          training = null;
+        });
       return training;
     }
     queued ??= training
@@ -206,7 +232,8 @@ export function createRelevance(store: Store, now: () => number = Date.now) {
   }
 
   async function reset(): Promise<void> {
-    // A refit under way would write back what is being forgotten.
+    // A refit under way would write back what is being forgotten: it stops at its next pause.
+    generation++;
     await training?.catch(() => {});
     ranker = Promise.resolve(createRanker(null));
     verdict = null;

@@ -11,6 +11,7 @@ import { SYNC_STATUS_KEY } from '@/lib/sync/status';
 import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import type { ZoteroEnv } from '@/lib/zotero/handlers';
 import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
+import { createQuiet } from '@/lib/quiet';
 
 const mirror: Mirror = {
   set: (items) => browser.storage.local.set(items),
@@ -23,6 +24,9 @@ const zotero: ZoteroEnv = {
   hasPermission: () => browser.permissions.contains({ origins: [ZOTERO_PERMISSION] }),
   prefs: async () => parseZoteroPrefs((await browser.storage.local.get(ZOTERO_PREFS_KEY))[ZOTERO_PREFS_KEY]),
 };
+
+// Messages first: the ranker's training runs in slices and waits between them while any message is handled.
+const messages = createQuiet();
 
 let retrainTimer: ReturnType<typeof setTimeout> | undefined;
 // Labels come in bursts (a bulk action, a few clicks on a listing): refit once they settle.
@@ -44,7 +48,7 @@ let service: Promise<Running> | null = null;
 /** Opened on first use: a sleeping worker wakes for a message and must not pay for what it does not need. */
 function getService() {
   service ??= openStore().then((store: Store) => {
-    const relevance = createRelevance(store);
+    const relevance = createRelevance(store, Date.now, { pause: messages.quiet });
     let sync: ReturnType<typeof createSyncEngine> | undefined;
     const svc = createService({
       store,
@@ -78,7 +82,8 @@ function getService() {
 
 // Each handler defers to the lazily opened service, so the router can be built synchronously.
 const lazyHandlers = new Proxy({} as Handlers, {
-  get: (_t, type: MessageType) => async (req: never, from: never) => (await getService()).handlers[type](req, from),
+  get: (_t, type: MessageType) => (req: never, from: never) =>
+    messages.run(async () => (await getService()).handlers[type](req, from)),
 });
 
 export default defineBackground(() => {

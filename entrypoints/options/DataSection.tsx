@@ -10,6 +10,8 @@ import { ImportPanel, type ApplyRequest } from '@/components/ImportPanel';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
 import { readBackupFailure, type BackupFailure } from '@/lib/backup';
+import { readChanges } from '@/lib/mirror';
+import { PATCH_LIMIT, patchList } from '@/lib/list-patch';
 
 const REASONS: Record<BackupRecord['reason'], string> = {
   daily: 'Daily',
@@ -49,6 +51,21 @@ async function load(): Promise<Data> {
   }
 }
 
+/** The papers a change names (undefined: no longer on the list), with the backups and their failure notice. */
+async function loadSome(ids: string[]) {
+  const store = await openStore();
+  try {
+    const [papers, backups, failure] = await Promise.all([
+      Promise.all(ids.map((id) => store.getPaper(id))),
+      store.listBackups(),
+      readBackupFailure(store),
+    ]);
+    return { fresh: new Map(ids.map((id, i) => [id, papers[i]])), backups, failure };
+  } finally {
+    store.close();
+  }
+}
+
 /** Backups (list, restore, download), export and import, and whether the browser keeps the data under disk pressure. */
 export function DataSection() {
   const [data, setData] = useState<Data | null>(null);
@@ -62,25 +79,41 @@ export function DataSection() {
   useEffect(() => {
     sessionStorage.removeItem(NOTICE_KEY);
     void requestPersistence().then(setPersisted);
-    let stale = false;
+    // Changes arrive in bursts (a bulk action, an import): one read at a time, and one more for what came meanwhile.
+    // Only the papers a change names are re-read: a click on a listing must not make this page read the whole
+    // library (its read holds the background's next write back). The backups' list is small, and a change may
+    // have taken the daily one.
     let loading = false;
+    let whole = true;
+    const pending = new Set<string>();
     const refresh = async () => {
-      // Changes arrive in bursts (a bulk action, an import): one reload at a time, and one more if any came meanwhile.
-      if (loading) return void (stale = true);
+      if (loading) return;
       loading = true;
       try {
-        setData(await load());
+        while (whole || pending.size) {
+          const ids = whole || pending.size > PATCH_LIMIT ? null : [...pending];
+          whole = false;
+          pending.clear();
+          if (!ids) setData(await load());
+          else {
+            const { fresh, ...side } = await loadSome(ids);
+            setData((prev) => prev && { ...prev, ...side, papers: patchList(prev.papers, fresh) });
+          }
+        }
       } catch (e) {
         setError(errorText(e));
       } finally {
         loading = false;
-        if (stale) {
-          stale = false;
-          void refresh();
-        }
       }
     };
-    const onChange = (_c: unknown, area: string) => area === 'local' && void refresh();
+    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      const { papers, settings } = readChanges(changes);
+      if (settings) setData((prev) => prev && { ...prev, settings });
+      if (!papers.size) return;
+      for (const id of papers.keys()) pending.add(id);
+      void refresh();
+    };
     void refresh();
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);

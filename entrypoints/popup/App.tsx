@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { openStore, type Store } from '@/lib/store';
 import { send } from '@/lib/client';
 import { readChanges } from '@/lib/mirror';
+import { PATCH_LIMIT, patchList } from '@/lib/list-patch';
 import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';
 import { readBackupFailure, type BackupFailure } from '@/lib/backup';
 import { readSuggestions, type Suggestion } from '@/lib/relevance';
@@ -29,8 +30,6 @@ function replaceIn(prev: Paper[] | null, changed: Paper[]): Paper[] | null {
 let storePromise: Promise<Store> | null = null;
 const getStore = () => (storePromise ??= openStore());
 
-// Past this many changed papers one full read is cheaper than many single reads.
-const PATCH_LIMIT = 200;
 // More rows than the popup shows at once (its list is about eight rows high, plus overscan).
 const FIRST_SCREEN = 30;
 
@@ -82,20 +81,7 @@ export function App() {
       const store = await getStore();
       const fresh = await Promise.all(ids.map((id) => store.getPaper(id)));
       const byId = new Map(ids.map((id, i) => [id, fresh[i]]));
-      setPapers((prev) => {
-        if (!prev) return prev;
-        const next: Paper[] = [];
-        for (const p of prev) {
-          if (!byId.has(p.id)) next.push(p);
-          else {
-            const f = byId.get(p.id);
-            if (f) next.push(f);
-            byId.delete(p.id);
-          }
-        }
-        for (const f of byId.values()) if (f) next.push(f);
-        return next;
-      });
+      setPapers((prev) => prev && patchList(prev, byId));
     };
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;

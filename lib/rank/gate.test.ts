@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { GATE, gate, prequential, type Decision } from './gate';
+import { GATE, gate, prequential as prequentialSteps, type Decision } from './gate';
+import { finish } from './steps';
+
+/** The steps run at once, with predictors fitted at once. */
+const prequential = (n: number, from: number, maxFits: number, fitBefore: (k: number) => (i: number) => number) =>
+  finish(
+    prequentialSteps(n, from, maxFits, function* (k) {
+      yield;
+      return fitBefore(k);
+    }),
+  );
 import { rng } from './eval/random';
 
 /** Decisions whose model and keyword predictions are the truth blurred by the given noise. */

@@ -1,4 +1,5 @@
 import { auc } from './metrics';
+import type { Steps } from './steps';
 
 /**
  * Does the model earn its place? It is measured on the user's own decisions,
@@ -67,14 +68,14 @@ export function gate(decisions: readonly Decision[], opts: Partial<typeof GATE> 
  * Predictions for items `from`…`n-1`, each made by a predictor fitted on the
  * items before it: `fitBefore(k)` fits on items 0…k-1. At most `maxFits` fits:
  * beyond that, consecutive items share the predictor fitted before the first
- * of them — still only earlier items, just fewer of them.
+ * of them — still only earlier items, just fewer of them. Fits are steps (steps.ts).
  */
-export function prequential(
+export function* prequential(
   n: number,
   from: number,
   maxFits: number,
-  fitBefore: (k: number) => (i: number) => number,
-): number[] {
+  fitBefore: (k: number) => Steps<(i: number) => number>,
+): Steps<number[]> {
   const start = Math.max(0, Math.min(Math.floor(from), n));
   const todo = n - start;
   const fits = Math.max(1, Math.min(Math.floor(maxFits), todo));
@@ -82,7 +83,7 @@ export function prequential(
   for (let f = 0; f < fits && todo > 0; f++) {
     const lo = start + Math.floor((f * todo) / fits);
     const hi = start + Math.floor(((f + 1) * todo) / fits);
-    const predict = fitBefore(lo);
+    const predict = yield* fitBefore(lo);
     for (let i = lo; i < hi; i++) out.push(predict(i));
   }
   return out;

@@ -1,3 +1,4 @@
+import { finish, type Steps } from './steps';
 import type { SparseVector } from './tfidf';
 
 /**
@@ -83,13 +84,21 @@ export function score(model: LinearModel, vector: SparseVector): number {
 
 /** Cold start: returns null (the caller falls back to keyword matches). */
 export function train(examples: readonly Example[], opts: TrainOptions = {}): LinearModel | null {
+  return finish(trainSteps(examples, opts));
+}
+
+/** Rows between pauses in the passes over the examples (steps.ts). */
+const ROWS_PER_STEP = 256;
+
+/** `train` as steps: it pauses within its passes over the examples, so a fit on thousands can run in slices. */
+export function* trainSteps(examples: readonly Example[], opts: TrainOptions = {}): Steps<LinearModel | null> {
   const nPos = examples.reduce((k, e) => k + (e.label ? 1 : 0), 0);
   const nNeg = examples.length - nPos;
   if (examples.length < (opts.minLabels ?? MIN_LABELS) || nPos === 0 || nNeg === 0) return null;
   const prior = opts.prior ?? new Map<string, number>();
   const l2 = opts.l2 ?? DEFAULTS.l2;
 
-  const data = toCsr(examples, prior.keys());
+  const data = yield* toCsr(examples, prior.keys());
   const dim = data.terms.length;
   const mean = Float64Array.from(data.terms, (t) => prior.get(t) ?? 0);
   // Per-example form, like the loss: a fixed pseudo-count weighs less as labels accumulate.
@@ -107,11 +116,12 @@ export function train(examples: readonly Example[], opts: TrainOptions = {}): Li
     x0[dim] = Number.isFinite(warm.bias) ? warm.bias : 0;
   }
 
-  const fg = (w: Float64Array, grad: Float64Array): number => {
+  const fg = function* (w: Float64Array, grad: Float64Array): Steps<number> {
     grad.fill(0);
     let loss = 0;
     const bias = w[dim] ?? 0;
     for (let i = 0; i < data.labels.length; i++) {
+      if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       let z = bias;
       const end = data.rowPtr[i + 1] ?? 0;
       for (let p = data.rowPtr[i] ?? 0; p < end; p++) z += (w[data.cols[p] ?? 0] ?? 0) * (data.vals[p] ?? 0);
@@ -139,7 +149,7 @@ export function train(examples: readonly Example[], opts: TrainOptions = {}): Li
     return loss / n + 0.5 * reg;
   };
 
-  const w = lbfgs(fg, x0, opts.maxIter ?? DEFAULTS.maxIter);
+  const w = yield* lbfgs(fg, x0, opts.maxIter ?? DEFAULTS.maxIter);
   return {
     version: MODEL_VERSION,
     weights: pruneWeights(data.terms, w, opts.minWeight ?? DEFAULTS.minWeight, opts.maxWeights ?? DEFAULTS.maxWeights),
@@ -174,7 +184,7 @@ interface Csr {
 }
 
 /** Rows of the examples; `always` terms get a column even when no example has them, so their prior weight is kept. */
-function toCsr(examples: readonly Example[], always: Iterable<string>): Csr {
+function* toCsr(examples: readonly Example[], always: Iterable<string>): Steps<Csr> {
   const terms = [...always];
   const index = new Map(terms.map((t, j) => [t, j]));
   let nnz = 0;
@@ -184,7 +194,9 @@ function toCsr(examples: readonly Example[], always: Iterable<string>): Csr {
   const vals = new Float64Array(nnz);
   const labels = new Uint8Array(examples.length);
   let p = 0;
-  examples.forEach((e, i) => {
+  for (let i = 0; i < examples.length; i++) {
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    const e = examples[i]!;
     labels[i] = e.label ? 1 : 0;
     e.vector.forEach((x, t) => {
       if (!Number.isFinite(x) || x === 0) return;
@@ -198,7 +210,7 @@ function toCsr(examples: readonly Example[], always: Iterable<string>): Csr {
       vals[p++] = x;
     });
     rowPtr[i + 1] = p;
-  });
+  }
   return { terms, rowPtr, cols, vals, labels };
 }
 
@@ -214,7 +226,7 @@ function pruneWeights(terms: readonly string[], w: Float64Array, minWeight: numb
   return out;
 }
 
-type ObjectiveFn = (x: Float64Array, grad: Float64Array) => number;
+type ObjectiveFn = (x: Float64Array, grad: Float64Array) => Steps<number>;
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -223,11 +235,11 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** Limited-memory BFGS with a backtracking Armijo line search; enough for a smooth, strictly convex objective. */
-function lbfgs(fg: ObjectiveFn, x0: Float64Array, maxIter: number): Float64Array {
+function* lbfgs(fg: ObjectiveFn, x0: Float64Array, maxIter: number): Steps<Float64Array> {
   const n = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
-  let f = fg(x, g);
+  let f = yield* fg(x, g);
   const ss: Float64Array[] = [];
   const ys: Float64Array[] = [];
   const rhos: number[] = [];
@@ -269,7 +281,7 @@ function lbfgs(fg: ObjectiveFn, x0: Float64Array, maxIter: number): Float64Array
     let fNew = Infinity;
     for (let tries = 0; tries < 30; tries++) {
       for (let i = 0; i < n; i++) xNew[i] = (x[i] ?? 0) + step * (d[i] ?? 0);
-      fNew = fg(xNew, gNew);
+      fNew = yield* fg(xNew, gNew);
       if (fNew <= f + 1e-4 * step * gd) break;
       step *= 0.5;
     }

@@ -3,13 +3,23 @@ import { explain, type Contribution } from './explain';
 import { paperTerms, type RankPaper } from './features';
 import { prequential } from './gate';
 import { keywordFeatures, type KeywordFeatures } from './keywords';
-import { MIN_LABELS, MODEL_VERSION, score, train, type Example, type LinearModel, type TrainOptions } from './logreg';
+import {
+  MIN_LABELS,
+  MODEL_VERSION,
+  score,
+  trainSteps,
+  type Example,
+  type LinearModel,
+  type TrainOptions,
+} from './logreg';
+import { finish, type Steps } from './steps';
 import { DEFAULT_MAX_TERMS, DocFreq, tfidf, type DocFreqJSON, type SparseVector } from './tfidf';
 
 /**
  * One object per user that owns the seen-paper statistics and the model.
- * Pure and synchronous: the extension runs it in the background worker and
- * stores `toJSON()` in IndexedDB.
+ * Pure: the extension runs it in the background worker and stores `toJSON()`
+ * in IndexedDB. Training on a whole library takes seconds there, so it is also
+ * offered as steps (steps.ts) that the worker runs in slices between messages.
  */
 
 export const RANKER_VERSION = 1;
@@ -42,13 +52,15 @@ export interface Ranker {
    * start, and the previous model is dropped with it.
    */
   train(papers: Iterable<LabelledPaper>, opts?: TrainOptions): LinearModel | null;
+  /** `train` as steps. */
+  trainSteps(papers: Iterable<LabelledPaper>, opts?: TrainOptions): Steps<LinearModel | null>;
   /**
    * Trains on `papers` (unique ids, oldest decision first) like `train`, and
    * first predicts each paper from index `from` on with a model fitted only on
    * the papers before it (prequential), using at most `maxFits` extra fits:
-   * consecutive papers then share a model. Papers without a model get 0.5.
+   * consecutive papers then share a model. Papers without a model get 0.5. As steps.
    */
-  trainInOrder(papers: readonly LabelledPaper[], from: number, maxFits: number, opts?: TrainOptions): number[];
+  trainInOrder(papers: readonly LabelledPaper[], from: number, maxFits: number, opts?: TrainOptions): Steps<number[]>;
   /**
    * The user's keywords and tag rules, as features with a prior weight. With
    * them a model exists from the first label (and with none: it is the
@@ -64,6 +76,8 @@ export interface Ranker {
 }
 
 const DEFAULT_MAX_SEEN = 20_000;
+/** Papers tokenised between pauses when training runs as steps. */
+const PAPERS_PER_STEP = 32;
 /**
  * Pseudo-labels behind the keywords' prior weight: a few labels move the
  * ranking a little, dozens move it far. Words keep the plain per-label L2, so
@@ -100,23 +114,27 @@ export function createRanker(state?: RankerState | null, opts: RankerOptions = {
   const vector = (p: RankPaper) => withKeywords(p, tfidf(paperTerms(p), docFreq));
 
   /** Counts the papers, then vectorises them, so every example sees the same IDF. */
-  const examplesOf = (papers: readonly LabelledPaper[]): Example[] => {
-    const counted = papers.map((p) => {
+  function* examplesOf(papers: readonly LabelledPaper[]): Steps<Example[]> {
+    const counted: Map<string, number>[] = [];
+    for (const p of papers) {
       const terms = paperTerms(p);
       observeOne(p, terms);
-      return terms;
-    });
+      counted.push(terms);
+      if (counted.length % PAPERS_PER_STEP === 0) yield;
+    }
     // Terms seen in only one paper are left out of the fit: they cannot
     // generalise, and they are most of the distinct bigrams, so keeping them
     // would multiply training time and memory for nothing.
-    return counted.map((terms, i) => ({
-      vector: withKeywords(papers[i]!, tfidf(terms, docFreq, 2)),
-      label: isRelevant(papers[i]!.status),
-    }));
-  };
-  const fit = (examples: readonly Example[], warm: LinearModel | null, trainOpts: TrainOptions) => {
+    const out: Example[] = [];
+    for (const [i, terms] of counted.entries()) {
+      out.push({ vector: withKeywords(papers[i]!, tfidf(terms, docFreq, 2)), label: isRelevant(papers[i]!.status) });
+      if (out.length % PAPERS_PER_STEP === 0) yield;
+    }
+    return out;
+  }
+  function* fit(examples: readonly Example[], warm: LinearModel | null, trainOpts: TrainOptions) {
     const prior = keywords.prior;
-    const fitted = train(examples, {
+    const fitted = yield* trainSteps(examples, {
       warmStart: warm,
       prior,
       priorStrength: PRIOR_STRENGTH,
@@ -125,7 +143,7 @@ export function createRanker(state?: RankerState | null, opts: RankerOptions = {
     });
     // One class only (or no labels): nothing to learn words from, so the keywords as given.
     return fitted ?? (prior.size ? priorModel(prior, examples, trainOpts.now) : null);
-  };
+  }
   const dedupe = (papers: Iterable<LabelledPaper>) => {
     // Last label wins when the same paper appears twice.
     const byId = new Map<string, LabelledPaper>();
@@ -140,19 +158,22 @@ export function createRanker(state?: RankerState | null, opts: RankerOptions = {
       return added;
     },
     train(papers, trainOpts = {}) {
-      model = fit(examplesOf(dedupe(papers)), model, trainOpts);
+      return finish(this.trainSteps(papers, trainOpts));
+    },
+    *trainSteps(papers, trainOpts = {}) {
+      model = yield* fit(yield* examplesOf(dedupe(papers)), model, trainOpts);
       return model;
     },
-    trainInOrder(papers, from, maxFits, trainOpts = {}) {
-      const examples = examplesOf(papers);
+    *trainInOrder(papers, from, maxFits, trainOpts = {}) {
+      const examples = yield* examplesOf(papers);
       let warm = model;
-      const predictions = prequential(examples.length, from, maxFits, (n) => {
+      const predictions = yield* prequential(examples.length, from, maxFits, function* (n) {
         // Warm starts only speed the fit up (the optimum is the same); predictions use this fit alone.
-        const before = fit(examples.slice(0, n), warm, trainOpts);
+        const before = yield* fit(examples.slice(0, n), warm, trainOpts);
         warm = before ?? warm;
-        return (i) => (before ? score(before, examples[i]!.vector) : 0.5);
+        return (i: number) => (before ? score(before, examples[i]!.vector) : 0.5);
       });
-      model = fit(examples, warm, trainOpts);
+      model = yield* fit(examples, warm, trainOpts);
       return predictions;
     },
     get keywords() {

@@ -108,16 +108,35 @@ export function createSyncEngine(deps: EngineDeps) {
     await deps.publish?.(status);
   }
 
+  /** What an entry does here: the record to write (or null to remove), and whether to remember its removal. */
+  function absorbOne(e: Entry, before: Paper | undefined) {
+    const next = decide(before, e, tombs.get(e.id));
+    // A removal from sync that stands here is remembered, so it travels on and keeps the paper away.
+    const remember = e.status === null && (next === null || (!before && e.t > (tombs.get(e.id) ?? -1)));
+    return { next, remember };
+  }
+
   async function absorbIndex(entries: Map<string, Entry>): Promise<void> {
-    const ids = [...entries.keys()];
-    const { put, removed } = await store.mergePapers(ids, (id, before) => {
-      const e = entries.get(id)!;
-      const next = decide(before, e, tombs.get(id));
-      // A removal from sync that stands here is remembered, so it travels on and keeps the paper away.
-      if (e.status === null && (next === null || (!before && e.t > (tombs.get(id) ?? -1)))) tombs.set(id, e.t);
-      if (next) tombs.delete(id);
-      return next;
+    // Most entries are already as this device has them (often its own): a read finds the few that are not,
+    // and only those are merged, so the write transaction does not hold a click's write back behind
+    // thousands of reads. The merge decides again inside its transaction, against the record as it is then.
+    const all = [...entries.values()];
+    const stored = new Map((await store.getPapers(all.map((e) => e.id))).map((p) => [p.id, p]));
+    const ids = all.filter((e) => {
+      const { next, remember } = absorbOne(e, stored.get(e.id));
+      return next !== undefined || remember;
     });
+    if (!ids.length) return;
+    const { put, removed } = await store.mergePapers(
+      ids.map((e) => e.id),
+      (id, before) => {
+        const e = entries.get(id)!;
+        const { next, remember } = absorbOne(e, before);
+        if (remember) tombs.set(id, e.t);
+        if (next) tombs.delete(id);
+        return next;
+      },
+    );
     if (put.length || removed.length) await deps.applied(put, removed);
   }
 

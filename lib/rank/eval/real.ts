@@ -5,6 +5,7 @@ import { keywordFeatures, keywordScore } from '../keywords';
 import { auc } from '../metrics';
 import type { TrainOptions } from '../logreg';
 import { createRanker, type LabelledPaper } from '../ranker';
+import { finish } from '../steps';
 import { mean, rng, sd, shuffled } from './random';
 import { topicsOf, type Reader } from './readers';
 
@@ -66,7 +67,7 @@ function runTrial(
   const ranker = createRanker(null, { keywords: features });
   // The extension counts the words of every listing it annotates, labelled or not.
   ranker.observe(papers);
-  const predicted = ranker.trainInOrder(labelled, 0, maxFits, { now: 0, ...trainOpts });
+  const predicted = finish(ranker.trainInOrder(labelled, 0, maxFits, { now: 0, ...trainOpts }));
   const verdict = gate(
     labelled.map((p, i) => ({
       id: p.id,
