@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/lib/errors';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '@/lib/export';
-import type { Paper, Settings } from '@/lib/model';
+import type { Paper, Settings, TrashedPaper } from '@/lib/model';
 
 /**
  * Saves text as a file through a Blob URL and a clicked `<a download>`: works
@@ -25,6 +26,8 @@ export interface ExportButtonsProps {
   /** The whole list; when given, a scope switch offers it beside the shown list. */
   all?: readonly Paper[];
   settings: Settings;
+  /** Reads the Trash: the JSON export of the whole list carries it (flagged, see `toJson`). */
+  trash?: () => Promise<readonly TrashedPaper[]>;
   /** Replaced in tests to capture the file instead of downloading it. */
   download?: (filename: string, mime: string, text: string) => void;
   now?: () => Date;
@@ -39,15 +42,24 @@ export function ExportButtons({
   papers,
   all,
   settings,
+  trash,
   download = downloadText,
   now = () => new Date(),
   disabled = false,
 }: ExportButtonsProps) {
   const [scope, setScope] = useState<'shown' | 'all'>('shown');
   const list = scope === 'all' && all ? all : papers;
-  const run = (format: ExportFormat) => {
-    const file = renderExport(format, list, settings, now());
-    download(file.filename, file.mime, file.text);
+  const whole = !all || scope === 'all';
+  const [error, setError] = useState('');
+  const run = async (format: ExportFormat) => {
+    try {
+      const removed = format === 'json' && whole && trash ? await trash() : [];
+      const file = renderExport(format, list, settings, now(), removed);
+      download(file.filename, file.mime, file.text);
+      setError('');
+    } catch (e) {
+      setError(`Export failed: ${errorText(e)}`);
+    }
   };
   return (
     <div class="export" role="group" aria-label="Export">
@@ -72,11 +84,16 @@ export function ExportButtons({
           data-format={f}
           disabled={disabled || !list.length}
           aria-label={`Export ${list.length} paper${list.length === 1 ? '' : 's'} as ${EXPORT_FORMATS[f].label}`}
-          onClick={() => run(f)}
+          onClick={() => void run(f)}
         >
           {f === 'markdown' ? 'MD' : EXPORT_FORMATS[f].label}
         </button>
       ))}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

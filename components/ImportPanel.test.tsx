@@ -46,6 +46,16 @@ describe('ImportPanel', () => {
     expect(screen.getByText(/Imported: 1 new paper, 1 updated/)).toBeTruthy();
   });
 
+  it('sends the file’s Trash along and says so in the preview', async () => {
+    const { apply } = setup();
+    const removed = { ...paper(8, { note: 'kept' }), trashedAt: 3 };
+    await pickFile(toJson([paper(3)], DEFAULT_SETTINGS, new Date(0), [removed]));
+    expect(preview()).toContain('to the Trash: 1 removed paper (unless on your list)');
+    fireEvent.click(document.querySelector('[data-dogear-action="import-apply"]')!);
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    expect(apply.mock.calls[0]![0].trash).toEqual([removed]);
+  });
+
   it('replace mode previews and sends removals, and settings only when asked', async () => {
     const { apply } = setup();
     await pickFile(toJson([paper(3)], { ...DEFAULT_SETTINGS, hideDismissed: true }, new Date(0)));

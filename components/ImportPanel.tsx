@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { parseImport, planImport, type ImportMode, type ImportResult } from '@/lib/import';
-import type { Paper, Settings } from '@/lib/model';
+import type { Paper, Settings, TrashedPaper } from '@/lib/model';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
 
@@ -8,6 +8,8 @@ export interface ApplyRequest {
   put: Paper[];
   remove: string[];
   settings?: Settings;
+  /** The file's Trash; the background puts in the Trash those neither on the list nor removed since. */
+  trash?: TrashedPaper[];
 }
 
 export interface ImportPanelProps {
@@ -75,6 +77,7 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
   }, [parsed, existing, mode]);
 
   const settings = parsed?.kind === 'json' ? parsed.settings : undefined;
+  const trash = parsed?.kind === 'json' ? parsed.trash : undefined;
   const changes = plan ? plan.add.length + plan.update.length + plan.remove.length : 0;
 
   const confirm = async () => {
@@ -85,6 +88,7 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
         put: [...plan.add, ...plan.update.map((u) => u.after)],
         remove: plan.remove.map((p) => p.id),
         ...(settings && withSettings ? { settings } : {}),
+        ...(trash && { trash }),
       });
       const summary = `Imported: ${plural(plan.add.length, 'new paper')}, ${plan.update.length} updated${plan.remove.length ? `, ${plan.remove.length} removed` : ''}.`;
       setDone(summary);
@@ -173,13 +177,14 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
           <p role="status" data-dogear-import-preview>
             {plan.add.length} new, {plan.update.length} updated, {plan.remove.length} removed
             {plan.unchanged + plan.known ? ` (${plan.unchanged + plan.known} already in the list)` : ''}
+            {trash ? `; to the Trash: ${plural(trash.length, 'removed paper')} (unless on your list)` : ''}
           </p>
           <div class="import-actions">
             <button
               type="button"
               class="primary"
               data-dogear-action="import-apply"
-              disabled={busy || (!changes && !(settings && withSettings))}
+              disabled={busy || (!changes && !trash && !(settings && withSettings))}
               onClick={() => void confirm()}
             >
               {plan.remove.length ? `Import and remove ${plan.remove.length}` : 'Import'}

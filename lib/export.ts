@@ -1,4 +1,13 @@
-import { allTags, arxivAbsUrl, arxivPdfUrl, compact, PaperSchema, type Paper, type Settings } from './model';
+import {
+  allTags,
+  arxivAbsUrl,
+  arxivPdfUrl,
+  compact,
+  PaperSchema,
+  type Paper,
+  type Settings,
+  type TrashedPaper,
+} from './model';
 import { foldText, paperYear } from './search';
 
 /** Export formats: BibTeX for reference managers, Markdown and CSV for people, JSON for backups. */
@@ -24,6 +33,8 @@ export function renderExport(
   papers: readonly Paper[],
   settings: Settings,
   now: Date,
+  /** Carried by the JSON export only (the other formats list what is on the list). */
+  trash: readonly TrashedPaper[] = [],
 ): { filename: string; mime: string; text: string } {
   const text =
     format === 'bibtex'
@@ -32,7 +43,7 @@ export function renderExport(
         ? toMarkdown(papers)
         : format === 'csv'
           ? toCsv(papers)
-          : toJson(papers, settings, now);
+          : toJson(papers, settings, now, trash);
   return { filename: exportFilename(format, now), mime: EXPORT_FORMATS[format].mime, text };
 }
 
@@ -357,13 +368,24 @@ function schemaOrder(p: Paper): Paper {
   return compact(Object.fromEntries(PAPER_KEYS.map((k) => [k, p[k]])) as Paper);
 }
 
-/** Our own backup format; `lib/import.ts` reads it back. */
-export function toJson(papers: readonly Paper[], settings: Settings, exportedAt: Date): string {
+/**
+ * Our own backup format; `lib/import.ts` reads it back. The Trash goes in a
+ * `trash` array of its own, each record flagged with `trashedAt`, not among
+ * `papers`: a Dogear from before the Trash ignores it rather than putting
+ * removed papers back on the list. Left out when empty (same bytes as before).
+ */
+export function toJson(
+  papers: readonly Paper[],
+  settings: Settings,
+  exportedAt: Date,
+  trash: readonly TrashedPaper[] = [],
+): string {
   const file = {
     format: EXPORT_FORMAT_NAME,
     version: EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
     papers: papers.map(schemaOrder),
+    ...(trash.length > 0 && { trash: trash.map((t) => ({ ...schemaOrder(t), trashedAt: t.trashedAt })) }),
     settings,
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -52,6 +52,44 @@ describe('parseImport: our JSON', () => {
     expect(r.kind === 'json' && r.settings).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('round-trips the Trash, flagged apart from the list', () => {
+    const papers = [paper({ id: '2401.00001', tags: ['x'] })];
+    const trash = [{ ...paper({ id: '2401.00002', note: 'kept', tags: ['rl'], readAt: 7 }), trashedAt: 50 }];
+    const text = toJson(papers, DEFAULT_SETTINGS, new Date(NOW), trash);
+    const file = JSON.parse(text);
+    expect(file.papers.map((p: Paper) => p.id)).toEqual(['2401.00001']);
+    expect(file.trash).toEqual([expect.objectContaining({ id: '2401.00002', trashedAt: 50 })]);
+    const r = ok(parseImport(text, NOW));
+    expect(r.papers).toEqual(papers);
+    expect(r.kind === 'json' && r.trash).toEqual(trash);
+  });
+
+  it('an export without a Trash has no trash key, and a file without one imports with none', () => {
+    const text = toJson([paper({ id: '2401.00001' })], DEFAULT_SETTINGS, new Date(NOW), []);
+    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'exportedAt', 'papers', 'settings']);
+    const r = ok(parseImport(text, NOW));
+    expect(r.kind === 'json' && 'trash' in r).toBe(false);
+    // The fixture is a file written before the Trash existed.
+    expect(ok(parseImport(fixture('valid.json'), NOW))).not.toHaveProperty('trash');
+  });
+
+  it('refuses a Trash record that is invalid or whose id is also on the list or in the Trash twice', () => {
+    const live = paper({ id: '2401.00001' });
+    const file = (trash: unknown[]) =>
+      JSON.stringify({ format: 'dogear', version: 1, papers: [live], trash, settings: DEFAULT_SETTINGS });
+    expect(err(parseImport(file([{ ...paper({ id: '2401.00002' }) }]), NOW))).toBe(
+      'Nothing was imported. trash[0].trashedAt (id "2401.00002"): expected number.',
+    );
+    expect(err(parseImport(file([{ ...live, trashedAt: 1 }]), NOW))).toBe(
+      'Nothing was imported. trash[0]: id 2401.00001 appears twice (also papers[0]).',
+    );
+    const gone = { ...paper({ id: '2401.00003' }), trashedAt: 1 };
+    expect(err(parseImport(file([gone, gone]), NOW))).toBe(
+      'Nothing was imported. trash[1]: id 2401.00003 appears twice (also trash[0]).',
+    );
+    expect(err(parseImport(file('not a list' as never), NOW))).toBe('Nothing was imported. trash: expected array.');
+  });
+
   it('rejects the whole file when one record is invalid, naming index, id and field', () => {
     const e = err(parseImport(fixture('partial.json'), NOW));
     expect(e).toBe(

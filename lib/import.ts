@@ -5,8 +5,10 @@ import {
   mergeMeta,
   PaperSchema,
   SettingsSchema,
+  TrashedPaperSchema,
   type Paper,
   type Settings,
+  type TrashedPaper,
   blankPaper,
 } from './model';
 import { EXPORT_FORMAT_NAME, EXPORT_VERSION, PAPER_KEYS } from './export';
@@ -25,7 +27,7 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export type ImportResult =
-  | { ok: true; kind: 'json'; papers: Paper[]; settings?: Settings }
+  | { ok: true; kind: 'json'; papers: Paper[]; settings?: Settings; trash?: TrashedPaper[] }
   | { ok: true; kind: 'ids'; papers: Paper[] }
   | { ok: false; error: string };
 
@@ -34,6 +36,8 @@ const ExportFileSchema = z.object({
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.optional(z.string().check(z.maxLength(40))),
   papers: z.array(PaperSchema).check(z.maxLength(IMPORT_LIMITS.papers)),
+  /** The Trash (absent in files from before it): records as removed, with `trashedAt`. */
+  trash: z.optional(z.array(TrashedPaperSchema).check(z.maxLength(IMPORT_LIMITS.papers))),
   settings: z.optional(SettingsSchema),
 });
 
@@ -87,8 +91,8 @@ function formatIssues(issues: readonly Issue[], input: unknown): string {
   if (!first) return 'The file is not a valid Dogear export.';
   let where = issuePath(first.path);
   const [top, index] = first.path;
-  if (top === 'papers' && typeof index === 'number' && input && typeof input === 'object') {
-    const record = (input as { papers?: unknown[] }).papers?.[index];
+  if ((top === 'papers' || top === 'trash') && typeof index === 'number' && input && typeof input === 'object') {
+    const record = (input as Record<string, unknown[] | undefined>)[top]?.[index];
     const id = record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
     if (typeof id === 'string') where += ` (id ${quote(id)})`;
   }
@@ -116,19 +120,27 @@ function parseJson(body: string): ImportResult {
   }
   const parsed = ExportFileSchema.safeParse(data);
   if (!parsed.success) return fail(formatIssues(parsed.error.issues, data));
-  const seen = new Map<string, number>();
-  for (const [i, p] of parsed.data.papers.entries()) {
-    const prev = seen.get(p.id);
-    if (prev !== undefined)
-      return fail(`Nothing was imported. papers[${i}]: id ${p.id} appears twice (also papers[${prev}]).`);
-    seen.set(p.id, i);
-  }
-  const papers = parsed.data.papers;
-  const unsafe = parsed.data.settings && firstUnsafePattern(parsed.data.settings);
+  const twice = firstRepeat(parsed.data.papers, parsed.data.trash ?? []);
+  if (twice) return fail(`Nothing was imported. ${twice}`);
+  const { papers, trash, settings } = parsed.data;
+  const unsafe = settings && firstUnsafePattern(settings);
   if (unsafe) return fail(`Nothing was imported. ${unsafe}`);
-  return parsed.data.settings
-    ? { ok: true, kind: 'json', papers, settings: parsed.data.settings }
-    : { ok: true, kind: 'json', papers };
+  return { ok: true, kind: 'json', papers, ...(settings && { settings }), ...(trash?.length && { trash }) };
+}
+
+/** An id may appear once in the whole file: on the list or in the Trash, not both. */
+function firstRepeat(papers: readonly Paper[], trash: readonly TrashedPaper[]): string | null {
+  const seen = new Map<string, string>();
+  const records = [
+    ...papers.map((p, i) => ({ id: p.id, at: `papers[${i}]` })),
+    ...trash.map((t, i) => ({ id: t.id, at: `trash[${i}]` })),
+  ];
+  for (const { id, at } of records) {
+    const prev = seen.get(id);
+    if (prev !== undefined) return `${at}: id ${id} appears twice (also ${prev}).`;
+    seen.set(id, at);
+  }
+  return null;
 }
 
 /**

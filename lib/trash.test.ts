@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './store';
+import { toJson } from './export';
+import { parseImport, planImport } from './import';
 import { DEFAULT_SETTINGS, TRASH_KEEP_MS, type PaperMeta } from './model';
 
 const meta = (id: string): PaperMeta => ({ id, title: `Paper ${id}`, authors: ['Ada Lovelace'] });
@@ -72,6 +74,29 @@ describe('Trash', () => {
     // An imported paper that was in the Trash is on the list again, once.
     await store.applyPapers([{ ...live, id: '2601.00003' }]);
     expect(ids(await store.trash.list(0))).toEqual(['2601.00002']);
+  });
+
+  it('the JSON export carries the Trash, and importing it into an empty library restores it to the Trash', async () => {
+    await noted('2601.00001');
+    await noted('2601.00002', 5);
+    await store.act({ meta: meta('2601.00002'), action: 'unsave' }, 20);
+    const before = await store.snapshot();
+    expect(ids(before.trash)).toEqual(['2601.00002']);
+    const r = parseImport(toJson(before.papers, before.settings, new Date(30), before.trash), 40);
+    if (!r.ok || r.kind !== 'json') throw new Error('the export did not import');
+    const empty = await openStore({ factory: new IDBFactory() });
+    try {
+      const plan = planImport([], r.papers, 'merge');
+      await empty.applyPapers(plan.add, [], r.settings, r.trash, 40);
+      const after = await empty.snapshot();
+      // Brought onto a list that did not have it: a change made at import time (sync must not undo it).
+      expect(after.papers).toEqual(before.papers.map((p) => ({ ...p, updatedAt: 40 })));
+      expect(after.trash).toEqual(before.trash);
+      expect(after.settings).toEqual(before.settings);
+      expect(await empty.listPapers()).toHaveLength(1);
+    } finally {
+      empty.close();
+    }
   });
 
   it('refuses a hostile Trash record in an import or a restore without writing anything', async () => {

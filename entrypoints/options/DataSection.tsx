@@ -4,7 +4,7 @@ import { send } from '@/lib/client';
 import { openStore, type BackupInfo, type BackupRecord } from '@/lib/store';
 import { renderExport } from '@/lib/export';
 import { requestPersistence } from '@/lib/persist';
-import type { Paper, Settings } from '@/lib/model';
+import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';
 import { ExportButtons, downloadText } from '@/components/ExportButtons';
 import { ImportPanel, type ApplyRequest } from '@/components/ImportPanel';
 import { errorText } from '@/lib/errors';
@@ -61,6 +61,16 @@ async function loadSome(ids: string[]) {
       readBackupFailure(store),
     ]);
     return { fresh: new Map(ids.map((id, i) => [id, papers[i]])), backups, failure };
+  } finally {
+    store.close();
+  }
+}
+
+/** What the Trash shows (the background purges older papers; until then they are not exported either). */
+async function readTrash(): Promise<TrashedPaper[]> {
+  const store = await openStore();
+  try {
+    return await store.trash.list(Date.now() - TRASH_KEEP_MS);
   } finally {
     store.close();
   }
@@ -143,7 +153,7 @@ export function DataSection() {
     try {
       const backup = await store.getBackup(info.id);
       if (!backup) throw new Error('That backup no longer exists.');
-      const file = renderExport('json', backup.papers, backup.settings, new Date(backup.createdAt));
+      const file = renderExport('json', backup.papers, backup.settings, new Date(backup.createdAt), backup.trash);
       downloadText(file.filename.replace(/^dogear-/, 'dogear-backup-'), file.mime, file.text);
     } finally {
       store.close();
@@ -284,7 +294,7 @@ export function DataSection() {
       {data && (
         <>
           <h3>Export and import</h3>
-          <ExportButtons papers={data.papers} settings={data.settings} />
+          <ExportButtons papers={data.papers} settings={data.settings} trash={readTrash} />
           <ImportPanel
             existing={data.papers}
             apply={apply}

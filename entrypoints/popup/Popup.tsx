@@ -194,7 +194,7 @@ export function Popup({
       ) : (
         <div class="data">
           <h2>Export</h2>
-          <ExportButtons papers={shown} all={papers} settings={settings} download={download} />
+          <ExportButtons papers={shown} all={papers} settings={settings} trash={loadTrash} download={download} />
           <h2>Import</h2>
           <ImportPanel
             existing={papers}
