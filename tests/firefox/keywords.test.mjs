@@ -7,7 +7,7 @@ const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
 const ARXIV_NEW = 'https://arxiv.org/list/cs.LG/new';
 // Autosave (250 ms) + background + storage mirror + content script; generous only for the later steps.
 const LIVE_MS = 1_000;
-const SETTLE_MS = 3_000;
+const SETTLE_MS = 15_000;
 
 let browser;
 before(async () => {
@@ -94,9 +94,15 @@ test('Firefox: keywords and a tag rule from the options page show on open HF and
   // Clearing everything takes the highlights and chips away again.
   await typeKeywords(options, '');
   await options.click('[data-dogear-action="delete-rule"]');
+  // The cleared keywords and the deleted rule are two saves: wait for both to reach the listing.
   await until(
     hf,
-    () => !CSS.highlights.get('dogear-keyword')?.size && !document.querySelector('[data-dogear-matches]'),
+    () =>
+      !CSS.highlights.get('dogear-keyword')?.size &&
+      !document.querySelector('[data-dogear-matches]') &&
+      ![...document.querySelectorAll('dogear-card')].some((c) =>
+        c.shadowRoot?.querySelector('[data-dogear-tag="tag 1"]'),
+      ),
     SETTLE_MS,
   );
   assert.equal(await chipCount(hf, 'tag 1'), 0);
