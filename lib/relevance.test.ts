@@ -110,11 +110,15 @@ describe('relevance service', () => {
     let pauses = 0;
     let hold: Promise<void> | null = null;
     let release = () => {};
+    let arrived = () => {};
     const rel = createRelevance(store, () => 1, {
       sliceMs: 0,
       pause: async () => {
         pauses++;
-        if (hold) await hold;
+        if (hold) {
+          arrived();
+          await hold;
+        }
       },
     });
     await rel.retrain();
@@ -123,9 +127,10 @@ describe('relevance service', () => {
 
     // A second refit, held at its first pause; the reset arrives meanwhile.
     hold = new Promise((r) => (release = r));
+    const atHold = new Promise<void>((r) => (arrived = r));
     await store.act({ meta: paper(99, 'rl'), action: 'save' });
     const refit = rel.retrain();
-    await new Promise((r) => setTimeout(r, 0));
+    await atHold;
     const reset = rel.reset();
     const held = pauses;
     release();
