@@ -23,7 +23,24 @@ export class Actions {
   /** Told of every status change as it starts (buttons and keys alike), with its undo once done: keyboard triage's `u`. */
   onActed: ((id: string, done: Promise<Undo | undefined>) => void) | null = null;
 
+  /** The last message under way for each paper. */
+  private pending = new Map<string, Promise<unknown>>();
+
   constructor(private host: ActionHost) {}
+
+  /**
+   * Messages about one paper reach the background one after another: the background handles messages
+   * concurrently, so a tag sent while its save was still on the way found no record to tag and was lost.
+   */
+  private inOrder<T>(id: string, send: () => Promise<T>): Promise<T> {
+    const next = (this.pending.get(id) ?? Promise.resolve()).then(send, send);
+    this.pending.set(id, next);
+    const settled = () => {
+      if (this.pending.get(id) === next) this.pending.delete(id);
+    };
+    void next.then(settled, settled);
+    return next;
+  }
 
   /**
    * A button press (or its key): the status table (`lib/status.ts`) turns it into the action for the current
@@ -57,7 +74,7 @@ export class Actions {
         next === 'none' ? null : { status: next, tags: before?.tags ?? [], ruleTags: before?.ruleTags ?? [] },
       );
     try {
-      return await this.host.send('paper.act', { meta, action, source: this.host.source });
+      return await this.inOrder(id, () => this.host.send('paper.act', { meta, action, source: this.host.source }));
     } catch (e) {
       this.host.show(id, before);
       throw e;
@@ -66,7 +83,7 @@ export class Actions {
 
   /** A removal is undone by the background, from the record it kept in the Trash: the page supplies none. */
   private async restore(id: string, undo: string | undefined): Promise<void> {
-    if (undo) await this.host.send('paper.undo', { undo });
+    if (undo) await this.inOrder(id, () => this.host.send('paper.undo', { undo }));
     else {
       const meta = this.host.metaOf(id);
       if (meta) await this.setStatus(meta, 'unsave');
@@ -83,6 +100,6 @@ export class Actions {
     const state = this.host.state(meta.id);
     // Tagging a paper keeps it: it goes on the reading list first.
     if (!state) await this.setStatus(meta, 'save');
-    await this.host.send('paper.tag', { id: meta.id, ...edit });
+    await this.inOrder(meta.id, () => this.host.send('paper.tag', { id: meta.id, ...edit }));
   }
 }

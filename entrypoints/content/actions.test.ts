@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentSend } from '@/lib/message-client';
+import type { PaperState } from '@/lib/mirror';
+import type { PaperMeta } from '@/lib/model';
+import { Actions, type ActionHost } from './actions';
+
+const meta: PaperMeta = { id: '2610.19243', title: 'A paper', authors: [], abstract: '' };
+
+/** A background that answers each message only when the test says so, as a busy one would. */
+function slowBackground() {
+  const states = new Map<string, PaperState | null>();
+  const sent: string[] = [];
+  const answers: (() => void)[] = [];
+  const send = ((type: string) => {
+    sent.push(type);
+    return new Promise((resolve) => answers.push(() => resolve({ paper: null, undoable: false })));
+  }) as unknown as ContentSend;
+  const host: ActionHost = {
+    send,
+    source: 'huggingface',
+    state: (id) => states.get(id),
+    show: (id, state) => void states.set(id, state),
+    metaOf: () => meta,
+  };
+  const answerNext = async () => {
+    answers.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { host, sent, answerNext };
+}
+
+describe('Actions', () => {
+  it('sends a tag added while the save is on its way only once the save is answered', async () => {
+    const bg = slowBackground();
+    const actions = new Actions(bg.host);
+    const save = actions.act(meta, 'save');
+    const tag = actions.changeTag(meta, { add: 'agents' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(bg.sent).toEqual(['paper.act']);
+    await bg.answerNext();
+    expect(bg.sent).toEqual(['paper.act', 'paper.tag']);
+    await bg.answerNext();
+    await Promise.all([save, tag]);
+  });
+
+  it('a failed message does not hold back the next one for the same paper', async () => {
+    const bg = slowBackground();
+    let first = true;
+    const send = bg.host.send;
+    bg.host.send = ((...args: Parameters<ContentSend>) => {
+      if (!first) return send(...args);
+      first = false;
+      return Promise.reject(new Error('worker restarted'));
+    }) as ContentSend;
+    const actions = new Actions(bg.host);
+    await expect(actions.act(meta, 'save')).rejects.toThrow('worker restarted');
+    const again = actions.act(meta, 'save');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(bg.sent).toEqual(['paper.act']);
+    await bg.answerNext();
+    await again;
+  });
+});
