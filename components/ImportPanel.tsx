@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { parseImport, planImport, type ImportMode, type ImportResult } from '@/lib/import';
+import { parseImport, type ImportResult } from '@/lib/import';
+import { planImport, type ImportMode } from '@/lib/import-plan';
 import type { Paper, Settings, TrashedPaper } from '@/lib/model';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { allTags, type Paper, type PaperStatus } from '@/lib/model';
-import { buildIndex, sortPapers, type SortDir, type SortKey } from '@/lib/search';
+import { buildIndex } from '@/lib/search';
+import { sortPapers, type SortDir, type SortKey } from '@/lib/sort';
 import { applyView, type ViewStatus } from './reading-list';
 
 export const SORTS: { value: string; label: string; key: SortKey; dir: SortDir }[] = [

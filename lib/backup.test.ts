@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStore, SCHEMA_VERSION, type BackupInfo } from './store';
+import { openStore } from './store';
+import { SCHEMA_VERSION, type BackupInfo } from './store-schema';
 import {
   backupsToDrop,
   SLOTS,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { errorText } from './errors';
-import { BACKUP_REASONS, SCHEMA_VERSION, type BackupInfo, type BackupReason, type Store } from './store';
+import type { Store } from './store';
+import { BACKUP_REASONS, SCHEMA_VERSION, type BackupInfo, type BackupReason } from './store-schema';
 
 /**
  * Rolling backups inside the extension, in slots by kind, so that one kind

@@ -2,17 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Paper, blankPaper } from './model';
-import {
-  citationKeys,
-  CSV_COLUMNS,
-  EXPORT_FORMATS,
-  exportFilename,
-  renderExport,
-  toBibtex,
-  toCsv,
-  toJson,
-  toMarkdown,
-} from './export';
+import { citationKeys, toBibtex } from './bibtex';
+import { CSV_COLUMNS, EXPORT_FORMATS, exportFilename, renderExport, toCsv, toJson, toMarkdown } from './export';
 
 function paper(over: Partial<Paper> & { id: string }): Paper {
   return { ...blankPaper(over.id, Date.UTC(2026, 10, 26, 9, 30), 'arxiv'), ...over };

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHighlighter, HIGHLIGHT_CSS, HIGHLIGHT_NAME } from './highlight';
-import { compileMatcher, parsePatternLine } from './match';
+import { compileMatcher } from './match';
+import { parsePatternLine } from './pattern-line';
 
 const matcher = (...lines: string[]) => compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [] });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJson } from './export';
-import { IMPORT_LIMITS, mergePaper, parseImport, planImport, type ImportResult } from './import';
+import { IMPORT_LIMITS, parseImport, type ImportResult } from './import';
+import { mergePaper, planImport } from './import-plan';
 import { DEFAULT_SETTINGS, type Paper, blankPaper } from './model';
 
 const fixture = (name: string) => readFileSync(path.resolve(process.cwd(), 'tests/fixtures/import', name), 'utf8');

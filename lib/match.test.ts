@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileMatcher,
-  formatPattern,
-  MAX_MATCHES,
-  MAX_TEXT,
-  parsePatternLine,
-  testPattern,
-  type Matcher,
-} from './match';
+import { compileMatcher, MAX_MATCHES, MAX_TEXT, testPattern, type Matcher } from './match';
+import { formatPattern, parsePatternLine } from './pattern-line';
 import { LIMITS, type Pattern, type TagRule } from './model';
 
 const kw = (...lines: string[]): Matcher => compileMatcher({ keywords: lines.map(parsePatternLine), tagRules: [] });

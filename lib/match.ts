@@ -1,4 +1,7 @@
+// size: one matcher, documented in full below; the pattern compiler, the shared regex budget and the combined
+// regexes depend on each other's invariants. The line syntax is in pattern-line.ts, the safety rules in regex-safety.ts.
 import { LIMITS, type Pattern, type TagRule } from './model';
+import { REGEX_LITERAL } from './pattern-line';
 import type { Alt } from './regex-cost';
 import { OPEN_MAX, PatternBudget, sanitizeRegex, sanitizeSource } from './regex-safety';
 
@@ -77,7 +80,6 @@ const MAX_SOURCE = 30_000;
 
 // ------------------------------------------------------------- one pattern
 
-const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/s;
 const NO_SPACE_SCRIPTS =
   '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
 const LETTERS = '[\\p{L}\\p{M}\\p{N}_]';
@@ -142,45 +144,6 @@ export function testPattern(p: Pattern, sample: string): { ranges: TextRange[] }
   const c = compilePattern(p);
   if ('error' in c) return c;
   return { ranges: rangesOf(new RegExp(alternation([c]), `${c.flags}g`), sample.slice(0, MAX_TEXT)) };
-}
-
-// ------------------------------------------------------------- textarea lines
-
-/**
- * One line of an options textarea to a Pattern:
- * - `/body/flags` → regex (caseSensitive mirrors the absence of `i`, wholeWord false);
- * - `"Exact Case"` → case-sensitive;
- * - a trailing `*` (`LLM*`, `"BERT"*`) → matches word beginnings (wholeWord false);
- * - anything else → case-insensitive whole words.
- * A line that is only decoration (`*`, `""`) is taken literally.
- */
-export function parsePatternLine(line: string): Pattern {
-  const text = line.trim();
-  const lit = REGEX_LITERAL.exec(text);
-  if (lit) return { pattern: text, caseSensitive: !lit[2]!.includes('i'), wholeWord: false };
-  let rest = text;
-  let wholeWord = true;
-  let caseSensitive = false;
-  if (rest.length > 1 && rest.endsWith('*')) {
-    rest = rest.slice(0, -1).trimEnd();
-    wholeWord = false;
-  }
-  if (rest.length > 2 && rest.startsWith('"') && rest.endsWith('"')) {
-    rest = rest.slice(1, -1).trim();
-    caseSensitive = true;
-  }
-  if (!rest) return { pattern: text, caseSensitive: false, wholeWord: true };
-  return { pattern: rest, caseSensitive, wholeWord };
-}
-
-/**
- * The inverse of parsePatternLine for every pattern it produces. A plain
- * pattern whose own text ends in `*` or is wrapped in quotes has no exact line
- * form and reads back with those characters as decoration.
- */
-export function formatPattern(p: Pattern): string {
-  if (REGEX_LITERAL.test(p.pattern)) return p.pattern;
-  return (p.caseSensitive ? `"${p.pattern}"` : p.pattern) + (p.wholeWord ? '' : '*');
 }
 
 // ------------------------------------------------------------- the matcher

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { parsePatternLine } from './match';
+import { parsePatternLine } from './pattern-line';
 import { DEFAULT_SETTINGS, type PaperMeta, type PaperStatus } from './model';
 import { createRelevance } from './relevance';
 import type { StatusAction } from './status';

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankPaper, type Paper } from './model';
-import {
-  buildIndex,
-  filterPapers,
-  foldText,
-  matchesQuery,
-  paperYear,
-  parseQuery,
-  sortPapers,
-  type Clause,
-} from './search';
+import { buildIndex, filterPapers, foldText, matchesQuery, paperYear, parseQuery, type Clause } from './search';
+import { sortPapers } from './sort';
 
 function paper(over: Partial<Paper> & { id: string }): Paper {
   return { ...blankPaper(over.id, 0, 'arxiv'), ...over };

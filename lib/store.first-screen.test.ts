@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './store';
-import { sortPapers } from './search';
+import { sortPapers } from './sort';
 import type { StatusAction } from './status';
 
 let store: Store;

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openStore, SCHEMA_VERSION, MIGRATIONS } from './store';
+import { openStore } from './store';
+import { SCHEMA_VERSION, MIGRATIONS } from './store-schema';
 import { writeOldDatabase, samplePapers } from './testing/old-db';
 import { DEFAULT_SETTINGS, PaperSchema } from './model';
 

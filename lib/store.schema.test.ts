@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { MIGRATIONS, openStore, SCHEMA_VERSION } from './store';
+import { openStore } from './store';
+import { MIGRATIONS, SCHEMA_VERSION } from './store-schema';
 import { samplePapers, writeOldDatabase } from './testing/old-db';
 
 /**

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NEW_FOR_MS, openStore, SCHEMA_VERSION, type Store } from './store';
+import { NEW_FOR_MS, openStore, type Store } from './store';
+import { SCHEMA_VERSION } from './store-schema';
 import type { PaperMeta } from './model';
 
 const meta = (id: string, title = `Paper ${id}`): PaperMeta => ({ id, title, authors: ['Ada Lovelace'] });

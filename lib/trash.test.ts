@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './store';
 import { toJson } from './export';
-import { parseImport, planImport } from './import';
+import { parseImport } from './import';
+import { planImport } from './import-plan';
 import { DEFAULT_SETTINGS, TRASH_KEEP_MS, type PaperMeta } from './model';
 
 const meta = (id: string): PaperMeta => ({ id, title: `Paper ${id}`, authors: ['Ada Lovelace'] });

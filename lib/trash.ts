@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { validPaper, type Paper, type TrashedPaper } from './model';
-import type { DogearDB, Writable } from './store';
+import type { DogearDB, Writable } from './store-schema';
 
 /**
  * The Trash: removed papers, kept whole (note, tags, dates) in their own

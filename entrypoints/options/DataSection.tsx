@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/client';
-import { openStore, type BackupInfo, type BackupRecord } from '@/lib/store';
+import { openStore } from '@/lib/store';
+import type { BackupInfo, BackupRecord } from '@/lib/store-schema';
 import { renderExport } from '@/lib/export';
 import { requestPersistence } from '@/lib/persist';
 import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';

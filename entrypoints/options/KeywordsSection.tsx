@@ -1,4 +1,5 @@
-import { formatPattern, type MatchError } from '@/lib/match';
+import type { MatchError } from '@/lib/match';
+import { formatPattern } from '@/lib/pattern-line';
 import type { Pattern, Settings } from '@/lib/model';
 import { parseLines, PatternLines } from './PatternLines';
 import { SyntaxHelp } from './SyntaxHelp';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatPattern, parsePatternLine } from '@/lib/match';
+import { formatPattern, parsePatternLine } from '@/lib/pattern-line';
 import type { Pattern } from '@/lib/model';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatPattern, testPattern, type Matcher } from '@/lib/match';
+import { testPattern, type Matcher } from '@/lib/match';
+import { formatPattern } from '@/lib/pattern-line';
 import type { Pattern, Settings } from '@/lib/model';
 
 interface Props {

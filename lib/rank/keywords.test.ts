@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePatternLine } from '../match';
+import { parsePatternLine } from '../pattern-line';
 import type { TagRule } from '../model';
 import { createRanker, type LabelledPaper } from './ranker';
 import { KEYWORD_PRIOR, keywordFeatures, keywordLabel, keywordScore, matchedLabels } from './keywords';

@@ -1,4 +1,5 @@
-import { compileMatcher, formatPattern, type Matcher } from '../match';
+import { compileMatcher, type Matcher } from '../match';
+import { formatPattern } from '../pattern-line';
 import type { Settings } from '../model';
 import type { RankPaper } from './features';
 

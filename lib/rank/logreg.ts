@@ -1,3 +1,5 @@
+// size: the model, its objective and the L-BFGS solver that fits it share one sparse layout and are checked
+// together against a reference solver in logreg.test.ts.
 import { finish, type Steps } from './steps';
 import type { SparseVector } from './tfidf';
 

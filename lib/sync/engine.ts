@@ -1,3 +1,5 @@
+// size: one closure owns the sync state machine (pending batch, running pass, retry, config); its pure steps
+// are in the files it imports.
 import * as z from 'zod/mini';
 import { errorText } from '../errors';
 import type { Paper, Settings } from '../model';

@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { MIGRATIONS, type BackupRecord, type DogearDB } from '../store';
+import { MIGRATIONS, type BackupRecord, type DogearDB } from '../store-schema';
 import type { Paper, Settings } from '../model';
 
 /**

@@ -1,4 +1,4 @@
-import { parsePatternLine } from '../../match';
+import { parsePatternLine } from '../../pattern-line';
 import type { RankPaper } from '../features';
 import { GATE, gate, type Basis } from '../gate';
 import { keywordFeatures, keywordScore } from '../keywords';
