@@ -1,4 +1,4 @@
-import { arxivAbsUrl, type Paper } from './model';
+import { arxivAbsUrl, isNewStyleId, type Paper } from './model';
 import { foldText, paperYear } from './search';
 import { oneLine } from './words';
 
@@ -186,8 +186,6 @@ export function citationKeys(papers: readonly Paper[]): Map<string, string> {
   return keys;
 }
 
-const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
-
 /** `,\n  name = {value}`, or nothing for an empty value. */
 const field = (name: string, value: string) => (value ? `,\n  ${name} = {${value}}` : '');
 
@@ -208,7 +206,7 @@ function bibEntry(p: Paper, key: string): string {
     field('eprint', p.id) +
     field('archivePrefix', 'arXiv') +
     (primary ? field('primaryClass', texEscape(primary)) : '') +
-    (NEW_STYLE.test(p.id) ? field('doi', `10.48550/arXiv.${p.id}`) : '') +
+    (isNewStyleId(p.id) ? field('doi', `10.48550/arXiv.${p.id}`) : '') +
     field('url', arxivAbsUrl(p.id)) +
     (p.abstract ? field('abstract', texEscape(p.abstract)) : '');
   return `@misc{${key}${body}\n}\n`;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  idMonth,
+  isNewStyleId,
   canonicalId,
   hfPaperUrl,
   mergeMeta,
@@ -71,6 +73,23 @@ describe('canonicalId', () => {
     ['2407.21783'],
   ];
   it.each(invalid.map((v) => [v]))('rejects %j', (input) => expect(canonicalId(input)).toBeNull());
+});
+
+describe('idMonth and isNewStyleId', () => {
+  it('reads the month from both id styles, across the 1991–2007 century boundary', () => {
+    expect(idMonth('2506.02355')).toEqual({ year: 2025, month: 6 });
+    expect(idMonth('0704.0001')).toEqual({ year: 2007, month: 4 });
+    expect(idMonth('hep-th/9901001')).toEqual({ year: 1999, month: 1 });
+    expect(idMonth('math/0211159')).toEqual({ year: 2002, month: 11 });
+  });
+  it('knows nothing of what is not an id', () => {
+    for (const bad of ['', 'abc', '25060.2355', 'hep-th/990100', '2506.02355/extra']) expect(idMonth(bad)).toBeNull();
+  });
+  it('tells the two styles apart', () => {
+    expect(isNewStyleId('2506.02355')).toBe(true);
+    expect(isNewStyleId('1412.6980')).toBe(true);
+    expect(isNewStyleId('hep-th/9901001')).toBe(false);
+  });
 });
 
 describe('schemas', () => {

@@ -235,9 +235,22 @@ export function arxivAbsUrl(id: string): string {
 export function arxivPdfUrl(id: string): string {
   return `https://arxiv.org/pdf/${id}`;
 }
+/** New-style `YYMM.nnnnn` (April 2007 on); old-style ids name their archive. */
+export function isNewStyleId(id: string): boolean {
+  return NEW_ID.test(id);
+}
+
+/** The year and month a canonical id was announced in, which every arXiv id carries. */
+export function idMonth(id: string): { year: number; month: number } | null {
+  const m = NEW_ID.exec(id) ?? OLD_ID.exec(id)?.slice(1);
+  if (!m) return null;
+  const yy = Number(m[1]);
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month: Number(m[2]) };
+}
+
 /** Hugging Face has pages only for new-style ids. */
 export function hfPaperUrl(id: string): string | null {
-  return NEW_ID.test(id) ? `https://huggingface.co/papers/${id}` : null;
+  return isNewStyleId(id) ? `https://huggingface.co/papers/${id}` : null;
 }
 
 // ---------------------------------------------------------------- merging

@@ -1,4 +1,4 @@
-import { allTags, type Paper, type PaperStatus } from './model';
+import { allTags, idMonth, type Paper, type PaperStatus } from './model';
 
 /**
  * Reading-list search: a small query language parsed once per keystroke,
@@ -45,10 +45,7 @@ export function foldText(s: string): string {
 export function paperYear(p: Pick<Paper, 'id' | 'published'>): number | null {
   const fromDate = p.published ? /^(\d{4})/.exec(p.published) : null;
   if (fromDate?.[1]) return Number(fromDate[1]);
-  const yy = /^(\d{2})\d{2}\./.exec(p.id)?.[1] ?? /\/(\d{2})\d{5}$/.exec(p.id)?.[1];
-  if (yy === undefined) return null;
-  const n = Number(yy);
-  return n >= 91 ? 1900 + n : 2000 + n;
+  return idMonth(p.id)?.year ?? null;
 }
 
 // ---------------------------------------------------------------- query

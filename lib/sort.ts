@@ -1,5 +1,4 @@
-import type { Paper } from './model';
-import { paperYear } from './search';
+import { idMonth, type Paper } from './model';
 
 /** The reading list's orders: by date saved, date published or title. */
 
@@ -11,10 +10,8 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 /** Publication date, or `YYYY-MM` from the id, so undated papers still sort near their peers. */
 function publishedKey(p: Paper): string | null {
   if (p.published) return p.published;
-  const m = /^(\d{2})(\d{2})\./.exec(p.id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(p.id);
-  if (!m) return null;
-  const year = paperYear({ id: p.id });
-  return year === null ? null : `${year}-${m[2]}`;
+  const m = idMonth(p.id);
+  return m ? `${m.year}-${String(m.month).padStart(2, '0')}` : null;
 }
 
 /**
