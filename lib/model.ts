@@ -221,7 +221,8 @@ export function canonicalId(input: unknown): string | null {
   return null;
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** A URL path part decoded, or as it is when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

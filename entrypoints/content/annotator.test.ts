@@ -16,6 +16,7 @@ const adapter: SiteAdapter<'arxiv'> = {
   darkTheme: null,
   pageCss: '',
   detect: () => 'listing',
+  paperLinks: { selector: 'a[href*="/abs/"]', path: /^\/abs\/(.+)$/ },
   extract: (doc) => ({
     entries: [...doc.querySelectorAll<HTMLElement>('article[data-id]')].map(
       (el): Entry => ({
@@ -29,6 +30,7 @@ const adapter: SiteAdapter<'arxiv'> = {
       }),
     ),
     skipped: [],
+    paths: { cards: doc.querySelectorAll('article[data-id]').length },
   }),
   extractPaper: () => null,
 };
@@ -160,6 +162,40 @@ describe('Annotator', () => {
     expect(gone.dataset.dogearId).toBeUndefined();
     expect(gone.dataset.dogearStatus).toBeUndefined();
     expect(root().dataset.dogearCount).toBe('1');
+  });
+
+  it('a listing that links more papers than were read is degraded, logged once, and annotated as far as read', async () => {
+    const link = (el: HTMLElement, id: string) => {
+      const a = document.createElement('a');
+      a.href = `/abs/${id}`;
+      el.append(a);
+    };
+    link(addCard('2401.00001'), '2401.00001');
+    // A card in markup the adapter no longer reads: its link is still on the page.
+    const drifted = document.createElement('section');
+    link(drifted, '2401.00002');
+    document.body.append(drifted);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { a, answerAll } = start({});
+      const first = a.pass();
+      await answerAll();
+      await first;
+      expect(root().dataset.dogear).toBe('degraded');
+      expect(root().dataset.dogearCount).toBe('1');
+      expect(hosts()).toHaveLength(1);
+      expect(a.report()).toMatchObject({ kind: 'listing', linked: 2, read: 1, paths: { cards: 1 } });
+      await a.pass();
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('papers this page links'))).toHaveLength(1);
+
+      // The site puts the card back in a shape the adapter reads: the page is whole again.
+      drifted.remove();
+      await a.pass();
+      expect(root().dataset.dogear).toBe('ready');
+      expect(a.report()).toMatchObject({ linked: 1, read: 1 });
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('once every state is known, a new card needs no storage read', async () => {

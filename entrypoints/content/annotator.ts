@@ -2,6 +2,7 @@ import type { ContentSend } from '@/lib/message-client';
 import type { Matcher } from '@/lib/match';
 import { readChanges } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
+import { isDegraded, pageReport, type PageReport } from '@/lib/page-report';
 import { matcherFor } from '@/lib/rule-tags';
 import type { SiteName } from '@/lib/sites';
 import type { Entry, PageKind, SiteAdapter } from '@/lib/sites/types';
@@ -52,6 +53,8 @@ export class Annotator {
   private settingsChanged = false;
   /** Set by destroy(): a pass still waiting for storage must not annotate the page afterwards. */
   private destroyed = false;
+  /** The last pass's reading of a listing: what it links against what was read. */
+  private lastReport: PageReport | null = null;
 
   private cache: StateCache;
   private painter: Painter;
@@ -152,7 +155,7 @@ export class Annotator {
     if (live.length) this.relayout();
 
     const root = this.deps.doc.documentElement;
-    root.dataset.dogear = 'ready';
+    root.dataset.dogear = this.lastReport && isDegraded(this.lastReport) ? 'degraded' : 'ready';
     root.dataset.dogearCount = String(this.mounted.size);
     measurePass({ start, beforeRead, afterRead, end: performance.now() }, this.painter.takePaintMs());
 
@@ -169,9 +172,22 @@ export class Annotator {
       const one = adapter.extractPaper(doc, doc.location?.href ?? '');
       return one ? [one] : [];
     }
-    const { entries, skipped } = adapter.extract(doc);
-    for (const s of skipped) logOnce(`skip:${s.reason}`, `skipped an entry: ${s.reason}`, s.element);
-    return entries;
+    const found = adapter.extract(doc);
+    for (const s of found.skipped) logOnce(`skip:${s.reason}`, `skipped an entry: ${s.reason}`, s.element);
+    const report = pageReport(adapter, kind, doc, found);
+    if (isDegraded(report))
+      logOnce(
+        'degraded',
+        `read ${report.read} of the ${report.linked} papers this page links: the site may have changed`,
+        report,
+      );
+    this.lastReport = report;
+    return found.entries;
+  }
+
+  /** What the last pass made of a listing, for the popup's notice; null on paper pages. */
+  report(): PageReport | null {
+    return this.lastReport;
   }
 
   private mount(entry: Entry): Mounted | null {

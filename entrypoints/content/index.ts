@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentSend } from '@/lib/client';
+import { answerQuery } from '@/lib/page-report';
 import { CONTENT_MATCHES, siteFor } from '@/lib/sites';
 import type { PageKind } from '@/lib/sites/types';
 import { Annotator } from './annotator';
@@ -39,6 +40,14 @@ function start(ctx: ContentScriptContext): void {
   };
   browser.storage.onChanged.addListener(onStorage);
 
+  // The popup asks the active tab how its listing was read (a degraded page gets a notice there).
+  const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const onQuery = (message: unknown, sender: { id?: string; url?: string }) => {
+    const answer = answerQuery(message, sender, own, () => annotator?.report() ?? null);
+    return answer && Promise.resolve(answer);
+  };
+  browser.runtime.onMessage.addListener(onQuery);
+
   /** Picks the adapter for the current URL; a client-side navigation can move between page kinds. */
   const sync = () => {
     const url = location.href;
@@ -75,6 +84,7 @@ function start(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     stopWatching();
     browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onQuery);
     keyboard?.destroy();
     annotator?.destroy();
     style.remove();

@@ -11,6 +11,8 @@ import { errorText } from '@/lib/errors';
 import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
 import type { ZoteroAccess } from '@/components/zotero/ZoteroSend';
+import type { PageNoticeProps } from '@/components/PageNotice';
+import { isDegraded, type PageReport, REPORT_QUERY, readAnswer } from '@/lib/page-report';
 import { Popup } from './Popup';
 
 const zoteroAccess: ZoteroAccess = {
@@ -50,6 +52,18 @@ export function App() {
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [trashCount, setTrashCount] = useState(0);
   const [backupFailure, setBackupFailure] = useState<BackupFailure | null>(null);
+  const [pageNotice, setPageNotice] = useState<PageNoticeProps | null>(null);
+
+  useEffect(() => {
+    void activeTabReport().then((report) => {
+      if (report && isDegraded(report))
+        setPageNotice({
+          report,
+          versions: { extension: browser.runtime.getManifest().version, browser: navigator.userAgent },
+          copy: (text) => navigator.clipboard.writeText(text),
+        });
+    });
+  }, []);
 
   useEffect(() => {
     const report = (e: unknown) => setError(errorText(e));
@@ -124,8 +138,20 @@ export function App() {
       trashCount={trashCount}
       loadTrash={loadTrash}
       backupFailure={backupFailure}
+      pageNotice={pageNotice}
     />
   );
+}
+
+/** How the active tab's listing was read; null when no content script of ours answers there
+ *  (any other site's tab, a browser page): the popup then says nothing about the page. */
+async function activeTabReport(): Promise<PageReport | null> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id === undefined ? null : readAnswer(await browser.tabs.sendMessage(tab.id, REPORT_QUERY));
+  } catch {
+    return null;
+  }
 }
 
 /** The Trash as the popup lists it: the background purges what is past 30 days first (it is the only writer). */

@@ -7,6 +7,7 @@ import { ExportButtons } from '@/components/ExportButtons';
 import { Header } from '@/components/Header';
 import { Icon, type IconName } from '@/components/icons';
 import { ImportPanel } from '@/components/ImportPanel';
+import { PageNotice, type PageNoticeProps } from '@/components/PageNotice';
 import { papersWord } from '@/components/reading-list';
 import { ReadingList } from '@/components/ReadingList';
 import { Suggestions } from '@/components/Suggestions';
@@ -40,6 +41,8 @@ export interface PopupProps {
   loadTrash?: () => Promise<TrashedPaper[]>;
   /** The last backup failed: said until one succeeds. */
   backupFailure?: BackupFailure | null;
+  /** The active tab is a listing Dogear could read only part of. */
+  pageNotice?: PageNoticeProps | null;
 }
 
 type View = 'list' | 'data' | 'suggested' | 'trash';
@@ -92,6 +95,7 @@ export function Popup({
   trashCount = 0,
   loadTrash,
   backupFailure,
+  pageNotice,
 }: PopupProps) {
   const [view, setView] = useState<View>('list');
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -142,6 +146,7 @@ export function Popup({
           <ViewButton view="data" label="Import and export" title="Import and export" icon="more" open={setView} />
         )}
       </Header>
+      {pageNotice && view === 'list' && <PageNotice {...pageNotice} />}
       {backupFailure && view === 'list' && (
         <p role="alert" class="hint warn" data-dogear-backup-failed>
           The last backup failed ({new Date(backupFailure.at).toLocaleString()}: {backupFailure.message}). Your list is

@@ -1,4 +1,4 @@
-import { canonicalId, LIMITS } from '../model';
+import { canonicalId, decodeURIComponentSafe, LIMITS } from '../model';
 import * as SEL from './arxiv.selectors';
 
 /**
@@ -6,18 +6,10 @@ import * as SEL from './arxiv.selectors';
  * /html pages): whitespace collapsed, clipped to the schema's limits, math kept as `$TeX$`.
  */
 
-export function decodePath(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /** `/abs/2610.22767`, `https://arxiv.org/abs/hep-th/9901001v2`. */
 export function idFromAbsHref(href: string | null): string | null {
   const m = href ? /(?:^|\/)abs\/([^?#]+)/.exec(href) : null;
-  return m?.[1] ? canonicalId(decodePath(m[1])) : null;
+  return m?.[1] ? canonicalId(decodeURIComponentSafe(m[1])) : null;
 }
 
 export const ELEMENT_NODE = 1;

@@ -56,6 +56,11 @@ export const PRIMARY_SUBJECT_ = [...LISTS, ...ABS, LEGACY];
 export const LIST_ABSTRACT = 'p.mathjax';
 export const LIST_ABSTRACT_ = ['arxiv/list-cs.LG-new.html', 'arxiv/catchup-cs.LG-2026-10-26.html', LEGACY];
 
+/** Any link to an abs page, wherever the listing puts it (`href ="/abs/<id>"` in a `dt`,
+ *  `https://arxiv.org/abs/<id>` in a search result): counted to notice entries the adapter no longer finds. */
+export const PAPER_LINK = 'a[href*="/abs/"]';
+export const PAPER_LINK_ = [...LISTS, ...SEARCH, LEGACY];
+
 // ---------------------------------------------------------------- search results (arxiv-search)
 // search-diffusion.html (abstracts shown), search-advanced-reward.html (abstracts hidden)
 

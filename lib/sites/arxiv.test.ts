@@ -334,11 +334,19 @@ dimensional analysis is a robust technique.
   });
 
   it('returns nothing for a page without lists, and for "No updates today"', () => {
-    expect(arxiv.extract(parse('<html><body><p>Not found</p></body></html>'))).toEqual({ entries: [], skipped: [] });
+    expect(arxiv.extract(parse('<html><body><p>Not found</p></body></html>'))).toEqual({
+      entries: [],
+      skipped: [],
+      paths: { lists: 0, 'legacy lists': 0, 'search results': 0 },
+    });
     const empty = parse(
       `<html><body><div id='dlpage'><h3>Showing new listings</h3><p>No updates today.</p></div></body></html>`,
     );
-    expect(arxiv.extract(empty)).toEqual({ entries: [], skipped: [] });
+    expect(arxiv.extract(empty)).toEqual({
+      entries: [],
+      skipped: [],
+      paths: { lists: 0, 'legacy lists': 0, 'search results': 0 },
+    });
   });
 
   it('skips unreadable entries with a reason and keeps the rest', () => {

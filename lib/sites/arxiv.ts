@@ -1,4 +1,4 @@
-import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
+import { canonicalId, compact, decodeURIComponentSafe, LIMITS, type PaperMeta } from '../model';
 import * as SEL from './arxiv.selectors';
 import { readSearchResults } from './arxiv-search';
 import {
@@ -8,7 +8,6 @@ import {
   clip,
   collapse,
   COMMENTS_LABEL,
-  decodePath,
   ELEMENT_NODE,
   idFromAbsHref,
   lastCategory,
@@ -60,7 +59,7 @@ function arxivPath(url: string): string | null {
 function paperTarget(path: string | null): PaperTarget | null {
   const m = path ? PAPER_PATH.exec(path) : null;
   if (!m?.[1] || !m[2]) return null;
-  const id = canonicalId(decodePath(m[2]));
+  const id = canonicalId(decodeURIComponentSafe(m[2]));
   return id ? { kind: m[1] === 'abs' ? 'abs' : 'html', id } : null;
 }
 
@@ -162,13 +161,20 @@ function readList(dl: Element, legacy: boolean, entries: Entry[], skipped: Skipp
 function extract(doc: Document): ExtractResult {
   const entries: Entry[] = [];
   const skipped: Skipped[] = [];
+  const found = () => entries.length + skipped.length;
   let lists = doc.querySelectorAll(SEL.LIST_DL);
   const legacy = lists.length === 0;
   if (legacy) lists = doc.querySelectorAll(SEL.LEGACY_DL);
   for (const dl of Array.from(lists)) readList(dl, legacy, entries, skipped);
+  const inLists = found();
   // A search result page has no lists, a list page no results: at most one of these finds entries.
   readSearchResults(doc, entries, skipped);
-  return { entries, skipped };
+  const paths = {
+    lists: legacy ? 0 : inLists,
+    'legacy lists': legacy ? inLists : 0,
+    'search results': found() - inLists,
+  };
+  return { entries, skipped, paths };
 }
 
 // ---------------------------------------------------------------- paper pages
@@ -303,6 +309,7 @@ export const arxiv: SiteAdapter<'arxiv'> = {
   ],
   detect,
   extract,
+  paperLinks: { selector: SEL.PAPER_LINK, path: /^\/abs\/(.+?)\/?$/ },
   extractPaper,
   entryHolders: `dl, dt, dd, ${SEL.SEARCH_RESULT}`,
   // Listings and abs pages have no dark theme; LaTeXML /html/ papers set this from a toggle.

@@ -58,6 +58,11 @@ export const VOTE_COUNT_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
 export const COMMENTS_LINK = 'a[href$="#community"]';
 export const COMMENTS_LINK_ = LISTINGS;
 
+/** Any link to a paper page (titles, thumbnails, abstracts, comments), matched without the card
+ *  around it: counted to notice cards the adapter no longer finds. */
+export const PAPER_LINK = 'a[href*="/papers/"]';
+export const PAPER_LINK_ = LISTINGS;
+
 /** Paper page title. */
 export const PAPER_TITLE = 'h1';
 export const PAPER_TITLE_ = ['hf/paper-2510.12345.html'];

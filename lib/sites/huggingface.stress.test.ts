@@ -4,14 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { huggingface } from './huggingface';
 import type { ExtractResult } from './types';
+import { inertPages } from '../testing/inert-pages';
 
-// Fixture pages are parsed, never run: their scripts and stylesheets stay inert.
-Object.assign((window as unknown as { happyDOM: { settings: object } }).happyDOM.settings, {
-  disableJavaScriptEvaluation: true,
-  disableJavaScriptFileLoading: true,
-  disableCSSFileLoading: true,
-  handleDisabledFileLoadingAsSuccess: true,
-});
+inertPages();
 
 interface StressModule {
   makeStressPage(count?: number): string;

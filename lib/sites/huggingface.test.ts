@@ -7,14 +7,9 @@ import { huggingface } from './huggingface';
 import * as SEL from './huggingface.selectors';
 import type { Entry, ExtractResult } from './types';
 import { FIXTURE_MANIFEST } from '../../tests/support/fixture-manifest';
+import { inertPages } from '../testing/inert-pages';
 
-// Fixture pages are parsed, never run: their scripts and stylesheets stay inert.
-Object.assign((window as unknown as { happyDOM: { settings: object } }).happyDOM.settings, {
-  disableJavaScriptEvaluation: true,
-  disableJavaScriptFileLoading: true,
-  disableCSSFileLoading: true,
-  handleDisabledFileLoadingAsSuccess: true,
-});
+inertPages();
 
 const FIXTURES = path.resolve(process.cwd(), 'tests/fixtures');
 const cache = new Map<string, string>();
@@ -234,6 +229,18 @@ describe('detect', () => {
     expect(huggingface.detect(url, bareDoc)).toBeNull();
   });
 
+  it('listing with neither island nor cards but links to papers: markup drifted, read as degraded', () => {
+    const url = 'https://huggingface.co/papers/date/2026-10-27';
+    const drifted = parse('<main><div class="card"><h2><a href="/papers/2610.22092">T</a></h2></div></main>');
+    expect(huggingface.detect(url, drifted)).toBe('listing');
+    // Navigation links are no papers, and a paper page still shown mid-navigation is not a listing.
+    expect(huggingface.detect(url, parse('<nav><a href="/papers/date/2026-10-26">Previous</a></nav>'))).toBeNull();
+    const paperShown = parse(
+      '<div data-target="PaperContent" data-props="{}"><h1>T</h1><a href="/papers/2510.12345">x</a></div>',
+    );
+    expect(huggingface.detect(url, paperShown)).toBeNull();
+  });
+
   it('listing without island but with cards', () => {
     const doc = parse('<article><h3><a href="/papers/2610.22092">T</a></h3></article>');
     expect(huggingface.detect('https://huggingface.co/papers/date/2026-10-27', doc)).toBe('listing');
@@ -418,7 +425,7 @@ describe('bad and hostile input', () => {
         '<article><h4><a href="/papers/2510.12345">Collection</a></h4></article>' +
         '<article><h3><a href="/models/x">Model</a></h3></article>',
     );
-    expect(huggingface.extract(doc)).toEqual({ entries: [], skipped: [] });
+    expect(huggingface.extract(doc)).toEqual({ entries: [], skipped: [], paths: { island: 0, cards: 0 } });
   });
 
   it('an article wrapping a card yields the card once', () => {

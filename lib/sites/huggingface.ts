@@ -34,11 +34,21 @@ function idFromHref(href: string | null): string | null {
   return href ? canonicalId(`huggingface.co${href}`) : null;
 }
 
+function linksPaper(doc: Document): boolean {
+  for (const a of doc.querySelectorAll(SEL.PAPER_LINK)) if (idFromHref(a.getAttribute('href'))) return true;
+  return false;
+}
+
 function detect(url: string, doc: Document): PageKind | null {
   const path = hfPath(url);
   if (!path) return null;
   if (LISTING_PATH.test(path)) {
-    const hasCards = doc.querySelector(SEL.LISTING_ISLAND) ?? doc.querySelector(`${SEL.CARD} ${SEL.CARD_TITLE_LINK}`);
+    const hasCards =
+      doc.querySelector(SEL.LISTING_ISLAND) ??
+      doc.querySelector(`${SEL.CARD} ${SEL.CARD_TITLE_LINK}`) ??
+      // Neither island nor cards, yet papers linked: a listing whose markup changed, said to be
+      // degraded rather than left alone. A paper page still shown mid-navigation is not one.
+      (doc.querySelector(SEL.PAPER_ISLAND) ? null : linksPaper(doc));
     return hasCards ? 'listing' : null;
   }
   // The island, not just the URL: mid client-side navigation the URL can run ahead of the DOM.
@@ -94,10 +104,12 @@ function extract(doc: Document): ExtractResult {
   const island = readListingIsland(doc.querySelector(SEL.LISTING_ISLAND));
   const entries: Entry[] = [];
   const skipped: Skipped[] = [];
+  let cards = 0;
   for (const card of doc.querySelectorAll<HTMLElement>(SEL.CARD)) {
     const link = card.querySelector<HTMLElement>(SEL.CARD_TITLE_LINK);
     // Comments and collections are articles too; an article wrapping another card is not the card.
     if (!link || link.closest(SEL.CARD) !== card) continue;
+    cards++;
     const href = link.getAttribute('href');
     const id = idFromHref(href);
     if (!id) {
@@ -119,7 +131,7 @@ function extract(doc: Document): ExtractResult {
       abstractEl,
     });
   }
-  return { entries, skipped };
+  return { entries, skipped, paths: { island: island?.size ?? 0, cards } };
 }
 
 /** A card alone in its grid cell: the cell is what must be hidden or moved so the grid closes up. */
@@ -168,6 +180,7 @@ export const huggingface: SiteAdapter<'huggingface'> = {
   matches: ['https://huggingface.co/papers*'],
   detect,
   extract,
+  paperLinks: { selector: SEL.PAPER_LINK, path: /^\/papers\/([^/]+)$/ },
   extractPaper,
   // Cards are re-rendered wholesale on client-side navigation and hydration.
   entryHolders: SEL.CARD,

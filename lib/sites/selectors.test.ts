@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_NAMES } from '.';
+import { inertPages } from '../testing/inert-pages';
 
 /**
  * Every site's `*.selectors.ts`: each exported selector `NAME` comes with `NAME_`, the
@@ -10,13 +11,7 @@ import { SITE_NAMES } from '.';
  * refresh or a selector edit that breaks the pairing fails here, for every site alike.
  */
 
-// Fixture pages are parsed, never run: their scripts and stylesheets stay inert.
-Object.assign((window as unknown as { happyDOM: { settings: object } }).happyDOM.settings, {
-  disableJavaScriptEvaluation: true,
-  disableJavaScriptFileLoading: true,
-  disableCSSFileLoading: true,
-  handleDisabledFileLoadingAsSuccess: true,
-});
+inertPages();
 
 const modules = import.meta.glob<Record<string, unknown>>('./*.selectors.ts', { eager: true });
 

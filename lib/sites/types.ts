@@ -42,6 +42,17 @@ export interface Skipped {
 export interface ExtractResult {
   entries: Entry[];
   skipped: Skipped[];
+  /** What each of the adapter's ways of reading the page found (HF: papers in the island, cards;
+   *  arXiv: entries in lists, legacy lists, search results): the diagnostic of a degraded page. */
+  paths: Record<string, number>;
+}
+
+/** What a link to a paper looks like on a site's listings, however its markup changes. */
+interface PaperLinks {
+  /** Anchors that may link a paper (cheap to match: the page's every link is not parsed). */
+  selector: string;
+  /** The path of a paper's page on the site's origin; group 1 is the paper id. */
+  path: RegExp;
 }
 
 export type PageKind = 'listing' | 'paper';
@@ -63,6 +74,8 @@ export interface SiteAdapter<Name extends string = string> {
   detect(url: string, doc: Document): PageKind | null;
   /** Listing entries in page order; a card that cannot be read is reported in `skipped`. */
   extract(doc: Document): ExtractResult;
+  /** Counted against the entries read: a listing that links more papers than its adapter read is degraded. */
+  paperLinks: PaperLinks;
   /** Single paper pages: the paper and where its overlay goes. */
   extractPaper(doc: Document, url: string): Entry | null;
   /** Elements that may hold entries: when the site adds, removes or replaces one, a new pass runs. */
