@@ -107,7 +107,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail, onZotero, loadin
             type="button"
             data-dogear-action="bulk-read"
             disabled={loading || !shown.length}
-            aria-label={`Mark ${papersWord(shown.length)} read`}
+            aria-label={`Mark read: ${papersWord(shown.length)}`}
             onClick={() => void runBulk({ action: 'read' }, `Marked ${papersWord(shown.length)} read`)}
           >
             Mark read
@@ -116,7 +116,7 @@ export function BulkBar({ shown, knownTags, send, notify, fail, onZotero, loadin
             type="button"
             data-dogear-action="bulk-tag"
             disabled={loading || !shown.length}
-            aria-label={`Add a tag to ${papersWord(shown.length)}`}
+            aria-label={`Add tag to ${papersWord(shown.length)}`}
             onClick={() => setBulk('tag')}
           >
             Add tag…

@@ -83,7 +83,8 @@ export function ExportButtons({
           data-dogear-action="export"
           data-format={f}
           disabled={disabled || !list.length}
-          aria-label={`Export ${list.length} paper${list.length === 1 ? '' : 's'} as ${EXPORT_FORMATS[f].label}`}
+          // The name holds the visible text (WCAG 2.5.3 "label in name"): "MD" stands for Markdown.
+          aria-label={`Export ${list.length} paper${list.length === 1 ? '' : 's'} as ${f === 'markdown' ? 'MD (Markdown)' : EXPORT_FORMATS[f].label}`}
           onClick={() => void run(f)}
         >
           {f === 'markdown' ? 'MD' : EXPORT_FORMATS[f].label}

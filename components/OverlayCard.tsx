@@ -160,12 +160,12 @@ export function OverlayCard(props: OverlayCardProps) {
         </button>
       )}
       {score && (
-        // A focusable label for keyboard users to open the score's tooltip, not a control: no button semantics.
-        // biome-ignore lint/a11y/noStaticElementInteractions: see above
-        // biome-ignore lint/a11y/useAriaPropsSupportedByRole: see above
+        // A picture of the score (its name says the number), focusable so keyboard users can open its
+        // tooltip; not a control, so no button semantics.
         <span
           class="score"
           data-dogear-score={score.value.toFixed(2)}
+          role="img"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
           tabIndex={0}
           aria-label={`Relevance ${Math.round(score.value * 100)}%`}

@@ -58,7 +58,7 @@ export function PopupRow({ paper: p, index, count, active, top, onAction }: Popu
           {meta && <span class="row-authors">{meta}</span>}
           <span class="row-links">
             {hf && (
-              <a href={hf} target="_blank" rel="noreferrer" aria-label={`Hugging Face page: ${title}`}>
+              <a href={hf} target="_blank" rel="noreferrer" aria-label={`HF, Hugging Face page: ${title}`}>
                 HF
               </a>
             )}

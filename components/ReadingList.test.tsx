@@ -246,14 +246,14 @@ describe('ReadingList', () => {
   it('bulk actions apply to the filtered set only, with confirm and undo', async () => {
     const { container, bg } = setup(five());
     type('tag:vision');
-    fireEvent.click(screen.getByLabelText('Mark 1 paper read'));
+    fireEvent.click(screen.getByLabelText('Mark read: 1 paper'));
     await waitFor(() => expect(bg.papers.get('2610.10001')!.status).toBe('read'));
     expect(bg.papers.get('2610.10004')!.status).toBe('saved');
     fireEvent.click(screen.getByText('Undo'));
     await waitFor(() => expect(bg.papers.get('2610.10001')!.status).toBe('saved'));
 
     type('');
-    fireEvent.click(screen.getByLabelText('Add a tag to 4 papers'));
+    fireEvent.click(screen.getByLabelText('Add tag to 4 papers'));
     fireEvent.input(screen.getByLabelText('Tag to add to 4 papers'), { target: { value: 'batch' } });
     fireEvent.click(screen.getByText('Add tag'));
     await waitFor(() => expect(bg.papers.get('2610.10005')!.tags).toEqual(['batch']));

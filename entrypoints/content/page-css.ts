@@ -1,5 +1,6 @@
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAME } from '@/lib/highlight';
 import type { SiteAdapter } from '@/lib/sites/types';
+import { veilCss } from '@/lib/sites/veil';
 import { triagePageCss } from './keys-page-css';
 
 /**
@@ -19,7 +20,7 @@ dogear-card, dogear-help, dogear-keys {
   --dg-read-bg: #dcfce7; --dg-read-border: #86efac; --dg-read-fg: #166534;
   --dg-muted-bg: #f3f4f6; --dg-score: #f59e0b;
 }
-html[data-dogear] { --dg-focus-ring: #2563eb; }
+html[data-dogear] { --dg-focus-ring: #2563eb; --dg-veil: rgb(255 255 255 / .5); }
 ${dark(`$DARK dogear-card, $DARK dogear-help, $DARK dogear-keys {
   --dg-fg: #e5e7eb; --dg-muted-fg: #9ca3af; --dg-border: #1f2937; --dg-btn: linear-gradient(#1f2937, #0b0f19);
   --dg-btn-hover: #1f2937; --dg-pop: #111827; --dg-focus: #60a5fa; --dg-error: #f87171; --dg-new: #60a5fa;
@@ -27,13 +28,10 @@ ${dark(`$DARK dogear-card, $DARK dogear-help, $DARK dogear-keys {
   --dg-read-bg: rgb(20 83 45 / .45); --dg-read-border: #15803d; --dg-read-fg: #86efac;
   --dg-muted-bg: #1f2937; --dg-score: #fbbf24;
 }
-$DARK[data-dogear] { --dg-focus-ring: #60a5fa; }`)}
+$DARK[data-dogear] { --dg-focus-ring: #60a5fa; --dg-veil: rgb(11 15 25 / .5); }`)}
 ${HIGHLIGHT_CSS}
 ${dark(`$DARK ::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(202 138 4 / .5); }`)}
-[data-dogear-status=dismissed], [data-dogear-dim] { opacity: .5; transition: opacity .15s; }
-/* Hovering or focusing lifts the dimming enough to read, but the card still looks dismissed at a glance. */
-[data-dogear-status=dismissed]:hover, [data-dogear-dim]:hover, [data-dogear-status=dismissed]:focus-within { opacity: .8; }
-[data-dogear-hidden] { display: none !important; }
+${veilCss(['[data-dogear-status=dismissed]', '[data-dogear-dim]'])}[data-dogear-hidden] { display: none !important; }
 html[data-dogear-reordered] [data-dogear-flex] { display: flex; flex-direction: column; }
 ${triagePageCss(dark)}${site.pageCss}`;
 }

@@ -133,7 +133,7 @@ export function Popup({
         {view === 'list' && loadTrash && (
           <ViewButton
             view="trash"
-            label={`Recently removed (${trashCount})`}
+            label={`Recently removed: ${trashCount}`}
             title="Recently removed"
             icon="trash"
             class="trash-open"

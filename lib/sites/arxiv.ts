@@ -1,6 +1,7 @@
 import { canonicalId, compact, decodeURIComponentSafe, LIMITS, type PaperMeta } from '../model';
 import * as SEL from './arxiv.selectors';
 import { readSearchResults } from './arxiv-search';
+import { veilCss } from './veil';
 import {
   ABSTRACT_LABEL,
   authorList,
@@ -291,8 +292,7 @@ function extractPaper(doc: Document, url: string): Entry | null {
 
 /** A listing entry's details are the `dd` after its `dt`: they follow the `dt`'s dimming and triage marks. */
 const PAGE_CSS = `
-[data-dogear-status=dismissed] + dd, [data-dogear-dim] + dd { opacity: .5; }
-[data-dogear-focus] + dd { box-shadow: -10px 0 0 -6px var(--dg-focus-ring); }
+${veilCss(['[data-dogear-status=dismissed] + dd', '[data-dogear-dim] + dd'])}[data-dogear-focus] + dd { box-shadow: -10px 0 0 -6px var(--dg-focus-ring); }
 [data-dogear-selected] + dd { background-color: rgb(251 191 36 / .12); }
 `;
 

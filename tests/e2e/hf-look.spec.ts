@@ -4,7 +4,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, launchWithExtension, openListing, card, SCREENSHOT_DIR } from './fixtures';
+import { test, expect, launchWithExtension, openListing, SCREENSHOT_DIR } from './fixtures';
+import { setStates } from './populate';
 
 const OUT = path.resolve(SCREENSHOT_DIR);
 const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
@@ -48,31 +49,6 @@ const KINDS: Kind[] = [
   },
 ];
 
-/** Saved with a tag, read, dismissed: the first three entries show the three states. */
-async function setStates(page: Page, paper: boolean) {
-  const entries = page.locator(paper ? '[data-dogear-id]' : 'article[data-dogear-id]');
-  const ids = await entries.evaluateAll((els) => els.slice(0, 3).map((e) => (e as HTMLElement).dataset.dogearId!));
-  const [a, b, c] = ids;
-  if (a) {
-    await card(page, a).locator('[data-dogear-action="save"]').click();
-    await card(page, a).locator('[data-dogear-action="tag"]').click();
-    await card(page, a).locator('input').fill('agents');
-    await card(page, a).locator('input').press('Enter');
-    await expect(card(page, a).locator('[data-dogear-tag="agents"]')).toBeVisible();
-  }
-  if (b) {
-    await card(page, b).locator('[data-dogear-action="read"]').click();
-    await expect(page.locator(`[data-dogear-id="${b}"]`)).toHaveAttribute('data-dogear-status', 'read');
-  }
-  if (c) {
-    await card(page, c).locator('[data-dogear-action="dismiss"]').click();
-    await expect(page.locator(`[data-dogear-id="${c}"]`)).toHaveAttribute('data-dogear-status', 'dismissed');
-  }
-  // No hover or focus left on a card: the dismissed one shows as dimmed, as at a glance.
-  await page.mouse.move(1, 1);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-}
-
 for (const kind of KINDS) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`looks native: ${kind.name} ${scheme}`, async () => {
@@ -86,7 +62,7 @@ for (const kind of KINDS) {
           await page.evaluate(() => document.documentElement.classList.add('dark'));
         await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
         await kind.prepare?.(page);
-        await setStates(page, kind.paper ?? false);
+        await setStates(page, kind.paper ? '[data-dogear-id]' : 'article[data-dogear-id]');
         // Fonts and the transitions of the dismissed card settle before the picture.
         await page.evaluate(() => document.fonts.ready);
         await expect

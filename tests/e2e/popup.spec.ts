@@ -1,20 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, openListing, card, openPopup, launchWithExtension } from './fixtures';
-
-const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
-
-async function saveFirst(page: Page, n: number): Promise<string[]> {
-  const ids = await page
-    .locator('article[data-dogear-id]')
-    .evaluateAll((els, k) => els.slice(0, k).map((e) => (e as HTMLElement).dataset.dogearId!), n);
-  for (const id of ids) {
-    await card(page, id).locator('[data-dogear-action="save"]').click();
-    await expect(page.locator(`[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-status', 'saved');
-  }
-  return ids;
-}
+import { DAILY, populate, saveFirst } from './populate';
 
 const entry = (page: Page, id: string) => page.locator(`article[data-dogear-id="${id}"]`);
 
@@ -142,37 +130,4 @@ for (const scheme of ['light', 'dark'] as const) {
       await ext.close();
     }
   });
-}
-
-type Runtime = { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } };
-
-/** Ten saved papers, some read, tagged or annotated, written through the background like the UI does. */
-async function populate(context: BrowserContext, extensionId: string) {
-  const listing = await openListing(context, DAILY);
-  const ids = await saveFirst(listing, 10);
-  const page = await openPopup(context, extensionId);
-  const updates: [string, { status?: string; tags?: string[]; note?: string }][] = [
-    // The list shows newest saved first, so these land in view.
-    [ids[9]!, { tags: ['agents'], note: 'Compare with last week' }],
-    [ids[8]!, { status: 'read', tags: ['rl', 'reasoning'] }],
-    [ids[6]!, { status: 'read' }],
-    [ids[5]!, { tags: ['vision'] }],
-    [ids[3]!, { tags: ['to cite'], note: 'Section 4' }],
-  ];
-  for (const [id, { status, ...patch }] of updates) {
-    await page.evaluate(
-      async ([pid, p, read]) => {
-        const { runtime } = (globalThis as unknown as Runtime).chrome;
-        // Status changes go through the status table; the title already stored is kept.
-        if (read)
-          await runtime.sendMessage({
-            type: 'paper.act',
-            payload: { meta: { id: pid, title: '', authors: [] }, action: 'read' },
-          });
-        return runtime.sendMessage({ type: 'paper.update', payload: { id: pid, ...p } });
-      },
-      [id, patch, status === 'read'] as const,
-    );
-  }
-  await page.close();
 }

@@ -27,7 +27,7 @@ test('remove on a listing → Trash in the popup → restore → saved again on 
   const listing = await saveAndRemove(context, [ID]);
   const popup = await openPopup(context, extensionId);
   const open = popup.locator('[data-dogear-action="trash"]');
-  await expect(open).toHaveAttribute('aria-label', 'Recently removed (1)');
+  await expect(open).toHaveAttribute('aria-label', 'Recently removed: 1');
   await open.click();
   const row = popup.locator(`[data-dogear-item="${ID}"]`);
   await expect(row).toBeVisible();
