@@ -27,6 +27,7 @@ const adapter: SiteAdapter<'arxiv'> = {
         boxes: [el],
         titleEl: el.querySelector('h3'),
         abstractEl: el.querySelector('p'),
+        abstractPreview: el.querySelector('span'),
       }),
     ),
     skipped: [],
@@ -278,6 +279,26 @@ describe('Annotator', () => {
     a.onStorageChange({ [SETTINGS_KEY]: { newValue: withKeywords({ unmatched: 'dim', keywords: [kw('nothing')] }) } });
     expect(card.dataset.dogearMatches).toBe('0');
     expect(card.dataset.dogearDim).toBe('');
+  });
+
+  it('an abstract preview the site re-rendered is highlighted again on the next pass', async () => {
+    const card = addCard('2401.00001');
+    const preview = () => {
+      const span = document.createElement('span');
+      span.textContent = 'A diffusion preview…';
+      return span;
+    };
+    card.append(preview());
+    const { a, answerAll } = start({ [SETTINGS_KEY]: withKeywords() });
+    const done = a.pass();
+    await answerAll();
+    await done;
+    expect(card.querySelectorAll('span mark[data-dogear-hl]')).toHaveLength(1);
+    card.querySelector('span')!.replaceWith(preview());
+    await a.pass();
+    expect(card.querySelectorAll('span mark[data-dogear-hl]')).toHaveLength(1);
+    // Counted once, in the abstract: the preview repeats its beginning.
+    expect(card.dataset.dogearMatches).toBe('1');
   });
 
   it('marks papers the background reports as new, when the setting is on', async () => {

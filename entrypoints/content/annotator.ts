@@ -194,7 +194,12 @@ export class Annotator {
     const existing = this.mounted.get(entry.element);
     if (existing && stillMounted(existing, entry)) {
       // The same card: keep its overlay, but follow the adapter's fresh element references.
-      if (existing.entry.titleEl !== entry.titleEl || existing.entry.abstractEl !== entry.abstractEl) {
+      const was = existing.entry;
+      if (
+        was.titleEl !== entry.titleEl ||
+        was.abstractEl !== entry.abstractEl ||
+        was.abstractPreview !== entry.abstractPreview
+      ) {
         this.painter.clear(existing);
         existing.entry = entry;
         this.paintOne(existing);

@@ -20,7 +20,7 @@ export class Painter {
 
   /** Paints one entry's highlights and computes its match count and rule tags. */
   paint(m: Mounted, settings: Settings, matcher: Matcher): void {
-    const { titleEl, abstractEl, meta } = m.entry;
+    const { titleEl, abstractEl, abstractPreview, meta } = m.entry;
     const hasKeywords = settings.keywords.length > 0;
     // Only highlights depend on the text; without keywords there is nothing to repaint when it changes.
     m.paintedText = hasKeywords ? textOf(m.entry) : '';
@@ -30,6 +30,8 @@ export class Painter {
       const t0 = performance.now();
       if (titleEl) m.matches += this.highlighter.paint(titleEl, matcher);
       if (abstractEl) m.matches += this.highlighter.paint(abstractEl, matcher);
+      // The preview repeats the abstract's start: painted, as it is what the page shows first, but counted once.
+      if (abstractPreview) this.highlighter.paint(abstractPreview, matcher);
       this.paintMs += performance.now() - t0;
       // Abstracts that the page does not show still count, so every listing can be sorted and dimmed by matches.
       if (!abstractEl && meta.abstract) m.matches += matcher.keywordRanges(meta.abstract).length;
@@ -39,16 +41,14 @@ export class Painter {
   }
 
   clear(m: Mounted): void {
-    if (m.entry.titleEl) this.highlighter.clear(m.entry.titleEl);
-    if (m.entry.abstractEl) this.highlighter.clear(m.entry.abstractEl);
+    for (const el of textElements(m.entry)) this.highlighter.clear(el);
   }
 
   /** Whether a change inside this entry's text needs a repaint: new nodes (MathJax) or new text. */
   needsRepaint(m: Mounted): boolean {
-    const { titleEl, abstractEl } = m.entry;
     // Same text in new nodes (MathJax re-rendering) leaves the old ranges on detached nodes.
-    const moved = (titleEl && this.highlighter.stale(titleEl)) || (abstractEl && this.highlighter.stale(abstractEl));
-    return !!moved || textOf(m.entry) !== m.paintedText;
+    const moved = textElements(m.entry).some((el) => this.highlighter.stale(el));
+    return moved || textOf(m.entry) !== m.paintedText;
   }
 
   clearAll(): void {
@@ -68,12 +68,16 @@ function ruleTagsFor(entry: Entry, settings: Settings, matcher: Matcher): string
   return settings.tagRules.length ? matcher.tagsFor({ title, abstract, authors }) : [];
 }
 
-/** Whether a node lies inside an entry's title or abstract. */
+/** The elements whose text is highlighted: the title, the abstract and its preview. */
+function textElements(e: Entry): HTMLElement[] {
+  return [e.titleEl, e.abstractEl, e.abstractPreview].filter((el): el is HTMLElement => !!el);
+}
+
+/** Whether a node lies inside an entry's title or abstract (or its preview). */
 export function holdsText(entry: Entry, node: Node): boolean {
-  const { titleEl, abstractEl } = entry;
-  return !!(titleEl?.contains(node) || abstractEl?.contains(node));
+  return textElements(entry).some((el) => el.contains(node));
 }
 
 function textOf(e: Entry): string {
-  return `${e.titleEl?.textContent ?? ''}\u0000${e.abstractEl?.textContent ?? ''}`;
+  return [e.titleEl, e.abstractEl, e.abstractPreview].map((el) => el?.textContent ?? '').join('\u0000');
 }

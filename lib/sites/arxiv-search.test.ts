@@ -74,6 +74,19 @@ describe('arxiv.extract on search-diffusion.html', () => {
     }
   });
 
+  it('gives each abstract its preview, the cut text shown until "More", to highlight as well', () => {
+    for (const e of entries) {
+      expect(e.abstractPreview).toBe(e.element.querySelector('span.abstract-short'));
+      expect(e.abstractPreview).not.toBeNull();
+      // The preview is the abstract's beginning: the abstract read is the full one, never the cut one.
+      const cut = e
+        .abstractPreview!.textContent!.replace(/\s+/g, ' ')
+        .replace(/…\s*▽ More\s*$/, '')
+        .trim();
+      expect(e.meta.abstract!.startsWith(cut)).toBe(true);
+    }
+  });
+
   it('reads the first result in full', () => {
     const e = entries[0]!;
     expect(e.meta).toMatchObject({
@@ -118,6 +131,7 @@ describe('arxiv.extract on search-advanced-reward.html (abstracts hidden)', () =
     expect([entries.length, entries[0]?.meta.id, entries.at(-1)?.meta.id]).toEqual([25, r.firstId, r.lastId]);
     for (const e of entries) {
       expect(e.abstractEl).toBeNull();
+      expect(e.abstractPreview).toBeNull();
       expect(e.meta.abstract).toBeUndefined();
     }
   });

@@ -66,5 +66,7 @@ function readResult(li: HTMLElement): Entry | string {
       : undefined,
   });
   const mount = li.querySelector<HTMLElement>(SEL.SEARCH_AUTHORS) ?? li;
-  return { meta, extra, element: li, mount, boxes: [li], titleEl, abstractEl };
+  // What the user sees first is the preview: it is highlighted too (the full abstract is read and counted).
+  const abstractPreview = abstractEl && li.querySelector<HTMLElement>(SEL.SEARCH_ABSTRACT_PREVIEW);
+  return { meta, extra, element: li, mount, boxes: [li], titleEl, abstractEl, abstractPreview };
 }

@@ -81,6 +81,9 @@ export const SEARCH_AUTHOR_LINKS_ = SEARCH;
 /** The whole abstract (shown by "More"; the preview beside it is cut), with a "Less" link at its end. */
 export const SEARCH_ABSTRACT = 'span.abstract-full';
 export const SEARCH_ABSTRACT_ = ['arxiv/search-diffusion.html'];
+/** The abstract's cut preview, shown until "More" is clicked; a "More" link at its end. */
+export const SEARCH_ABSTRACT_PREVIEW = 'span.abstract-short';
+export const SEARCH_ABSTRACT_PREVIEW_ = ['arxiv/search-diffusion.html'];
 /** The "More"/"Less" toggles inside the abstract: not abstract text. */
 export const SEARCH_ABSTRACT_TOGGLE = 'a';
 export const SEARCH_ABSTRACT_TOGGLE_ = ['arxiv/search-diffusion.html'];

@@ -32,6 +32,9 @@ export interface Entry {
   /** Elements whose text is searched for keyword highlights. */
   titleEl: HTMLElement | null;
   abstractEl: HTMLElement | null;
+  /** The cut start of the abstract that the page shows until "More" swaps in `abstractEl` (arXiv search
+   *  results): highlighted as well, so highlights follow whichever is shown; its matches are not counted again. */
+  abstractPreview?: HTMLElement | null;
 }
 
 export interface Skipped {

@@ -138,6 +138,33 @@ test('keyword highlights in search titles (through the search-hit spans) and abs
   await expect.poll(() => painted(catchup, 'dd .list-title')).toBe(listed);
 });
 
+test('search abstracts: highlights follow the cut preview shown first and the full abstract after "More"', async ({
+  context,
+  extensionId,
+}) => {
+  await setKeywords(context, extensionId, ['single GPU']);
+  const search = await openListing(context, SEARCH);
+  const result = search.locator('li[data-dogear-id="2610.21000"]');
+  /** Highlighted matches inside the result's element that the page shows right now. */
+  const shown = () =>
+    search.evaluate(() => {
+      const li = document.querySelector('li[data-dogear-id="2610.21000"]')!;
+      const ranges = [...(CSS.highlights.get('dogear-keyword') ?? [])];
+      return [...li.querySelectorAll<HTMLElement>('span.abstract-short, span.abstract-full')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({
+          cls: el.className.split(' ')[0],
+          hits: ranges.filter((r) => el.contains(r.startContainer)).length,
+        }));
+    });
+  // Once in the title, twice in the abstract; the preview's two (its beginning, repeated) are not counted again.
+  await expect(result).toHaveAttribute('data-dogear-matches', '3');
+  await expect.poll(shown).toEqual([{ cls: 'abstract-short', hits: 2 }]);
+  await result.locator('span.abstract-short a').click();
+  await expect.poll(shown).toEqual([{ cls: 'abstract-full', hits: 2 }]);
+  await expect(result).toHaveAttribute('data-dogear-matches', '3');
+});
+
 test('hostile text on search and catchup pages stays text, in the page and in the popup', async () => {
   const ext = await launchWithExtension({
     overrides: {
