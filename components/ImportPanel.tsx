@@ -1,23 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
 import { parseImport, type ImportResult } from '@/lib/import';
 import { planImport, type ImportMode } from '@/lib/import-plan';
-import type { Paper, Settings, TrashedPaper } from '@/lib/model';
+import type { RequestOf } from '@/lib/messages';
+import type { Paper } from '@/lib/model';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
-
-export interface ApplyRequest {
-  put: Paper[];
-  remove: string[];
-  settings?: Settings;
-  /** The file's Trash; the background puts in the Trash those neither on the list nor removed since. */
-  trash?: TrashedPaper[];
-}
 
 export interface ImportPanelProps {
   /** The current list, to preview what the import changes. */
   existing: readonly Paper[];
   /** Writes the import in one go; pages pass `(r) => send('papers.apply', r)`. */
-  apply: (request: ApplyRequest) => Promise<unknown>;
+  apply: (request: RequestOf<'papers.apply'>) => Promise<unknown>;
   /** Called after a successful import with a one-line summary. */
   onApplied?: (summary: string) => void;
   now?: () => number;

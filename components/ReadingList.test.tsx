@@ -1,31 +1,36 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Paper, type Settings } from '@/lib/model';
 import { parseImport } from '@/lib/import';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { ROW_HEIGHT } from './VirtualList';
-import { fakeBackground, paper, type FakeBackground } from './test-papers';
+import { paper } from './test-papers';
+import { testBackground, type TestBackground } from './test-background';
 
 afterEach(cleanup);
 
 interface Harness {
-  bg: FakeBackground;
+  bg: TestBackground;
   openUrl: ReturnType<typeof vi.fn>;
   openOptions: ReturnType<typeof vi.fn>;
   files: { filename: string; mime: string; text: string }[];
   container: HTMLElement;
 }
 
-function setup(initial: Paper[], settings: Settings = DEFAULT_SETTINGS, viewport = 440): Harness {
+/**
+ * The popup showing `initial` over the real background holding `stored`, following its list as the
+ * popup's storage listener does. Only tests that send nothing store less than they show.
+ */
+async function setup(initial: Paper[], settings: Settings = DEFAULT_SETTINGS, stored = initial): Promise<Harness> {
   const openUrl = vi.fn();
   const openOptions = vi.fn();
   const files: Harness['files'] = [];
-  let bg!: FakeBackground;
+  const bg = await testBackground(stored, settings);
   function Host() {
     const [papers, setPapers] = useState(initial);
-    bg ??= fakeBackground(initial, setPapers);
+    useEffect(() => bg.follow(setPapers), []);
     return (
       <Popup
         papers={papers}
@@ -33,7 +38,7 @@ function setup(initial: Paper[], settings: Settings = DEFAULT_SETTINGS, viewport
         send={bg.send}
         openUrl={openUrl}
         openOptions={openOptions}
-        initialViewport={viewport}
+        initialViewport={440}
         download={(filename, mime, text) => files.push({ filename, mime, text })}
       />
     );
@@ -57,11 +62,11 @@ const five = () => [
 ];
 
 describe('ReadingList', () => {
-  it('while only the first screen is there: rows and search, but no counts, bulk actions or export', () => {
+  it('while only the first screen is there: rows and search, but no counts, bulk actions or export', async () => {
     const papers = [paper(1), paper(2, { status: 'read' })];
     const props = {
       settings: DEFAULT_SETTINGS,
-      send: fakeBackground(papers, () => {}).send,
+      send: (await testBackground(papers)).send,
       openUrl: vi.fn(),
       openOptions: vi.fn(),
       initialViewport: 440,
@@ -84,8 +89,8 @@ describe('ReadingList', () => {
     expect(container.querySelector('[data-dogear-filter="status"] option')?.textContent).toBe('Reading list (2)');
   });
 
-  it('shows the reading list (saved + read), newest saved first, with links, tags and note flag', () => {
-    const { container } = setup(five());
+  it('shows the reading list (saved + read), newest saved first, with links, tags and note flag', async () => {
+    const { container } = await setup(five());
     expect(rows(container)).toEqual(['2610.10001', '2610.10002', '2610.10004', '2610.10005']);
     const first = container.querySelector('[data-dogear-item="2610.10001"]')!;
     expect(first.textContent).toContain('Diffusion transformers at scale');
@@ -109,15 +114,15 @@ describe('ReadingList', () => {
     expect(screen.getByText('4 papers')).toBeTruthy();
   });
 
-  it('every button has an accessible name', () => {
-    const { container } = setup(five());
+  it('every button has an accessible name', async () => {
+    const { container } = await setup(five());
     for (const b of container.querySelectorAll('button'))
       expect(b.getAttribute('aria-label') || b.textContent!.trim()).not.toBe('');
     for (const s of container.querySelectorAll('select, input')) expect(s.getAttribute('aria-label')).toBeTruthy();
   });
 
-  it('filters by status, tag, text and query tokens', () => {
-    const { container } = setup(five());
+  it('filters by status, tag, text and query tokens', async () => {
+    const { container } = await setup(five());
     fireEvent.change(screen.getByLabelText('Status filter'), { target: { value: 'dismissed' } });
     expect(rows(container)).toEqual(['2610.10003']);
     fireEvent.change(screen.getByLabelText('Status filter'), { target: { value: 'all' } });
@@ -141,8 +146,8 @@ describe('ReadingList', () => {
     expect(screen.getByText('0 of 5')).toBeTruthy();
   });
 
-  it('sorts by title and published date', () => {
-    const { container } = setup(five());
+  it('sorts by title and published date', async () => {
+    const { container } = await setup(five());
     fireEvent.change(screen.getByLabelText('Sort order'), { target: { value: 'title-asc' } });
     expect(rows(container)).toEqual(['2610.10005', '2610.10001', '2610.10004', '2610.10002']);
     fireEvent.change(screen.getByLabelText('Sort order'), { target: { value: 'published-asc' } });
@@ -150,7 +155,7 @@ describe('ReadingList', () => {
   });
 
   it('keyboard: j/k move, r toggles read, Enter opens, x removes with undo, / focuses search, Escape clears', async () => {
-    const { container, bg, openUrl } = setup(five());
+    const { container, bg, openUrl } = await setup(five());
     const list = container.querySelector('[role="list"]')!;
     const active = () => container.querySelector('.row.active')?.getAttribute('data-dogear-item');
     expect(active()).toBe('2610.10001');
@@ -177,8 +182,8 @@ describe('ReadingList', () => {
     key(document.activeElement!, 'x');
     await waitFor(() => expect(rows(container)).not.toContain('2610.10004'));
     expect(bg.papers.has('2610.10004')).toBe(false);
-    expect(screen.getByRole('status').textContent).toContain('Removed “Reward models”');
-    fireEvent.click(screen.getByText('Undo'));
+    expect((await screen.findByRole('status')).textContent).toContain('Removed “Reward models”');
+    fireEvent.click(await screen.findByText('Undo'));
     await waitFor(() => expect(rows(container)).toContain('2610.10004'));
     // Restored exactly as it was, note included.
     expect(bg.papers.get('2610.10004')!.note).toBe('check the ablation');
@@ -193,7 +198,7 @@ describe('ReadingList', () => {
   });
 
   it('row buttons: read toggle, dismiss, edit tags and note', async () => {
-    const { container, bg } = setup(five());
+    const { container, bg } = await setup(five());
     const row = () => container.querySelector('[data-dogear-item="2610.10002"]')!;
     fireEvent.click(row().querySelector('[data-dogear-action="read"]')!);
     await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('saved'));
@@ -210,16 +215,23 @@ describe('ReadingList', () => {
     expect(bg.papers.get('2610.10001')!.tags).toEqual(['vision', 'to cite']);
     expect(bg.papers.get('2610.10001')!.note).toBe('Read §3 first');
     expect(container.querySelector('[data-dogear-item="2610.10001"] [data-dogear-tag="to cite"]')).not.toBeNull();
+
+    // Removing a tag sends only the removal; the stored tags lose it.
+    fireEvent.click(container.querySelector('[data-dogear-item="2610.10001"] [data-dogear-action="edit"]')!);
+    fireEvent.input(screen.getByRole('dialog').querySelector('input[name="tags"]')!, { target: { value: 'to cite' } });
+    fireEvent.click(screen.getByText('Save'));
+    await waitFor(() => expect(bg.papers.get('2610.10001')!.tags).toEqual(['to cite']));
+    expect(bg.calls.at(-1)).toMatchObject({ payload: { addTags: [], removeTags: ['vision'] } });
   });
 
   it('d dismisses with undo, and d on a dismissed paper puts back what it was (read), never re-saving it', async () => {
     const noted = paper(2, { status: 'read', readAt: 9, tags: ['rl'], note: 'keep me', savedAt: 4 });
-    const { container, bg } = setup([noted, paper(6, { savedAt: 1 })]);
+    const { container, bg } = await setup([noted, paper(6, { savedAt: 1 })]);
     const row = () => container.querySelector<HTMLElement>('[data-dogear-item="2610.10002"]')!;
     key(row(), 'd');
     await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('dismissed'));
-    expect(screen.getByRole('status').textContent).toContain('Dismissed');
-    fireEvent.click(screen.getByText('Undo'));
+    expect((await screen.findByRole('status')).textContent).toContain('Dismissed');
+    fireEvent.click(await screen.findByText('Undo'));
     await waitFor(() => expect(bg.papers.get('2610.10002')!.status).toBe('read'));
 
     key(row(), 'd');
@@ -233,7 +245,7 @@ describe('ReadingList', () => {
   });
 
   it('rejects an invalid tag in the editor without saving', async () => {
-    const { bg } = setup(five());
+    const { bg } = await setup(five());
     fireEvent.click(document.querySelector('[data-dogear-item="2610.10001"] [data-dogear-action="edit"]')!);
     fireEvent.input(screen.getByRole('dialog').querySelector('input[name="tags"]')!, {
       target: { value: 'x'.repeat(61) },
@@ -244,12 +256,12 @@ describe('ReadingList', () => {
   });
 
   it('bulk actions apply to the filtered set only, with confirm and undo', async () => {
-    const { container, bg } = setup(five());
+    const { container, bg } = await setup(five());
     type('tag:vision');
     fireEvent.click(screen.getByLabelText('Mark read: 1 paper'));
     await waitFor(() => expect(bg.papers.get('2610.10001')!.status).toBe('read'));
     expect(bg.papers.get('2610.10004')!.status).toBe('saved');
-    fireEvent.click(screen.getByText('Undo'));
+    fireEvent.click(await screen.findByText('Undo'));
     await waitFor(() => expect(bg.papers.get('2610.10001')!.status).toBe('saved'));
 
     type('');
@@ -265,12 +277,12 @@ describe('ReadingList', () => {
     fireEvent.click(container.querySelector('[data-dogear-action="bulk-remove-confirm"]')!);
     await waitFor(() => expect(bg.papers.has('2610.10004')).toBe(false));
     expect(bg.papers.size).toBe(4);
-    fireEvent.click(screen.getByText('Undo'));
+    fireEvent.click(await screen.findByText('Undo'));
     await waitFor(() => expect(bg.papers.has('2610.10004')).toBe(true));
   });
 
-  it('exports the filtered view in each format, and the whole list on request', () => {
-    const { files } = setup(five());
+  it('exports the filtered view in each format, and the whole list on request', async () => {
+    const { files } = await setup(five());
     type('diffusion');
     const btn = (f: string) => document.querySelector(`[data-dogear-action="export"][data-format="${f}"]`)!;
     fireEvent.click(btn('json'));
@@ -295,7 +307,7 @@ describe('ReadingList', () => {
   });
 
   it('imports from pasted ids with a preview; an invalid paste shows the parser message and changes nothing', async () => {
-    const { bg } = setup(five());
+    const { bg } = await setup(five());
     fireEvent.click(screen.getByLabelText('Import and export'));
     const area = screen.getByLabelText('Paste arXiv ids or URLs to import');
     fireEvent.input(area, { target: { value: '2610.10001\nnot-an-id' } });
@@ -314,20 +326,21 @@ describe('ReadingList', () => {
     expect(bg.papers.get('2610.10001')!.status).toBe('saved');
   });
 
-  it('onboarding hint when there are no keywords or rules; empty state when the list is empty', () => {
-    const { openOptions } = setup([]);
+  it('onboarding hint when there are no keywords or rules; empty state when the list is empty', async () => {
+    const { openOptions } = await setup([]);
     expect(screen.getByText('Your reading list is empty')).toBeTruthy();
     fireEvent.click(screen.getByText('Open settings'));
     expect(openOptions).toHaveBeenCalledTimes(1);
     cleanup();
-    setup(five(), { ...DEFAULT_SETTINGS, keywords: [{ pattern: 'llm', caseSensitive: false, wholeWord: true }] });
+    await setup(five(), { ...DEFAULT_SETTINGS, keywords: [{ pattern: 'llm', caseSensitive: false, wholeWord: true }] });
     expect(document.querySelector('[data-dogear-hint]')).toBeNull();
   });
 
   it('virtualizes: 10,000 papers render only a window of rows, and scrolling moves it', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => paper(i, { savedAt: i }));
+    // Rendering only: nothing is sent, and fake-indexeddb would take seconds to store them.
     const t0 = performance.now();
-    const { container } = setup(many, DEFAULT_SETTINGS, 440);
+    const { container } = await setup(many, DEFAULT_SETTINGS, []);
     const first = rows(container);
     expect(first.length).toBeGreaterThan(5);
     expect(first.length).toBeLessThan(30);
@@ -354,7 +367,7 @@ describe('ReadingList', () => {
 describe('ReadingList with 50,000 papers', () => {
   it('still filters', async () => {
     const many = Array.from({ length: 50_000 }, (_, i) => paper(i, { id: `2611.${String(10000 + i)}`, savedAt: i }));
-    const { container } = setup(many);
+    const { container } = await setup(many, DEFAULT_SETTINGS, []);
     await act(() => void type('tag:none'));
     expect(rows(container)).toEqual([]);
     await act(() => void type(''));

@@ -3,10 +3,12 @@ import * as z from 'zod/mini';
 /**
  * The data model. Every record that crosses a context boundary or comes from an
  * import file or the storage mirror is parsed with these schemas first. From
- * IndexedDB, meta records are parsed by their reader (`Store.getMeta` takes one);
- * paper and settings records are not parsed on the way out: only the store
- * writes them, always from parsed values, and parsing a whole library on every
- * popup open would cost more than the check is worth.
+ * IndexedDB: settings are parsed on every read (`Store.getSettings`, `snapshot`),
+ * and meta records by their reader (`Store.getMeta` takes the parser: ranker
+ * state, gate, suggestions, sync state, backup bookkeeping). Paper, Trash, seen
+ * and backup records are not parsed on the way out: only the store writes them,
+ * always from parsed values (a backup is parsed again when it is restored), and
+ * parsing a whole library on every popup open would cost more than the check is worth.
  */
 
 // Caps keep a hostile page or import from filling the store with giant strings.

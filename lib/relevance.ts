@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { type Paper, type PaperMeta, PaperMetaSchema, type Settings } from './model';
-import { GATE, gate, type Basis, type Decision, type Verdict } from './rank/gate';
+import { GATE, gate, type Decision, type Verdict } from './rank/gate';
 import { keywordFeatures, keywordScore, matchedLabels } from './rank/keywords';
 import { createRanker, isRelevant, parseRankerState, type Ranker } from './rank/ranker';
+import type { ResponseOf } from './messages';
 import type { Store } from './store';
 import { inSlices, type SliceOptions, type Steps } from './rank/steps';
 
@@ -38,11 +39,8 @@ function parseSuggestions(raw: unknown): Suggestion[] {
   });
 }
 
-export interface ScoreResult {
-  /** `model` once it has earned its place (see rank/gate.ts); otherwise the keyword score, `cold` or `keywords`. */
-  basis: Basis;
-  scores: Record<string, { value: number; words: string[] }>;
-}
+/** The reply to `rank.score`: its basis is `model` once the model has earned its place (see rank/gate.ts), otherwise `keywords` or `cold`. */
+type ScoreResult = ResponseOf<'rank.score'>;
 
 /** What the gate remembers: which label each paper had when last trained on, and each decision as predicted. */
 const GateStateSchema = z.object({

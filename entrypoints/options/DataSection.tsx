@@ -7,7 +7,8 @@ import { renderExport } from '@/lib/export';
 import { requestPersistence } from '@/lib/persist';
 import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';
 import { ExportButtons, downloadText } from '@/components/ExportButtons';
-import { ImportPanel, type ApplyRequest } from '@/components/ImportPanel';
+import { ImportPanel } from '@/components/ImportPanel';
+import type { RequestOf } from '@/lib/messages';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
 import { readBackupFailure, type BackupFailure } from '@/lib/backup';
@@ -168,7 +169,7 @@ export function DataSection() {
       return `Restored the backup of ${when(b.createdAt)} (${papersWord(b.papers)}). The list as it was before is kept as a backup.`;
     }, true);
 
-  const apply = async (r: ApplyRequest) => {
+  const apply = async (r: RequestOf<'papers.apply'>) => {
     await send('papers.apply', r);
     importedSettings.current = Boolean(r.settings);
   };
