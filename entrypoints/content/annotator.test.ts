@@ -21,7 +21,6 @@ const adapter: SiteAdapter<'arxiv'> = {
     entries: [...doc.querySelectorAll<HTMLElement>('article[data-id]')].map(
       (el): Entry => ({
         meta: { id: el.dataset.id!, title: el.querySelector('h3')!.textContent!, authors: [], abstract: '' },
-        extra: {},
         element: el,
         mount: el,
         boxes: [el],

@@ -15,7 +15,6 @@ function result(): { li: HTMLElement; entry: Entry } {
   document.body.append(li);
   const entry: Entry = {
     meta: { id: '2610.00001', title: 'Diffusion for control', authors: [] },
-    extra: {},
     element: li,
     mount: li,
     boxes: [li],

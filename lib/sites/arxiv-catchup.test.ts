@@ -49,16 +49,6 @@ describe('arxiv.extract on catchup-cs.LG-2026-10-26.html', () => {
     expect(entries.map((e) => e.element)).toEqual([...doc.querySelectorAll('dl[id="articles"] > dt')]);
   });
 
-  it('splits New 40 / Cross 12 / Replacements 8 by section heading and dt marker', () => {
-    const types = entries.map((e) => e.extra.listingType);
-    expect([types.slice(0, 40), types.slice(40, 52), types.slice(52)].map((t) => [...new Set(t)])).toEqual([
-      ['new'],
-      ['cross'],
-      ['replaced'],
-    ]);
-    expect(entries[0]?.extra.section).toBe('New submissions (showing 40 of 40 entries)');
-  });
-
   it('anchors each entry on its dt (inline overlay, dt and dd as its boxes), with the abstract of ?abs=True', () => {
     for (const e of entries) {
       expect(e.element.localName).toBe('dt');

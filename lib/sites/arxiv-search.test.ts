@@ -96,7 +96,6 @@ describe('arxiv.extract on search-diffusion.html', () => {
       primaryClass: 'cs.LG',
     });
     expect(e.meta.abstract).toMatch(/^The method runs in real time on a single GPU\. .*human supervision\.$/);
-    expect(e.extra).toEqual({ subjects: ['cs.LG', 'stat.ML'], arxivComments: '11 pages, 6 figures' });
   });
 
   it('reads the full abstract without its "More"/"Less" toggles, and highlighted words as plain text', () => {
@@ -165,7 +164,6 @@ describe('arxiv.extract on malformed and hostile search results', () => {
     );
     const e = arxiv.extract(doc).entries[0]!;
     expect(e.meta.primaryClass).toBeUndefined();
-    expect(e.extra.subjects).toBeUndefined();
     expect(e.mount).toBe(e.element);
     expect(e.meta.authors).toEqual([]);
   });

@@ -1,17 +1,8 @@
 import { compact, LIMITS, type PaperMeta } from '../model';
 import { errorText } from '../errors';
 import * as SEL from './arxiv.selectors';
-import {
-  authorList,
-  clip,
-  collapse,
-  COMMENTS_LABEL,
-  idFromAbsHref,
-  optional,
-  readText,
-  stripLabel,
-} from './arxiv-text';
-import type { Entry, EntryExtra, Skipped } from './types';
+import { authorList, clip, collapse, idFromAbsHref, optional, readText } from './arxiv-text';
+import type { Entry, Skipped } from './types';
 
 /**
  * arXiv's search results (arxiv-search `search_results`: `/search/?query=…`, `/search/<archives>`,
@@ -58,15 +49,8 @@ function readResult(li: HTMLElement): Entry | string {
       : undefined,
     primaryClass: chips[0],
   });
-  const comments = collapse(li.querySelector(SEL.SEARCH_COMMENTS)?.textContent);
-  const extra: EntryExtra = compact({
-    subjects: chips.length ? [...new Set(chips)] : undefined,
-    arxivComments: COMMENTS_LABEL.test(comments)
-      ? optional(stripLabel(comments, COMMENTS_LABEL), LIMITS.note)
-      : undefined,
-  });
   const mount = li.querySelector<HTMLElement>(SEL.SEARCH_AUTHORS) ?? li;
   // What the user sees first is the preview: it is highlighted too (the full abstract is read and counted).
   const abstractPreview = abstractEl && li.querySelector<HTMLElement>(SEL.SEARCH_ABSTRACT_PREVIEW);
-  return { meta, extra, element: li, mount, boxes: [li], titleEl, abstractEl, abstractPreview };
+  return { meta, element: li, mount, boxes: [li], titleEl, abstractEl, abstractPreview };
 }

@@ -31,7 +31,6 @@ export function stripLabel(s: string, label: RegExp): string {
 }
 export const TITLE_LABEL = /^Title:\s*/i;
 export const ABSTRACT_LABEL = /^Abstract:?\s*/i;
-export const COMMENTS_LABEL = /^Comments:\s*/i;
 
 /**
  * Text of an element as the page shows it at call time, with math kept as `$TeX$`
@@ -95,11 +94,6 @@ export function lastCategory(text: string): string | undefined {
   let code: string | undefined;
   for (const m of text.matchAll(CATEGORY)) code = m[1];
   return code;
-}
-
-export function categories(text: string): string[] | undefined {
-  const codes = Array.from(text.matchAll(CATEGORY), (m) => m[1] ?? '').filter(Boolean);
-  return codes.length ? [...new Set(codes)] : undefined;
 }
 
 export function authorList(names: Iterable<string>): string[] {

@@ -45,10 +45,6 @@ export const LIST_TITLE = '.list-title';
 export const LIST_TITLE_ = [...LISTS, LEGACY];
 export const LIST_AUTHOR_LINKS = '.list-authors a';
 export const LIST_AUTHOR_LINKS_ = [...LISTS, LEGACY];
-export const LIST_COMMENTS = '.list-comments';
-export const LIST_COMMENTS_ = LISTS;
-export const LIST_SUBJECTS = '.list-subjects';
-export const LIST_SUBJECTS_ = [...LISTS, LEGACY];
 /** Also on abs pages (abs-2610.22702.html, abs-hep-th-9901001v2.html). */
 export const PRIMARY_SUBJECT = '.primary-subject';
 export const PRIMARY_SUBJECT_ = [...LISTS, ...ABS, LEGACY];
@@ -90,9 +86,6 @@ export const SEARCH_ABSTRACT_TOGGLE_ = ['arxiv/search-diffusion.html'];
 /** Category chips: the primary category first. */
 export const SEARCH_CATEGORY = '.tags > .tag';
 export const SEARCH_CATEGORY_ = SEARCH;
-/** Comments and other notes (report number, journal ref) share this class; comments come first. */
-export const SEARCH_COMMENTS = 'p.comments';
-export const SEARCH_COMMENTS_ = SEARCH;
 
 // ---------------------------------------------------------------- abs pages
 // abs-2610.22702.html, abs-hep-th-9901001v2.html
@@ -107,10 +100,6 @@ export const ABS_AUTHOR_LINKS = '#abs .authors a';
 export const ABS_AUTHOR_LINKS_ = ABS;
 export const ABS_ABSTRACT = '#abs blockquote.abstract';
 export const ABS_ABSTRACT_ = ABS;
-export const ABS_SUBJECTS = '#abs td.subjects';
-export const ABS_SUBJECTS_ = ABS;
-export const ABS_COMMENTS = '#abs td.comments';
-export const ABS_COMMENTS_ = ABS;
 
 /** Google Scholar tags in the abs page head (arxiv-browse formatting/metatags.py). */
 export const META_TITLE = 'meta[name="citation_title"]';

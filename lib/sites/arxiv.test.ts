@@ -20,14 +20,6 @@ const row = (file: string): FixturePage => {
   return r;
 };
 
-const countBy = <T>(items: T[], key: (t: T) => string | undefined) => {
-  const out: Record<string, number> = {};
-  for (const t of items) {
-    const k = key(t) ?? '(none)';
-    out[k] = (out[k] ?? 0) + 1;
-  }
-  return out;
-};
 const byId = (entries: Entry[], id: string): Entry => {
   const e = entries.find((x) => x.meta.id === id);
   if (!e) throw new Error(`${id} not extracted`);
@@ -136,20 +128,6 @@ describe('arxiv.extract on list-cs.LG-new.html', () => {
     expect(entries.map((e) => e.meta.id)).toEqual(domIds);
   });
 
-  it('splits New 60 / Cross 20 / Replacements 20 by section heading and dt marker', () => {
-    expect(countBy(entries, (e) => e.extra.section)).toEqual({
-      'New submissions (showing 60 of 60 entries)': 60,
-      'Cross submissions (showing 20 of 20 entries)': 20,
-      'Replacement submissions (showing 20 of 20 entries)': 20,
-    });
-    expect(countBy(entries, (e) => e.extra.listingType)).toEqual({ new: 60, cross: 20, replaced: 20 });
-    for (const e of entries) {
-      const dtText = e.element.textContent ?? '';
-      expect(/\(cross-list from /.test(dtText)).toBe(e.extra.listingType === 'cross');
-      expect(/\(replaced\)/.test(dtText)).toBe(e.extra.listingType === 'replaced');
-    }
-  });
-
   it('reads the first entry in full', () => {
     const e = entries[0] as Entry;
     expect(e.meta).toEqual({
@@ -159,34 +137,23 @@ describe('arxiv.extract on list-cs.LG-new.html', () => {
       abstract: expect.stringMatching(/^Recent advances in multilingual LLMs .* reducing inference cost by 2\.6x\.$/),
       primaryClass: 'cs.LG',
     });
-    expect(e.extra).toEqual({
-      listingType: 'new',
-      section: 'New submissions (showing 60 of 60 entries)',
-      subjects: ['cs.LG', 'stat.ML', 'cs.CV'],
-    });
   });
 
   it('finds the old id 1706.03762 among the replacements', () => {
     const e = byId(entries, '1706.03762');
-    expect(e.extra.listingType).toBe('replaced');
-    expect(e.extra.section).toMatch(/^Replacement submissions/);
     expect(e.meta.title).toBe('Attention Is All You Need');
     expect(e.meta.authors).toHaveLength(8);
     expect(e.meta.authors[0]).toBe('Ashish Vaswani');
     expect(e.meta.authors).toContain('Aidan N. Gomez');
     expect(e.meta.primaryClass).toBe('cs.CL');
-    expect(e.extra.subjects).toEqual(['cs.CL', 'cs.LG']);
-    expect(e.extra.arxivComments).toBe('15 pages, 5 figures');
   });
 
-  it('marks cross-lists whatever their primary category', () => {
-    const cross = entries.filter((e) => e.extra.listingType === 'cross');
+  it("reads a cross-list's own primary category", () => {
+    const cross = entries.filter((e) => /\(cross-list from /.test(e.element.textContent ?? ''));
     expect(cross[0]?.meta.id).toBe('2610.22889');
-    expect(cross.every((e) => e.extra.section?.startsWith('Cross submissions'))).toBe(true);
-    // A cross-list into cs.LG has another primary class, which is listed among its subjects.
-    const foreign = cross.filter((e) => e.meta.primaryClass !== 'cs.LG');
-    expect(foreign.length).toBeGreaterThan(0);
-    for (const e of foreign) expect(e.extra.subjects).toContain(e.meta.primaryClass);
+    // A cross-list into cs.LG has another primary class: the one it was cross-listed from.
+    expect(cross.some((e) => e.meta.primaryClass !== 'cs.LG')).toBe(true);
+    for (const e of cross) expect(e.element.textContent).toContain(`(cross-list from ${e.meta.primaryClass})`);
   });
 
   it('keeps $…$ math in titles as text, with entities decoded', () => {
@@ -206,14 +173,6 @@ describe('arxiv.extract on list-cs.LG-new.html', () => {
     const withBr = byId(entries, '2610.22702').meta.abstract ?? '';
     expect(withBr).toContain('an interpretable framework that uses verifiable rewards');
     expect(withBr).toMatch(/are available at this https URL\.$/);
-  });
-
-  it('reads comments only where present, without the label', () => {
-    const withComments = entries.filter((e) => e.extra.arxivComments !== undefined);
-    expect(withComments).toHaveLength(doc.querySelectorAll('.list-comments').length);
-    expect(byId(entries, '2610.22702').extra.arxivComments).toBe('10 pages, 6 figures');
-    expect(withComments.every((e) => !/^Comments:/.test(e.extra.arxivComments ?? ''))).toBe(true);
-    expect(byId(entries, '2610.22767').extra.arxivComments).toBeUndefined();
   });
 
   it('anchors each entry on its dt: element = mount = dt, stable title and abstract containers', () => {
@@ -245,11 +204,6 @@ describe('arxiv.extract on list-cs.CL-recent.html', () => {
     expect(entries[0]?.meta.id).toBe(r.firstId);
     expect(entries.at(-1)?.meta.id).toBe(r.lastId);
     expect(doc.querySelectorAll('dl[id="articles"]')).toHaveLength(3);
-    expect(countBy(entries, (e) => e.extra.section)).toEqual({
-      'Tue, 27 Oct 2026 (showing 96 of 96 entries )': 96,
-      'Mon, 26 Oct 2026 (showing 88 of 88 entries )': 88,
-      'Fri, 23 Oct 2026 (showing first 66 of 103 entries )': 66,
-    });
   });
 
   it('has no abstracts on /recent', () => {
@@ -262,22 +216,12 @@ describe('arxiv.extract on list-cs.CL-recent.html', () => {
     expect(entries[0]?.meta.title).toBe('An $α$-Divergence View of KV Cache Compression');
     expect(entries[0]?.meta.primaryClass).toBe('cs.CL');
   });
-
-  it('marks cross-lists from the dt and leaves day sections untyped otherwise', () => {
-    const crossDts = Array.from(doc.querySelectorAll('dt')).filter((dt) =>
-      /\(cross-list from /.test(dt.textContent ?? ''),
-    );
-    expect(crossDts.length).toBeGreaterThan(0);
-    const types = countBy(entries, (e) => e.extra.listingType);
-    expect(types).toEqual({ cross: crossDts.length, '(none)': 250 - crossDts.length });
-    for (const e of entries.filter((x) => x.extra.listingType === 'cross')) expect(crossDts).toContain(e.element);
-  });
 });
 
 // ---------------------------------------------------------------- other layouts and bad input
 
 describe('arxiv.extract on other layouts', () => {
-  it('reads the legacy layout: #dlpage dl, span.list-identifier, h3 before each dl', () => {
+  it('reads the legacy layout: #dlpage dl, span.list-identifier', () => {
     const legacyItem = (id: string, extra = '') => `
 <dt><a name="item1">[1]</a>   <span class="list-identifier"><a href="/abs/${id}" title="Abstract">arXiv:${id}</a> ${extra}[<a href="/pdf/${id}" title="Download PDF">pdf</a>, <a href="/format/${id}" title="Other formats">other</a>]</span></dt>
 <dd>
@@ -309,12 +253,7 @@ dimensional analysis is a robust technique.
 </div></body></html>`);
     const { entries, skipped } = arxiv.extract(doc);
     expect(skipped).toEqual([]);
-    expect(entries.map((e) => [e.meta.id, e.extra.listingType, e.extra.section])).toEqual([
-      ['2202.04643', 'new', 'New submissions for Fri, 11 Feb 22'],
-      ['2202.04644', 'new', 'New submissions for Fri, 11 Feb 22'],
-      ['2202.04000', 'cross', 'Cross-lists for Fri, 11 Feb 22'],
-      ['2101.00001', 'replaced', 'Replacements for Fri, 11 Feb 22'],
-    ]);
+    expect(entries.map((e) => e.meta.id)).toEqual(['2202.04643', '2202.04644', '2202.04000', '2101.00001']);
     expect(entries[0]?.meta).toEqual({
       id: '2202.04643',
       title: 'Dimensionally Consistent Learning with Buckingham Pi',
@@ -322,15 +261,12 @@ dimensional analysis is a robust technique.
       abstract: 'In the absence of governing equations, dimensional analysis is a robust technique.',
       primaryClass: 'cs.LG',
     });
-    expect(entries[0]?.extra.subjects).toEqual(['cs.LG', 'cs.CE', 'physics.comp-ph']);
   });
 
   it('reads a month listing: one dl without heading', () => {
     const doc = listPage(item('2602.19008', 'A Plain Title'));
     const { entries } = arxiv.extract(doc);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]?.extra.section).toBeUndefined();
-    expect(entries[0]?.extra.listingType).toBeUndefined();
+    expect(entries.map((e) => e.meta.title)).toEqual(['A Plain Title']);
   });
 
   it('returns nothing for a page without lists, and for "No updates today"', () => {
@@ -487,7 +423,6 @@ describe('arxiv.extractPaper', () => {
     expect(e).not.toBeNull();
     const listed = byId(listing, '2610.22702');
     expect(e?.meta).toEqual({ ...listed.meta, published: '2026-10-26' });
-    expect(e?.extra).toEqual({ subjects: ['cs.LG'], arxivComments: '10 pages, 6 figures' });
     expect(e?.element.id).toBe('abs');
     expect(e?.titleEl?.matches('h1.title')).toBe(true);
     expect(e?.titleEl?.parentElement).toBe(e?.element);
@@ -510,10 +445,6 @@ describe('arxiv.extractPaper', () => {
         'We study the charges of non-Abelian $D$-branes on $T^4/\\mathbb{Z}_2$ orbifolds and show that they are classified by the twisted $K$-theory of the moduli space. For $\\mathcal{N}=4$ theories the resulting lattice is even and self-dual. We comment on the relation to the Müller-Ríos conjecture.',
       published: '1999-01-04',
       primaryClass: 'hep-th',
-    });
-    expect(e?.extra).toEqual({
-      subjects: ['hep-th', 'gr-qc'],
-      arxivComments: '21 pages, LaTeX, 2 figures; v2: references added',
     });
     expect(PaperMetaSchema.safeParse(e?.meta).success).toBe(true);
   });

@@ -5,10 +5,8 @@ import { veilCss } from './veil';
 import {
   ABSTRACT_LABEL,
   authorList,
-  categories,
   clip,
   collapse,
-  COMMENTS_LABEL,
   ELEMENT_NODE,
   idFromAbsHref,
   lastCategory,
@@ -19,7 +17,7 @@ import {
   textOf,
   TITLE_LABEL,
 } from './arxiv-text';
-import type { Entry, EntryExtra, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
+import type { Entry, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
 import { errorText } from '../errors';
 
 /**
@@ -74,37 +72,7 @@ function detect(url: string): PageKind | null {
 
 // ---------------------------------------------------------------- listings
 
-type ListingType = NonNullable<EntryExtra['listingType']>;
-
-/** /new headings "New submissions (…)", "Cross submissions", "Replacement submissions";
- *  legacy "New submissions for …", "Cross-lists for …", "Replacements for …". */
-function typeFromHeading(heading: string | undefined): ListingType | undefined {
-  if (!heading) return undefined;
-  if (/^new\b/i.test(heading)) return 'new';
-  if (/^cross/i.test(heading)) return 'cross';
-  if (/^replace/i.test(heading)) return 'replaced';
-  return undefined;
-}
-
-/** Current layout: the `h3` is the dl's first child. Legacy: the nearest `h3` before it. */
-function sectionHeading(dl: Element, legacy: boolean): string | undefined {
-  for (const child of Array.from(dl.children)) {
-    if (child.localName === 'h3') return optional(collapse(child.textContent), 300);
-    if (child.localName === 'dt') break;
-  }
-  if (!legacy) return undefined;
-  for (let prev = dl.previousElementSibling; prev && prev.localName !== 'dl'; prev = prev.previousElementSibling) {
-    if (prev.localName === 'h3') return optional(collapse(prev.textContent), 300);
-  }
-  return undefined;
-}
-
-interface Section {
-  heading: string | undefined;
-  type: ListingType | undefined;
-}
-
-function readEntry(dt: HTMLElement, dd: HTMLElement | null, section: Section): Entry | string {
+function readEntry(dt: HTMLElement, dd: HTMLElement | null): Entry | string {
   const link = dt.querySelector(SEL.ABSTRACT_LINK);
   if (!link) return 'no Abstract link in dt';
   const href = link.getAttribute('href');
@@ -125,32 +93,17 @@ function readEntry(dt: HTMLElement, dd: HTMLElement | null, section: Section): E
     primaryClass: lastCategory(textOf(dd, SEL.PRIMARY_SUBJECT)),
   });
 
-  const marker = dt.textContent ?? '';
-  const listingType: ListingType | undefined = /\(cross-list from\b/i.test(marker)
-    ? 'cross'
-    : /\(replaced\)/i.test(marker)
-      ? 'replaced'
-      : section.type;
-  const extra: EntryExtra = compact({
-    listingType,
-    section: section.heading,
-    subjects: categories(textOf(dd, SEL.LIST_SUBJECTS)),
-    arxivComments: optional(stripLabel(textOf(dd, SEL.LIST_COMMENTS), COMMENTS_LABEL), LIMITS.note),
-  });
-
-  return { meta, extra, element: dt, mount: dt, inline: true, boxes: [dt, dd], titleEl, abstractEl };
+  return { meta, element: dt, mount: dt, inline: true, boxes: [dt, dd], titleEl, abstractEl };
 }
 
-function readList(dl: Element, legacy: boolean, entries: Entry[], skipped: Skipped[]): void {
-  const heading = sectionHeading(dl, legacy);
-  const section: Section = { heading, type: typeFromHeading(heading) };
+function readList(dl: Element, entries: Entry[], skipped: Skipped[]): void {
   for (const child of Array.from(dl.children)) {
     if (child.localName !== 'dt') continue;
     const dt = child as HTMLElement;
     const next = dt.nextElementSibling;
     const dd = next?.localName === 'dd' ? (next as HTMLElement) : null;
     try {
-      const entry = readEntry(dt, dd, section);
+      const entry = readEntry(dt, dd);
       if (typeof entry === 'string') skipped.push({ element: dt, reason: entry });
       else entries.push(entry);
     } catch (err) {
@@ -166,7 +119,7 @@ function extract(doc: Document): ExtractResult {
   let lists = doc.querySelectorAll(SEL.LIST_DL);
   const legacy = lists.length === 0;
   if (legacy) lists = doc.querySelectorAll(SEL.LEGACY_DL);
-  for (const dl of Array.from(lists)) readList(dl, legacy, entries, skipped);
+  for (const dl of Array.from(lists)) readList(dl, entries, skipped);
   const inLists = found();
   // A search result page has no lists, a list page no results: at most one of these finds entries.
   readSearchResults(doc, entries, skipped);
@@ -230,12 +183,8 @@ function absPaper(doc: Document, urlId: string): Entry | null {
     published: isoDate(metaContent(doc, SEL.META_DATE)) ?? isoDate(metaContent(doc, SEL.META_ONLINE_DATE)),
     primaryClass: lastCategory(textOf(element, SEL.PRIMARY_SUBJECT)),
   });
-  const extra: EntryExtra = compact({
-    subjects: categories(textOf(doc, SEL.ABS_SUBJECTS)),
-    arxivComments: optional(textOf(doc, SEL.ABS_COMMENTS), LIMITS.note),
-  });
   const mount = doc.querySelector<HTMLElement>(SEL.ABS_AUTHORS) ?? element;
-  return { meta, extra, element, mount, boxes: [element], titleEl, abstractEl };
+  return { meta, element, mount, boxes: [element], titleEl, abstractEl };
 }
 
 /** LaTeXML puts footnote marks, affiliations and e-mails in the person name; the name is
@@ -280,7 +229,7 @@ function htmlPaper(doc: Document, id: string): Entry | null {
     abstract: optional(abstract, LIMITS.abstract),
   });
   const mount = doc.querySelector<HTMLElement>(SEL.HTML_AUTHORS) ?? element;
-  return { meta, extra: {}, element, mount, boxes: [element], titleEl, abstractEl };
+  return { meta, element, mount, boxes: [element], titleEl, abstractEl };
 }
 
 /** Abs pages prefer the citation_* head tags; `/html/` pages have only the LaTeXML body. */

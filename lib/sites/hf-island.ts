@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
-import type { EntryExtra } from './types';
 
 /**
  * Hugging Face server-renders each page's data as JSON in a Svelte "island"
@@ -9,9 +8,7 @@ import type { EntryExtra } from './types';
  */
 
 const optString = z.catch(z.optional(z.string()), undefined);
-const optNumber = z.catch(z.optional(z.number()), undefined);
 const optList = z.catch(z.optional(z.array(z.unknown())), undefined);
-const optOrg = z.catch(z.optional(z.object({ name: optString, fullname: optString })), undefined);
 
 const HfPaperSchema = z.object({
   id: z.string(),
@@ -21,13 +18,8 @@ const HfPaperSchema = z.object({
   // was most of the cost of reading a 500-entry page. A malformed author is skipped, not fatal.
   authors: z.catch(z.array(z.unknown()), []),
   publishedAt: optString,
-  submittedOnDailyAt: optString,
-  upvotes: optNumber,
   githubRepo: optString,
-  githubStars: optNumber,
   projectPage: optString,
-  ai_keywords: z.catch(z.optional(z.array(z.string())), undefined),
-  organization: optOrg,
 });
 type HfPaper = z.infer<typeof HfPaperSchema>;
 
@@ -36,10 +28,6 @@ const HfEntrySchema = z.object({
   paper: HfPaperSchema,
   title: optString,
   summary: optString,
-  publishedAt: optString,
-  numComments: optNumber,
-  submittedBy: z.optional(z.unknown()),
-  organization: optOrg,
 });
 export type HfEntry = z.infer<typeof HfEntrySchema>;
 
@@ -49,12 +37,8 @@ const ListingPropsSchema = z.object({
   searchResults: optList,
 });
 
-const PaperPropsSchema = z.object({
-  paper: HfPaperSchema,
-  comments: optList,
-  organization: optOrg,
-});
-export type HfPaperProps = z.infer<typeof PaperPropsSchema>;
+const PaperPropsSchema = z.object({ paper: HfPaperSchema });
+type HfPaperProps = z.infer<typeof PaperPropsSchema>;
 
 function readProps(island: Element | null): unknown {
   const raw = island?.getAttribute('data-props');
@@ -94,10 +78,6 @@ export function readPaperIsland(island: Element | null): HfPaperProps | null {
 
 // ---------------------------------------------------------------- to our model
 
-// Keyword chips are display-only; these caps keep a hostile island from bloating overlays.
-const MAX_KEYWORDS = 50;
-const MAX_KEYWORD = 100;
-
 /** Collapses whitespace (arXiv titles and abstracts carry hard wraps) and caps the length. */
 export function cleanText(s: string, max: number): string {
   const t = s.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
@@ -105,11 +85,6 @@ export function cleanText(s: string, max: number): string {
   // Never leave half a surrogate pair at the cut.
   const cut = t.slice(0, max);
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
-/** Non-negative integer counts only: anything else is not a count we can show. */
-export function asCount(n: number | undefined): number | undefined {
-  return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 function httpsUrl(s: string | undefined): string | undefined {
@@ -124,17 +99,8 @@ function nonEmpty(s: string): string | undefined {
   return s || undefined;
 }
 
-function orgName(org: { name?: string; fullname?: string } | undefined): string | undefined {
-  const name = org?.fullname || org?.name;
-  return name ? nonEmpty(cleanText(name, LIMITS.title)) : undefined;
-}
-
-/** Island data → PaperMeta + EntryExtra. `id` is the canonical id the caller matched on. */
-export function fromIsland(
-  id: string,
-  paper: HfPaper,
-  entry: Omit<HfEntry, 'paper'> = {},
-): { meta: PaperMeta; extra: EntryExtra } {
+/** Island data → PaperMeta. `id` is the canonical id the caller matched on. */
+export function fromIsland(id: string, paper: HfPaper, entry: Omit<HfEntry, 'paper'> = {}): PaperMeta {
   const authors: string[] = [];
   for (const a of paper.authors) {
     if (authors.length >= LIMITS.authors) break;
@@ -154,20 +120,5 @@ export function fromIsland(
     codeUrl: httpsUrl(paper.githubRepo),
     projectUrl: httpsUrl(paper.projectPage),
   };
-  const keywords = (paper.ai_keywords ?? [])
-    .map((k) => cleanText(k, MAX_KEYWORD))
-    .filter(Boolean)
-    .slice(0, MAX_KEYWORDS);
-  const extra: EntryExtra = {
-    // 2025+ entries say when they were featured; in 2024 the entry's own publishedAt was that
-    // time. Never-featured search results (no submitter) have neither.
-    featuredAt: isoDate(paper.submittedOnDailyAt ?? (entry.submittedBy ? entry.publishedAt : undefined)),
-    upvotes: asCount(paper.upvotes),
-    comments: asCount(entry.numComments),
-    organization: orgName(entry.organization ?? paper.organization),
-    githubRepo: httpsUrl(paper.githubRepo),
-    githubStars: asCount(paper.githubStars),
-    aiKeywords: keywords.length ? keywords : undefined,
-  };
-  return { meta: compact(meta), extra: compact(extra) };
+  return compact(meta);
 }

@@ -44,19 +44,10 @@ export const CARD_ABSTRACT_ = ['hf/search-rewarding.html', 'hf/trending.html'];
 
 /**
  * The vote widget: the guest login link, the signed-in checkbox label, or trending's
- * orange count. Reading numbers only inside it keeps the "Submitted by" badge (which also
- * has `.leading-none`) out.
+ * orange count. On a paper page the overlay goes in the row that holds it.
  */
 export const VOTE_WIDGET = 'a[href^="/login?next="], [role="checkbox"], div.text-orange-500';
-export const VOTE_WIDGET_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
-
-/** Inside the vote widget: the element whose text is the count. */
-export const VOTE_COUNT = '.leading-none, .text-orange-500';
-export const VOTE_COUNT_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
-
-/** Inside a card: the comments link, rendered only when there are comments. */
-export const COMMENTS_LINK = 'a[href$="#community"]';
-export const COMMENTS_LINK_ = LISTINGS;
+export const VOTE_WIDGET_ = ['hf/paper-2510.12345.html'];
 
 /** Any link to a paper page (titles, thumbnails, abstracts, comments), matched without the card
  *  around it: counted to notice cards the adapter no longer finds. */

@@ -1,7 +1,7 @@
 import { canonicalId, compact, LIMITS, type PaperMeta } from '../model';
-import { asCount, cleanText, fromIsland, readListingIsland, readPaperIsland } from './hf-island';
+import { cleanText, fromIsland, readListingIsland, readPaperIsland } from './hf-island';
 import * as SEL from './huggingface.selectors';
-import type { Entry, EntryExtra, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
+import type { Entry, ExtractResult, PageKind, SiteAdapter, Skipped } from './types';
 
 /**
  * Hugging Face Daily Papers. Data comes from the page's JSON island; cards are found
@@ -56,28 +56,8 @@ function detect(url: string, doc: Document): PageKind | null {
   return null;
 }
 
-/** Upvote and star counts as shown: `106`, `2,345`, `2.61k`; `-` (never featured) gives undefined. */
-function parseCount(text: string | null | undefined): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*([km])?$/i.exec((text ?? '').replace(/[\s,]/g, ''));
-  if (!m?.[1]) return undefined;
-  const scale = m[2]?.toLowerCase() === 'k' ? 1e3 : m[2] ? 1e6 : 1;
-  return asCount(Math.round(Number(m[1]) * scale));
-}
-
-function voteCount(scope: Element): number | undefined {
-  const widget = scope.querySelector(SEL.VOTE_WIDGET);
-  if (!widget) return undefined;
-  const counter = widget.matches(SEL.VOTE_COUNT) ? widget : widget.querySelector(SEL.VOTE_COUNT);
-  return parseCount((counter ?? widget).textContent);
-}
-
 /** Reads a card without the island: what a daily, search or trending card shows. */
-function fromCard(
-  id: string,
-  card: Element,
-  link: Element,
-  abstractEl: Element | null,
-): { meta: PaperMeta; extra: EntryExtra } {
+function fromCard(id: string, card: Element, link: Element, abstractEl: Element | null): PaperMeta {
   const authors: string[] = [];
   for (const li of card.querySelectorAll(SEL.CARD_AUTHOR)) {
     const name = cleanText(li.getAttribute('title') ?? '', LIMITS.author);
@@ -86,18 +66,12 @@ function fromCard(
   // The avatar row is `flex-row-reverse`: DOM order is the reverse of the paper's author order.
   authors.reverse();
   const abstract = abstractEl ? cleanText(abstractEl.textContent ?? '', LIMITS.abstract) : '';
-  const comments = card.querySelector(SEL.COMMENTS_LINK);
-  const meta: PaperMeta = {
+  return compact({
     id,
     title: cleanText(link.textContent ?? '', LIMITS.title),
     authors: authors.slice(0, LIMITS.authors),
     abstract: abstract || undefined,
-  };
-  const extra: EntryExtra = {
-    upvotes: voteCount(card),
-    comments: comments ? (parseCount(comments.textContent) ?? 0) : 0,
-  };
-  return { meta: compact(meta), extra: compact(extra) };
+  });
 }
 
 function extract(doc: Document): ExtractResult {
@@ -118,10 +92,10 @@ function extract(doc: Document): ExtractResult {
     }
     const abstractEl = card.querySelector<HTMLElement>(SEL.CARD_ABSTRACT);
     const known = island?.get(id);
-    const data = known ? fromIsland(id, known.paper, known) : fromCard(id, card, link, abstractEl);
-    if (!data.meta.title) data.meta.title = cleanText(link.textContent ?? '', LIMITS.title);
+    const meta = known ? fromIsland(id, known.paper, known) : fromCard(id, card, link, abstractEl);
+    if (!meta.title) meta.title = cleanText(link.textContent ?? '', LIMITS.title);
     entries.push({
-      ...data,
+      meta,
       element: card,
       boxes: [cellOf(card)],
       // The h3's container is the title/authors column on every card layout, clear of the
@@ -159,13 +133,10 @@ function extractPaper(doc: Document, url: string): Entry | null {
   const id = urlId ?? islandId;
   if (!id) return null;
   // After a client-side move to another paper the island may still describe the old one.
-  const data =
-    props && islandId === id
-      ? fromIsland(id, props.paper, { numComments: props.comments?.length, organization: props.organization })
-      : { meta: { id, title: cleanText(h1.textContent ?? '', LIMITS.title), authors: [] }, extra: {} };
-  if (!data.meta.title) data.meta.title = cleanText(h1.textContent ?? '', LIMITS.title);
+  const meta: PaperMeta = props && islandId === id ? fromIsland(id, props.paper) : { id, title: '', authors: [] };
+  if (!meta.title) meta.title = cleanText(h1.textContent ?? '', LIMITS.title);
   return {
-    ...data,
+    meta,
     element: container,
     boxes: [container],
     mount: rowOf(container, container.querySelector(SEL.VOTE_WIDGET)) ?? container,

@@ -1,26 +1,7 @@
 import type { PaperMeta } from '../model';
 
-/** Facts a listing shows beside the paper itself; shown or used for ranking, never stored as truth. */
-export interface EntryExtra {
-  /** Hugging Face: when the paper was put on Daily Papers (ISO). */
-  featuredAt?: string;
-  upvotes?: number;
-  comments?: number;
-  organization?: string;
-  githubRepo?: string;
-  githubStars?: number;
-  aiKeywords?: string[];
-  /** arXiv: journal-ref / comments line. */
-  arxivComments?: string;
-  subjects?: string[];
-  /** arXiv /new: which section the entry is in. */
-  listingType?: 'new' | 'cross' | 'replaced';
-  section?: string;
-}
-
 export interface Entry {
   meta: PaperMeta;
-  extra: EntryExtra;
   /** The element that carries `data-dogear-id` (HF: the `article`; arXiv: the `dt` or the search result's `li`). */
   element: HTMLElement;
   /** Where `<dogear-card>` is inserted: appended to this element's children. */
