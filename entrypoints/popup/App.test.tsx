@@ -69,9 +69,10 @@ describe('popup App', () => {
     await waitFor(() => expect(row('2610.10002')).not.toBeNull());
     fireEvent.click(row('2610.10002')!.querySelector('[data-dogear-action="remove"]')!);
     await waitFor(() => expect(row('2610.10002')).toBeNull());
-    await waitFor(() => expect(screen.getByLabelText('Recently removed (1)')).toBeTruthy());
+    const trash = () => document.querySelector('[data-dogear-action="trash"]')!;
+    await waitFor(() => expect(trash().getAttribute('aria-label')).toBe('Recently removed: 1'));
 
-    fireEvent.click(screen.getByLabelText('Recently removed (1)'));
+    fireEvent.click(trash());
     await waitFor(() => expect(screen.getByText('Recently removed', { selector: 'h1' })).toBeTruthy());
     await waitFor(() => expect(screen.getByLabelText('Restore Paper number 2')).toBeTruthy());
   });
