@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import type { Suggestion } from '@/lib/relevance';
 import { Suggestions } from './Suggestions';
 import type { Send } from '@/lib/message-client';
+import { testBackground } from './test-background';
 
 afterEach(cleanup);
 
@@ -21,12 +22,12 @@ describe('Suggestions', () => {
   });
 
   it('lists suggestions with their reasons; save and dismiss teach the model through the background', async () => {
-    const send = vi.fn(async () => ({ paper: null, previous: null }));
+    const bg = await testBackground();
     const openUrl = vi.fn();
     const { container } = render(
       <Suggestions
         suggestions={[sugg('2601.00001', 'Rewarding <b>agents</b>', 0.9), sugg('2601.00002', 'Other', 0.6)]}
-        send={send as unknown as Send}
+        send={bg.send}
         openUrl={openUrl}
       />,
     );
@@ -39,13 +40,12 @@ describe('Suggestions', () => {
 
     fireEvent.click(rows[0]!.querySelector('[data-dogear-action="save"]')!);
     await waitFor(() => expect(rows[0]!.textContent).toContain('Saved'));
-    expect(send).toHaveBeenCalledWith('paper.act', {
-      meta: expect.objectContaining({ id: '2601.00001' }),
-      action: 'save',
-    });
+    expect(bg.papers.get('2601.00001')).toMatchObject({ status: 'saved', title: 'Rewarding <b>agents</b>' });
 
     fireEvent.click(rows[1]!.querySelector('[data-dogear-action="dismiss"]')!);
     await waitFor(() => expect(rows[1]!.textContent).toContain('Dismissed'));
+    // A dismissed suggestion is kept as a label for the model, off the list.
+    expect(bg.papers.get('2601.00002')).toMatchObject({ status: 'dismissed', dismissedFrom: 'none' });
 
     fireEvent.click(rows[1]!.querySelector('a')!);
     expect(openUrl).toHaveBeenCalledWith('https://huggingface.co/papers/2601.00002');
