@@ -1,3 +1,5 @@
+// size: the one vocabulary every context shares: the records' schemas, the canonical-id rules the schemas
+// check ids with, and the merge and validation every write goes through.
 import * as z from 'zod/mini';
 
 /**

@@ -1,17 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/client';
-import { openStore } from '@/lib/store';
 import type { BackupInfo, BackupRecord } from '@/lib/store-schema';
+import { load, loadSome, readBackup, readTrash, type Data } from './data-read';
 import { renderExport } from '@/lib/export';
 import { requestPersistence } from '@/lib/persist';
-import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';
 import { ExportButtons, downloadText } from '@/components/ExportButtons';
 import { ImportPanel } from '@/components/ImportPanel';
 import type { RequestOf } from '@/lib/messages';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
-import { readBackupFailure, type BackupFailure } from '@/lib/backup';
 import { readChanges } from '@/lib/mirror';
 import { PATCH_LIMIT, patchList } from '@/lib/list-patch';
 
@@ -28,55 +26,8 @@ const REASONS: Record<BackupRecord['reason'], string> = {
 // reloads so they cannot write stale settings back, and the outcome survives the reload here.
 const NOTICE_KEY = 'dogear:data-notice';
 
-interface Data {
-  papers: Paper[];
-  settings: Settings;
-  backups: BackupInfo[];
-  failure: BackupFailure | null;
-}
-
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const papersWord = (n: number) => plural(n, 'paper');
-
-async function load(): Promise<Data> {
-  const store = await openStore();
-  try {
-    const [papers, settings, backups, failure] = await Promise.all([
-      store.listPapers(),
-      store.getSettings(),
-      store.listBackups(),
-      readBackupFailure(store),
-    ]);
-    return { papers, settings, backups, failure };
-  } finally {
-    store.close();
-  }
-}
-
-/** The papers a change names (undefined: no longer on the list), with the backups and their failure notice. */
-async function loadSome(ids: string[]) {
-  const store = await openStore();
-  try {
-    const [papers, backups, failure] = await Promise.all([
-      Promise.all(ids.map((id) => store.getPaper(id))),
-      store.listBackups(),
-      readBackupFailure(store),
-    ]);
-    return { fresh: new Map(ids.map((id, i) => [id, papers[i]])), backups, failure };
-  } finally {
-    store.close();
-  }
-}
-
-/** What the Trash shows (the background purges older papers; until then they are not exported either). */
-async function readTrash(): Promise<TrashedPaper[]> {
-  const store = await openStore();
-  try {
-    return await store.trash.list(Date.now() - TRASH_KEEP_MS);
-  } finally {
-    store.close();
-  }
-}
 
 /** Backups (list, restore, download), export and import, and whether the browser keeps the data under disk pressure. */
 export function DataSection() {
@@ -151,15 +102,9 @@ export function DataSection() {
   }
 
   async function download(info: BackupInfo) {
-    const store = await openStore();
-    try {
-      const backup = await store.getBackup(info.id);
-      if (!backup) throw new Error('That backup no longer exists.');
-      const file = renderExport('json', backup.papers, backup.settings, new Date(backup.createdAt), backup.trash);
-      downloadText(file.filename.replace(/^dogear-/, 'dogear-backup-'), file.mime, file.text);
-    } finally {
-      store.close();
-    }
+    const backup = await readBackup(info.id);
+    const file = renderExport('json', backup.papers, backup.settings, new Date(backup.createdAt), backup.trash);
+    downloadText(file.filename.replace(/^dogear-/, 'dogear-backup-'), file.mime, file.text);
   }
 
   const restore = (b: BackupInfo) =>
