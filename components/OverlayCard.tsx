@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperState } from '@/lib/mirror';
 import { Icon } from './icons';
+import { errorText } from '@/lib/errors';
 
 export type CardAction = 'save' | 'read' | 'dismiss';
 
@@ -56,7 +57,7 @@ export function OverlayCard(props: OverlayCardProps) {
         timer.current = setTimeout(() => setUndo(null), UNDO_MS);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not save the change');
+      setError(errorText(e, 'Could not save the change'));
     }
   }
 
@@ -66,7 +67,7 @@ export function OverlayCard(props: OverlayCardProps) {
     try {
       await undo.run();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Undo failed');
+      setError(errorText(e, 'Undo failed'));
     }
   }
 
@@ -75,7 +76,7 @@ export function OverlayCard(props: OverlayCardProps) {
     try {
       await op();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not change tags');
+      setError(errorText(e, 'Could not change tags'));
     }
   }
 

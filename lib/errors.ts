@@ -18,7 +18,7 @@ export function describeError(err: unknown): string {
   return errorText(err);
 }
 
-/** An error's message, for any thrown value. */
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** An error's message, for any thrown value; `fallback` for a value that is not an Error, if given. */
+export function errorText(err: unknown, fallback?: string): string {
+  return err instanceof Error ? err.message : (fallback ?? String(err));
 }

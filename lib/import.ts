@@ -12,6 +12,7 @@ import {
 import { EXPORT_FORMAT_NAME, EXPORT_VERSION } from './export';
 import { unsafePattern } from './match';
 import { formatPattern } from './pattern-line';
+import { errorText } from './errors';
 
 /**
  * Reading files the user picked: our JSON export, or a plain list of arXiv
@@ -103,7 +104,7 @@ function parseJson(body: string): ImportResult {
   try {
     data = JSON.parse(body);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : '';
+    const detail = errorText(e, '');
     return fail(`Nothing was imported: the file is not valid JSON (it may be truncated). ${detail}`.trim());
   }
   // Recognise what it is before validating, so the message says what is wrong with it as a whole.

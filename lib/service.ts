@@ -8,6 +8,7 @@ import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backu
 import { applySettingsEdit } from './settings-edit';
 import { createUndoTokens } from './undo-tokens';
 import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handlers';
+import { logOnce } from './log';
 
 /**
  * What the background does for each message, independent of browser APIs so it
@@ -83,7 +84,7 @@ export function createService(deps: ServiceDeps) {
       await maybeDailyBackup(store, t);
     } catch (e) {
       // The user's change is already written: a backup that fails (storage full) must not report it as lost.
-      console.warn('[dogear] daily backup failed', e);
+      logOnce('daily-backup', 'daily backup failed', e);
     }
     deps.onPapersChanged?.();
   }

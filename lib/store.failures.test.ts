@@ -137,6 +137,7 @@ describe('storage full (QuotaExceededError)', () => {
     expect(warn).toHaveBeenCalledWith(
       '[dogear] daily backup failed',
       expect.objectContaining({ name: 'QuotaExceededError' }),
+      expect.any(String),
     );
     warn.mockRestore();
   });

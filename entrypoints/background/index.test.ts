@@ -64,7 +64,7 @@ describe('background wiring', () => {
       ok: false,
       error: 'unexpected sender',
     });
-    expect(rejected).toHaveBeenCalledWith('[dogear] rejected message:', 'unexpected sender');
+    expect(rejected).toHaveBeenCalledWith('[dogear] rejected a message: unexpected sender', '', expect.any(String));
     // Nothing was removed.
     expect(await ask({ type: 'paper.act', payload: { meta, action: 'read' } }, popup())).toMatchObject({
       data: { paper: { status: 'read' } },

@@ -12,6 +12,7 @@ import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import type { ZoteroEnv } from '@/lib/zotero/handlers';
 import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
 import { createQuiet } from '@/lib/quiet';
+import { logOnce } from '@/lib/log';
 
 const mirror: Mirror = {
   set: (items) => browser.storage.local.set(items),
@@ -32,7 +33,10 @@ let retrainTimer: ReturnType<typeof setTimeout> | undefined;
 // Labels come in bursts (a bulk action, a few clicks on a listing): refit once they settle.
 function scheduleRetrain(relevance: ReturnType<typeof createRelevance>) {
   clearTimeout(retrainTimer);
-  retrainTimer = setTimeout(() => void relevance.retrain().catch((e) => console.warn('[dogear] retrain', e)), 1500);
+  retrainTimer = setTimeout(
+    () => void relevance.retrain().catch((e) => logOnce('retrain', 'retraining failed', e)),
+    1500,
+  );
 }
 
 /** `storage.sync`: the browser's own per-user store; without a signed-in profile it simply stays local. */
@@ -57,7 +61,7 @@ function getService() {
       relevance,
       zotero,
       onPapersChanged: () => {
-        void updateBadge(store).catch((e) => console.warn('[dogear] badge', e));
+        void updateBadge(store).catch((e) => logOnce('badge', 'the badge could not be updated', e));
         scheduleRetrain(relevance);
       },
       onLocalChange: (change) => sync?.localChanged(change),
@@ -91,7 +95,7 @@ export default defineBackground(() => {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     contentSites: SITES,
-    onReject: (reason) => console.warn('[dogear] rejected message:', reason),
+    onReject: (reason) => logOnce(`reject:${reason.slice(0, 120)}`, `rejected a message: ${reason}`),
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
@@ -104,7 +108,7 @@ export default defineBackground(() => {
   const resync = () =>
     getService()
       .then((s) => s.startup())
-      .catch((e) => console.error('[dogear] could not open the library', e));
+      .catch((e) => logOnce('open', 'could not open the library', e));
   browser.runtime.onInstalled.addListener(resync);
   // Every worker start, not only the browser's: a worker killed between the IndexedDB write and the
   // mirror write left the mirror behind, and the next wake-up puts it right.

@@ -10,7 +10,7 @@ import type { SiteName } from '@/lib/sites';
 import type { Entry, PageKind, SiteAdapter } from '@/lib/sites/types';
 import { Actions } from './actions';
 import { applyLayout, clearLayout } from './layout';
-import { logOnce } from './log';
+import { logOnce } from '@/lib/log';
 import { createHost, removeHost, stillMounted, type Mounted } from './mount';
 import { applyAttributes, clearOverlay, drawOverlay, type EntryView } from './overlay';
 import { holdsText, Painter } from './paint';

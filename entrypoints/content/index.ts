@@ -8,7 +8,7 @@ import { Annotator } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { watchPage } from './watch';
 import { pageCss } from './page-css';
-import { logOnce } from './log';
+import { logOnce } from '@/lib/log';
 
 export default defineContentScript({
   // Read at build time into the manifest: each site's adapter lists its own.

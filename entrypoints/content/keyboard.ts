@@ -9,7 +9,7 @@ import { plural } from '@/lib/words';
 import type { Undo } from './actions';
 import { buttonOf, isShown, pageUrl, spanOf, statusOf } from './keys-dom';
 import { TriageUi } from './keys-ui';
-import { logOnce } from './log';
+import { logOnce } from '@/lib/log';
 import type { TriageHost } from './triage-host';
 
 const FOCUS = 'dogearFocus';

@@ -1,5 +1,5 @@
 import type { ContentSend } from '@/lib/message-client';
-import { logOnce } from './log';
+import { logOnce } from '@/lib/log';
 
 /**
  * The "new" marker: each paper shown is reported once to the background, which

@@ -1,6 +1,6 @@
 import { idOfKey, parseSettings, parseState, SETTINGS_KEY, stateKey, type PaperState } from '@/lib/mirror';
 import type { Settings } from '@/lib/model';
-import { logOnce } from './log';
+import { logOnce } from '@/lib/log';
 
 export interface StorageLike {
   /** The given keys, or everything with null. */

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { contained } from './log';
+import { contained } from '@/lib/log';
 
 export interface WatchHandlers {
   /** Entries may have been added, replaced or removed, or the URL changed. */

@@ -1,10 +1,15 @@
-/** Failures are logged once per key with context, never thrown into the page. */
+/**
+ * Failures are logged once per key with context, never thrown into the page: the content script and the
+ * background log through here, so a page (or a hostile one sending bad messages) cannot flood the console.
+ */
+// Bounded: keys can carry a rejected message's reason, which a page chooses the shape of.
+const MAX_KEYS = 1_000;
 const logged = new Set<string>();
 
 export function logOnce(key: string, message: string, context?: unknown): void {
-  if (logged.has(key)) return;
+  if (logged.has(key) || logged.size >= MAX_KEYS) return;
   logged.add(key);
-  console.warn(`[dogear] ${message}`, context ?? '', `(${location.href})`);
+  console.warn(`[dogear] ${message}`, context ?? '', `(${globalThis.location?.href ?? ''})`);
 }
 
 /** Runs `fn`, logging instead of throwing; for event handlers and observer callbacks. */
