@@ -17,8 +17,8 @@ export function renderJourney(journey) {
     ms(j.added.dogear.whole),
     times(j.wholeRatio),
     `${ms(j.added.dogear.atLoad)} / ${ms(j.added.floor.atLoad)} = ${times(j.atLoadRatio)}`,
-    `${j.plain.longCount} (${ms(j.plain.longMax)}) / ${j.dogear.longCount} (${ms(j.dogear.longMax)})`,
-    `${kb(j.heapPerEntry)}`,
+    `${j.plain.longCount} (${ms(j.plain.longMax)}) / ${j.floor.longCount} (${ms(j.floor.longMax)}) / ${j.dogear.longCount} (${ms(j.dogear.longMax)})`,
+    `${kb(j.heapPerEntry)} (floor ${kb(j.floorHeapPerEntry)})`,
     `${j.dogear.drawn} / ${j.dogear.hosts}`,
   ]);
   const month = journey.find((j) => j.name === 'month');
@@ -44,8 +44,8 @@ host with an open shadow root adopting Dogear's overlay stylesheet, holding a cl
 save/read/dismiss/tag buttons and one chip — then one layout), and the page with Dogear (same keywords).
 "Added" is each world minus the plain page; the ratio is taken per interleaved triple, then the median.
 "At load" stops after load and settle, before any scroll. Long tasks (> 50 ms, PerformanceObserver) are
-those that start during the scroll: plain page / with Dogear, count (longest). Heap: JS heap after two
-GCs, with Dogear minus plain, per entry. Drawn: overlays with their buttons at the end / hosts.`,
+those that start during the scroll: plain page / floor / with Dogear, count (longest). Heap: JS heap
+after two GCs, with Dogear (and with the floor) minus plain, per entry. Drawn: overlays with their buttons at the end / hosts.`,
     table(
       [
         'Page (entries)',

@@ -112,10 +112,11 @@ export async function measureJourney({ ext, base, runs, stressRuns, log, pages =
       dogear: { atLoad: r.dogear.atLoad - r.plain.atLoad, whole: r.dogear.whole - r.plain.whole },
     };
     r.heapPerEntry = (r.dogear.heap - r.plain.heap) / p.entries;
+    r.floorHeapPerEntry = (r.floor.heap - r.plain.heap) / p.entries;
     r.raw = rs;
     out.push(r);
     log(
-      `  ${p.name}: journey added dogear ${r.added.dogear.whole.toFixed(0)} / floor ${r.added.floor.whole.toFixed(0)} ms = ${r.wholeRatio.toFixed(2)}x; at load ${r.added.dogear.atLoad.toFixed(0)} / ${r.added.floor.atLoad.toFixed(0)} ms = ${r.atLoadRatio.toFixed(2)}x; long tasks in scroll plain ${r.plain.longCount} (max ${r.plain.longMax.toFixed(0)}) dogear ${r.dogear.longCount} (max ${r.dogear.longMax.toFixed(0)}); heap ${(r.heapPerEntry / 1024).toFixed(2)} KiB/entry`,
+      `  ${p.name}: journey added dogear ${r.added.dogear.whole.toFixed(0)} / floor ${r.added.floor.whole.toFixed(0)} ms = ${r.wholeRatio.toFixed(2)}x; at load ${r.added.dogear.atLoad.toFixed(0)} / ${r.added.floor.atLoad.toFixed(0)} ms = ${r.atLoadRatio.toFixed(2)}x; long tasks in scroll plain ${r.plain.longCount} (max ${r.plain.longMax.toFixed(0)}) floor ${r.floor.longCount} (max ${r.floor.longMax.toFixed(0)}) dogear ${r.dogear.longCount} (max ${r.dogear.longMax.toFixed(0)}); heap ${(r.heapPerEntry / 1024).toFixed(2)} KiB/entry (floor ${(r.floorHeapPerEntry / 1024).toFixed(2)})`,
     );
   }
   return out;
