@@ -1,4 +1,4 @@
-import type { CardAction } from '@/components/OverlayCard';
+import type { CardAction } from './overlay-view';
 import type { ContentSend } from '@/lib/message-client';
 import type { PaperState } from '@/lib/mirror';
 import type { PaperMeta } from '@/lib/model';

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { KEYS_CSS } from '@/components/keys-css';
 import { KeyHelp } from '@/components/KeyHelp';
-import { UNDO_MS } from '@/components/OverlayCard';
+import { UNDO_MS } from './overlay-view';
 import { TriageStatus } from '@/components/TriageStatus';
 import { styleShadowRoot } from './overlay-style';
 

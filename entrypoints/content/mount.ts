@@ -1,5 +1,6 @@
 import type { Entry, PageKind } from '@/lib/sites/types';
 import { styleShadowRoot } from './overlay-style';
+import type { OverlayView } from './overlay-view';
 
 /** One entry on the page and the overlay Dogear put beside it. */
 export interface Mounted {
@@ -10,6 +11,8 @@ export interface Mounted {
   pageTags: string[];
   /** Title and abstract text when last painted: a mutation that leaves it unchanged needs no repaint. */
   paintedText: string;
+  /** The overlay's contents, once drawn. */
+  view?: OverlayView;
 }
 
 export const HOST_TAG = 'dogear-card';

@@ -1,7 +1,6 @@
-import { h, render } from 'preact';
-import { OverlayCard, type CardAction, type ScoreInfo } from '@/components/OverlayCard';
 import type { PaperState } from '@/lib/mirror';
 import type { Mounted } from './mount';
+import { OverlayView, type CardAction, type ScoreInfo } from './overlay-view';
 
 /** What an entry shows: its reading-list state, whether it is new to the user, its relevance score. */
 export interface EntryView {
@@ -35,19 +34,12 @@ export function drawOverlay(
   handlers: OverlayHandlers,
 ): void {
   delete m.host.dataset.pending;
-  render(
-    h(OverlayCard, {
-      ...view,
-      pageTags: m.pageTags,
-      tagColors,
-      layout: m.entry.inline ? 'inline' : 'block',
-      ...handlers,
-    }),
-    m.root,
-  );
+  m.view ??= new OverlayView(m.root);
+  m.view.update({ ...view, pageTags: m.pageTags, tagColors, ...handlers });
 }
 
-/** Unmounts the overlay's component tree. */
+/** Takes the overlay's contents out of its shadow root. */
 export function clearOverlay(m: Mounted): void {
-  render(null, m.root);
+  m.view?.destroy();
+  m.view = undefined;
 }

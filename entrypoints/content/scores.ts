@@ -1,4 +1,4 @@
-import type { ScoreInfo } from '@/components/OverlayCard';
+import type { ScoreInfo } from './overlay-view';
 import type { ContentSend } from '@/lib/message-client';
 import type { Mounted } from './mount';
 

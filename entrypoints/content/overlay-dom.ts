@@ -1,0 +1,101 @@
+import { ICON_PATHS } from '@/components/icon-paths';
+import type { ScoreInfo } from './overlay-view';
+
+/** The overlay's DOM pieces, built with DOM calls only (page text is set as text, never parsed as HTML). */
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function icon(doc: Document, path: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, 'svg');
+  for (const [k, v] of [
+    ['viewBox', '0 0 24 24'],
+    ['aria-hidden', 'true'],
+    ['fill', 'none'],
+    ['stroke', 'currentColor'],
+    ['stroke-width', '2'],
+    ['stroke-linecap', 'round'],
+    ['stroke-linejoin', 'round'],
+  ])
+    svg.setAttribute(k!, v!);
+  const p = doc.createElementNS(SVG, 'path');
+  p.setAttribute('d', path);
+  svg.append(p);
+  return svg;
+}
+
+export function button(doc: Document, action: string, cls?: string): HTMLButtonElement {
+  const b = doc.createElement('button');
+  b.type = 'button';
+  b.dataset.dogearAction = action;
+  if (cls) b.className = cls;
+  return b;
+}
+
+/** The row with its three status buttons and the tag button, built once per document and cloned per overlay. */
+const templates = new WeakMap<Document, HTMLElement>();
+export function template(doc: Document): HTMLElement {
+  let row = templates.get(doc);
+  if (row) return row;
+  row = doc.createElement('div');
+  row.className = 'row';
+  row.setAttribute('role', 'group');
+  row.setAttribute('aria-label', 'Dogear');
+  const save = button(doc, 'save');
+  save.append(icon(doc, ICON_PATHS.bookmark), doc.createTextNode(''));
+  const read = button(doc, 'read');
+  read.append(icon(doc, ICON_PATHS.check), doc.createTextNode(''));
+  const dismiss = button(doc, 'dismiss', 'icon');
+  dismiss.append(icon(doc, ICON_PATHS.x));
+  const tag = button(doc, 'tag', 'quiet icon');
+  tag.setAttribute('aria-label', 'Add a tag');
+  tag.title = 'Add a tag';
+  tag.append(icon(doc, ICON_PATHS.tag));
+  row.append(save, read, dismiss, tag);
+  templates.set(doc, row);
+  return row;
+}
+
+export const setAttr = (el: Element, name: string, value: string) => {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+};
+export const setText = (node: Node, text: string) => {
+  if (node.textContent !== text) node.textContent = text;
+};
+
+/** A tag chip, its name as text; the colour a tag rule or the user gave it, if any. */
+export function chipElement(doc: Document, tag: string, color: string | undefined): HTMLElement {
+  const el = doc.createElement('span');
+  el.className = 'chip';
+  el.dataset.dogearTag = tag;
+  if (color) el.style.setProperty('--chip', color);
+  const name = doc.createElement('span');
+  name.textContent = tag;
+  el.append(name);
+  return el;
+}
+
+/**
+ * The relevance score: a picture of it (its name says the number), focusable so keyboard users can open its
+ * tooltip; not a control, so no button semantics.
+ */
+export function scoreElement(doc: Document): HTMLElement {
+  const el = doc.createElement('span');
+  el.className = 'score';
+  el.setAttribute('role', 'img');
+  el.tabIndex = 0;
+  const bar = doc.createElement('span');
+  bar.className = 'bar';
+  bar.append(doc.createElement('i'));
+  el.append(bar);
+  return el;
+}
+
+export function tipText(score: ScoreInfo): string {
+  if (score.basis === 'model')
+    return score.words.length
+      ? `Relevant because of: ${score.words.join(', ')}`
+      : 'Nothing in it matches what you usually save';
+  return score.words.length
+    ? `Ranked by your keywords: ${score.words.join(', ')}`
+    : 'Ranked by your keywords: none match';
+}
