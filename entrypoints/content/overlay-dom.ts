@@ -1,4 +1,4 @@
-import { ICON_PATHS } from '@/components/icon-paths';
+import { ICON_PATHS, ICON_SVG_ATTRS } from '@/components/icon-paths';
 import type { ScoreInfo } from './overlay-view';
 
 /** The overlay's DOM pieces, built with DOM calls only (page text is set as text, never parsed as HTML). */
@@ -7,16 +7,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 function icon(doc: Document, path: string): SVGSVGElement {
   const svg = doc.createElementNS(SVG, 'svg');
-  for (const [k, v] of [
-    ['viewBox', '0 0 24 24'],
-    ['aria-hidden', 'true'],
-    ['fill', 'none'],
-    ['stroke', 'currentColor'],
-    ['stroke-width', '2'],
-    ['stroke-linecap', 'round'],
-    ['stroke-linejoin', 'round'],
-  ])
-    svg.setAttribute(k!, v!);
+  for (const [k, v] of Object.entries(ICON_SVG_ATTRS)) svg.setAttribute(k, v);
+  svg.setAttribute('aria-hidden', 'true');
   const p = doc.createElementNS(SVG, 'path');
   p.setAttribute('d', path);
   svg.append(p);

@@ -68,9 +68,11 @@ function ruleTagsFor(entry: Entry, settings: Settings, matcher: Matcher): string
   return settings.tagRules.length ? matcher.tagsFor({ title, abstract, authors }) : [];
 }
 
-/** The elements whose text is highlighted: the title, the abstract and its preview. */
+/** The elements whose text is highlighted, in a fixed order: the title, the abstract and its preview. */
+const textSlots = (e: Entry) => [e.titleEl, e.abstractEl, e.abstractPreview];
+
 function textElements(e: Entry): HTMLElement[] {
-  return [e.titleEl, e.abstractEl, e.abstractPreview].filter((el): el is HTMLElement => !!el);
+  return textSlots(e).filter((el): el is HTMLElement => !!el);
 }
 
 /** Whether a node lies inside an entry's title or abstract (or its preview). */
@@ -79,5 +81,7 @@ export function holdsText(entry: Entry, node: Node): boolean {
 }
 
 function textOf(e: Entry): string {
-  return [e.titleEl, e.abstractEl, e.abstractPreview].map((el) => el?.textContent ?? '').join('\u0000');
+  return textSlots(e)
+    .map((el) => el?.textContent ?? '')
+    .join('\u0000');
 }
