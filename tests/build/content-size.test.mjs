@@ -1,0 +1,33 @@
+// The content script is loaded into every listing the user opens: its size is paid on each page
+// (issue 13 aims at 25 KiB gzipped). These checks keep it from growing back unnoticed: a budget a
+// little above today's size, and no library the content script has no use for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+const BUDGET_GZIP = 45 * 1024;
+
+for (const build of BUILDS) {
+  const file = path.join(ROOT, build, 'content-scripts/content.js');
+  const code = existsSync(file) ? readFileSync(file) : null;
+
+  test(`${build}: the content script is at most ${BUDGET_GZIP / 1024} KiB gzipped`, () => {
+    assert.ok(code, `${file} is missing: run \`npm run build\` first`);
+    const size = gzipSync(code, { level: 9 }).length;
+    assert.ok(size <= BUDGET_GZIP, `${(size / 1024).toFixed(1)} KiB gzipped, over the budget`);
+  });
+
+  test(`${build}: no script bundles WXT's storage helper`, () => {
+    // WXT auto-imports its storage helper wherever a bare `storage` looks unbound to it (a constructor
+    // parameter property or a parameter's default compiles to one): 7 KiB that no code of ours calls.
+    const dir = path.join(ROOT, build);
+    const scripts = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js'));
+    assert.ok(scripts.length >= 3, `${build} is not built`);
+    const helper = scripts.filter((f) => readFileSync(path.join(dir, String(f)), 'utf8').includes('"area:key"'));
+    assert.deepEqual(helper, []);
+  });
+}
