@@ -1,8 +1,6 @@
-import { h, render } from 'preact';
 import { KEYS_CSS } from '@/components/keys-css';
-import { KeyHelp } from '@/components/KeyHelp';
+import { keyList } from '@/components/key-list';
 import { UNDO_MS } from './overlay-view';
-import { TriageStatus } from '@/components/TriageStatus';
 import { styleShadowRoot } from './overlay-style';
 
 /**
@@ -10,17 +8,26 @@ import { styleShadowRoot } from './overlay-style';
  * help card `<dogear-help>` (in the document only while shown, as the public
  * contract says) and `<dogear-keys>`, which holds the live region (present from
  * the start, so screen readers announce what it says) and a batch's undo.
+ * Plain DOM, like the overlays: no UI library in the content script.
  */
 export class TriageUi {
-  private status: { host: HTMLElement; root: ShadowRoot };
-  private help: { host: HTMLElement; root: ShadowRoot } | null = null;
-  private message = '';
-  private batch: { label: string; undo: () => void } | null = null;
+  private readonly status: HTMLElement;
+  /** What a screen reader hears: the entry reached, or what a key did. */
+  private readonly live: HTMLElement;
+  private help: HTMLElement | null = null;
+  /** A batch action (several selected entries) and its one undo, shown until undone or timed out. */
+  private batch: { undo: () => void; toast: HTMLElement } | null = null;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly doc: Document) {
-    this.status = this.host('dogear-keys');
-    this.draw();
+    const { host, root } = this.host('dogear-keys');
+    this.status = host;
+    this.live = doc.createElement('div');
+    this.live.className = 'sr';
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('aria-atomic', 'true');
+    root.append(this.live);
   }
 
   get helpOpen(): boolean {
@@ -29,46 +36,80 @@ export class TriageUi {
 
   announce(text: string): void {
     // The same words twice in a row are not announced again by every screen reader; a no-break space makes them new.
-    this.message = text === this.message ? `${text}\u00a0` : text;
-    this.draw();
+    this.live.textContent = text === this.live.textContent ? `${text}\u00a0` : text;
   }
 
+  /** A single entry's undo stays in its own overlay, as with the buttons; a batch's is shown here. */
   showBatch(label: string, undo: () => void): void {
     clearTimeout(this.batchTimer);
-    this.batch = { label, undo };
+    this.batch?.toast.remove();
+    const toast = this.doc.createElement('div');
+    toast.className = 'toast';
+    const text = this.doc.createElement('span');
+    text.textContent = label;
+    const button = this.doc.createElement('button');
+    button.type = 'button';
+    button.dataset.dogearAction = 'undo';
+    button.title = 'Undo (u)';
+    button.textContent = 'Undo';
+    button.addEventListener('click', undo);
+    toast.append(text, button);
+    this.live.after(toast);
+    this.batch = { undo, toast };
     this.batchTimer = setTimeout(() => this.clearBatch(), UNDO_MS);
-    this.draw();
   }
 
   clearBatch(): void {
     clearTimeout(this.batchTimer);
-    if (!this.batch) return;
+    this.batch?.toast.remove();
     this.batch = null;
-    this.draw();
   }
 
   toggleHelp(): void {
     if (this.help) return this.closeHelp();
-    this.help = this.host('dogear-help');
-    render(h(KeyHelp, { onClose: () => this.closeHelp() }), this.help.root);
+    const { host, root } = this.host('dogear-help');
+    this.help = host;
+    root.append(this.helpCard());
   }
 
   closeHelp(): void {
-    if (!this.help) return;
-    render(null, this.help.root);
-    this.help.host.remove();
+    this.help?.remove();
     this.help = null;
   }
 
   destroy(): void {
-    clearTimeout(this.batchTimer);
+    this.clearBatch();
     this.closeHelp();
-    render(null, this.status.root);
-    this.status.host.remove();
+    this.status.remove();
   }
 
-  private draw(): void {
-    render(h(TriageStatus, { message: this.message, batch: this.batch }), this.status.root);
+  /**
+   * The help card `?` shows on a listing. Not modal and it does not take focus:
+   * the keys keep working while it is open, so it can be kept up while learning them.
+   */
+  private helpCard(): HTMLElement {
+    const doc = this.doc;
+    const card = doc.createElement('aside');
+    card.className = 'card';
+    card.setAttribute('aria-labelledby', 'dogear-keys-h');
+    const head = doc.createElement('div');
+    head.className = 'head';
+    const title = doc.createElement('h2');
+    title.id = 'dogear-keys-h';
+    title.textContent = 'Dogear keys';
+    const close = doc.createElement('button');
+    close.type = 'button';
+    close.className = 'quiet icon';
+    close.setAttribute('aria-label', 'Close (Esc)');
+    close.title = 'Close (Esc)';
+    close.textContent = '×';
+    close.addEventListener('click', () => this.closeHelp());
+    head.append(title, close);
+    const foot = doc.createElement('p');
+    foot.className = 'foot';
+    foot.textContent = 'Off while you type, and with Ctrl, ⌘ or Alt. Switch them off in Dogear’s settings.';
+    card.append(head, keyList(doc), foot);
+    return card;
   }
 
   private host(tag: string): { host: HTMLElement; root: ShadowRoot } {

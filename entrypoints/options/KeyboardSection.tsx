@@ -1,4 +1,4 @@
-import { KeyList } from '@/components/KeyHelp';
+import { keyList } from '@/components/key-list';
 import type { Settings } from '@/lib/model';
 import { SwitchSetting } from './SwitchSetting';
 
@@ -6,6 +6,9 @@ interface Props {
   settings: Settings;
   onChange: (s: Settings) => void;
 }
+
+/** The list the key help card on a listing shows, built once when the section mounts (Preact leaves it alone). */
+const showKeyList = (el: HTMLElement | null) => el?.replaceChildren(keyList(el.ownerDocument));
 
 export function KeyboardSection({ settings, onChange }: Props) {
   return (
@@ -25,9 +28,7 @@ export function KeyboardSection({ settings, onChange }: Props) {
         checked={settings.shortcuts}
         onChange={(on) => onChange({ ...settings, shortcuts: on })}
       />
-      <div class={`keys-list${settings.shortcuts ? '' : ' off'}`}>
-        <KeyList />
-      </div>
+      <div class={`keys-list${settings.shortcuts ? '' : ' off'}`} ref={showKeyList} />
     </section>
   );
 }
