@@ -1,13 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  CONTENT_REPLIES,
-  createClient,
-  createContentClient,
-  type ContentMessage,
-  type ContentSend,
-} from './message-client';
+import { createClient } from './message-client';
+import { CONTENT_REPLIES, createContentClient, type ContentMessage, type ContentSend } from './content-client';
 import { CATALOGUE, createRouter, type MessageType, type RouterOptions, type SenderInfo } from './messages';
 import { createService } from './service';
 import { openStore } from './store';

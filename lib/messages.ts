@@ -1,42 +1,28 @@
 import * as z from 'zod/mini';
-import {
-  PaperIdSchema,
-  PaperMetaSchema,
-  PaperSchema,
-  SettingsSchema,
-  SourceSchema,
-  TagNameSchema,
-  TrashedPaperSchema,
-  LIMITS,
-} from './model';
+import { PaperIdSchema, PaperSchema, SettingsSchema, TagNameSchema, TrashedPaperSchema, LIMITS } from './model';
 import { describeError } from './errors';
+import {
+  CONTENT_CATALOGUE,
+  def,
+  Ids,
+  StatusActionSchema,
+  summarise,
+  type Audience,
+  type Reply,
+} from './messages-content';
 import { withoutNotes } from './page-safe';
-import { STATUS_ACTIONS } from './status';
 import { SyncConfigChangeSchema, SyncStatusSchema } from './sync/status';
 import { ZOTERO_ERROR_KINDS } from './zotero/errors';
 
 /**
  * The message catalogue: every request and response that crosses a context
  * boundary, with who may send it. Requests are validated in the background,
- * responses in the sender, so neither side trusts the other's shape.
+ * responses in the sender, so neither side trusts the other's shape. The messages a
+ * content script may send are in lib/messages-content.ts, so that it bundles only those.
  */
 
-const Ids = z.array(PaperIdSchema).check(z.maxLength(LIMITS.batch));
 const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
 const Ok = z.object({});
-const StatusActionSchema = z.enum(STATUS_ACTIONS);
-const UndoToken = z.string().check(z.minLength(16), z.maxLength(64));
-
-/** `content`: a content script on a supported site may send it; `page`: only our own extension pages. */
-type Audience = 'content' | 'page';
-
-function def<From extends Audience, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(
-  from: From,
-  request: Req,
-  response: Res,
-) {
-  return { from, request, response };
-}
 
 const ZoteroFailure = z.object({ ok: z.literal(false), kind: z.enum(ZOTERO_ERROR_KINDS), message: z.string() });
 const ZoteroTarget = z.object({
@@ -49,35 +35,7 @@ const ZoteroTarget = z.object({
 export const ZOTERO_BATCH = 50;
 
 export const CATALOGUE = {
-  /** Every status change (overlay buttons, listing keys, popup rows): the status table decides the outcome. */
-  'paper.act': def(
-    'content',
-    z.object({
-      meta: PaperMetaSchema,
-      action: StatusActionSchema,
-      // A content script names its own site (its adapter's name in lib/sites/index.ts); the router
-      // rejects any other name from a script on that site's origin.
-      source: z.optional(SourceSchema),
-    }),
-    z.object({
-      paper: z.nullable(PaperSchema),
-      previous: z.nullable(PaperSchema),
-      undoable: z.boolean(),
-      /** When the action moved the paper to the Trash: `paper.undo` with it puts back the record the Trash kept. */
-      undo: z.optional(UndoToken),
-    }),
-  ),
-  /** A listing's tag chip: one of the user's own tags added to or removed from one paper, nothing else. */
-  'paper.tag': def(
-    'content',
-    z.union([
-      z.strictObject({ id: PaperIdSchema, add: TagNameSchema }),
-      z.strictObject({ id: PaperIdSchema, remove: TagNameSchema }),
-    ]),
-    z.object({ paper: z.nullable(PaperSchema) }),
-  ),
-  /** Undoes a removal `paper.act` made, with the token its reply carried: never a record the page supplies. */
-  'paper.undo': def('content', z.object({ undo: UndoToken }), z.object({ paper: z.nullable(PaperSchema) })),
+  ...CONTENT_CATALOGUE,
   /** Any edit of a paper's tags and note: the popup. */
   'paper.update': def(
     'page',
@@ -123,23 +81,11 @@ export const CATALOGUE = {
   /** Forgets what was removed more than 30 days ago (the popup asks before it lists the Trash). */
   'trash.purge': def('page', z.object({}), z.object({ purged: z.number() })),
   'trash.empty': def('page', z.object({}), Ok),
-  'seen.record': def('content', z.object({ ids: Ids }), z.object({ fresh: z.array(z.string()) })),
   /** With `base` (the settings the edit started from), only what changed from it is applied: see lib/settings-edit.ts. */
   'settings.set': def(
     'page',
     z.object({ settings: SettingsSchema, base: z.optional(SettingsSchema) }),
     z.object({ settings: SettingsSchema }),
-  ),
-  'rank.score': def(
-    'content',
-    z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(LIMITS.batch)) }),
-    z.object({
-      basis: z.enum(['model', 'keywords', 'cold']),
-      scores: z.record(
-        z.string(),
-        z.object({ value: z.number().check(z.gte(0), z.lte(1)), words: z.array(z.string()) }),
-      ),
-    }),
   ),
   'rank.reset': def('page', z.object({}), Ok),
   /** How the model measures against the keywords on the user's own decisions (AUCs null while cold). */
@@ -186,13 +132,6 @@ const EnvelopeSchema = z.object({
   type: z.string().check(z.maxLength(64)),
   payload: z.unknown(),
 });
-
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-export const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
 
 /** The parts of `runtime.MessageSender` the router checks. */
 export interface SenderInfo {
@@ -291,9 +230,4 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       return { ok: false, error: describeError(err) };
     }
   };
-}
-
-export function summarise(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentSend } from '@/lib/message-client';
+import type { ContentSend } from '@/lib/content-client';
 import type { PaperState } from '@/lib/mirror';
 import type { PaperMeta } from '@/lib/model';
 import { Actions, type ActionHost } from './actions';

@@ -1,5 +1,5 @@
 import type { CardAction } from './overlay-view';
-import type { ContentSend } from '@/lib/message-client';
+import type { ContentSend } from '@/lib/content-client';
 import type { PaperState } from '@/lib/mirror';
 import type { PaperMeta } from '@/lib/model';
 import { listStatus, toggleAction, transition, type StatusAction } from '@/lib/status';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentSend } from '@/lib/message-client';
+import type { ContentSend } from '@/lib/content-client';
 import { SETTINGS_KEY, stateKey } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
 import type { Entry, SiteAdapter } from '@/lib/sites/types';

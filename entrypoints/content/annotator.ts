@@ -1,6 +1,6 @@
 // size: the order in which a pass runs over one page; each thing it orders is its own module (state-cache,
 // actions, paint, scores, seen, layout, render-scheduler, mount, overlay, perf, page-report).
-import type { ContentSend } from '@/lib/message-client';
+import type { ContentSend } from '@/lib/content-client';
 import type { Matcher } from '@/lib/match';
 import { readChanges } from '@/lib/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';

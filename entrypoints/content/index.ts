@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { contentSend } from '@/lib/client';
+import { createContentClient } from '@/lib/content-client';
 import { answerQuery } from '@/lib/page-report';
 import { CONTENT_MATCHES, siteFor } from '@/lib/sites';
 import type { PageKind } from '@/lib/sites/types';
@@ -26,6 +26,7 @@ export default defineContentScript({
 function start(ctx: ContentScriptContext): void {
   const adapter = siteFor(location.href);
   if (!adapter) return;
+  const send = createContentClient((message) => browser.runtime.sendMessage(message));
   let annotator: Annotator | null = null;
   let keyboard: KeyboardTriage | null = null;
   let kindKey = '';
@@ -66,7 +67,7 @@ function start(ctx: ContentScriptContext): void {
           ...found,
           doc: document,
           storage: { get: (keys) => browser.storage.local.get(keys) },
-          send: contentSend,
+          send,
         });
         if (found.kind === 'listing') keyboard = new KeyboardTriage(annotator.triageHost(), document);
       } else style.remove();

@@ -1,5 +1,5 @@
 import type { ScoreInfo } from './overlay-view';
-import type { ContentSend } from '@/lib/message-client';
+import type { ContentSend } from '@/lib/content-client';
 import type { Mounted } from './mount';
 
 /** Relevance scores of the page's entries, from the background's on-device ranker. */

@@ -1,4 +1,4 @@
-import type { ContentSend } from '@/lib/message-client';
+import type { ContentSend } from '@/lib/content-client';
 import { logOnce } from '@/lib/log';
 
 /**
