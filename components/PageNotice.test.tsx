@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import type { PageReport } from '@/lib/page-report';
+import type { PageReport } from '@/lib/page-report-read';
 import { PageNotice } from './PageNotice';
 
 afterEach(cleanup);

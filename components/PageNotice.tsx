@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { diagnosticText, noticeText, type PageReport } from '@/lib/page-report';
+import { diagnosticText, noticeText, type PageReport } from '@/lib/page-report-read';
 import { errorText } from '@/lib/errors';
 
 export interface PageNoticeProps {

@@ -4,17 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DRIFTS, drifted } from '../tests/fixtures/drift/build.mjs';
 import { FIXTURE_MANIFEST } from '../tests/support/fixture-manifest';
-import {
-  answerQuery,
-  diagnosticText,
-  isDegraded,
-  linkedIds,
-  noticeText,
-  type PageReport,
-  pageReport,
-  readAnswer,
-  REPORT_QUERY,
-} from './page-report';
+import { answerQuery, isDegraded, linkedIds, pageReport, REPORT_QUERY } from './page-report';
+import { diagnosticText, noticeText, type PageReport, readAnswer } from './page-report-read';
 import { siteFor } from './sites';
 import { inertPages } from './testing/inert-pages';
 

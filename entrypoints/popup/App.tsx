@@ -12,7 +12,8 @@ import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import { parseZoteroPrefs, ZOTERO_PREFS_KEY } from '@/lib/zotero/prefs';
 import type { ZoteroAccess } from '@/components/zotero/ZoteroSend';
 import type { PageNoticeProps } from '@/components/PageNotice';
-import { isDegraded, type PageReport, REPORT_QUERY, readAnswer } from '@/lib/page-report';
+import { isDegraded, REPORT_QUERY } from '@/lib/page-report';
+import { type PageReport, readAnswer } from '@/lib/page-report-read';
 import { Popup } from './Popup';
 
 const zoteroAccess: ZoteroAccess = {
