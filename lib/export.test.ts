@@ -208,6 +208,18 @@ describe('toBibtex', () => {
     expect(reversed).toEqual(citationKeys(PAPERS));
   });
 
+  it('gives a paper listed twice one key, unsuffixed unless another paper clashes', () => {
+    const p = paper({ id: '2404.00001', title: 'Twice', authors: ['Ann Lee'] });
+    const q = paper({ id: '2404.00002', title: 'Twice', authors: ['Ann Lee'] });
+    expect([...citationKeys([p, p]).values()]).toEqual(['lee2024twice']);
+    expect(citationKeys([p, q, p])).toEqual(
+      new Map([
+        ['2404.00001', 'lee2024twicea'],
+        ['2404.00002', 'lee2024twiceb'],
+      ]),
+    );
+  });
+
   it('keeps suffixed keys unique against other base keys and past z', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       paper({ id: `2403.${String(i).padStart(5, '0')}`, title: 'Same', authors: ['Ann Lee'] }),
@@ -299,6 +311,42 @@ describe('toBibtex', () => {
       paper({ id: `2312.${String(i).padStart(5, '0')}`, title: str(), authors: [str(), str()], abstract: str() }),
     );
     expect(parseBib(toBibtex(papers))).toHaveLength(200);
+  });
+
+  it('escapes every TeX special wherever it stands, one by one or in runs', () => {
+    // The rule, written the plain way: each special replaced where it stands.
+    const rule = (s: string) =>
+      s.replace(
+        /[\\{}&%$#_~^]/g,
+        (c) =>
+          ({
+            '\\': '\\textbackslash{}',
+            '{': '\\textbraceleft{}',
+            '}': '\\textbraceright{}',
+            '~': '\\textasciitilde{}',
+            '^': '\\textasciicircum{}',
+          })[c] ?? `\\${c}`,
+      );
+    const alphabet = '\\{}&%$#_~^ab é';
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const texts = Array.from({ length: 300 }, () =>
+      Array.from({ length: 1 + Math.floor(rand() * 12) }, () => alphabet[Math.floor(rand() * alphabet.length)])
+        .join('')
+        .replace(/ +/g, ' ')
+        .trim(),
+    ).filter(Boolean);
+    const papers = texts.map((t, i) => paper({ id: `2310.${String(i).padStart(5, '0')}`, title: 'T', abstract: t }));
+    const bib = toBibtex(papers);
+    expect(parseBib(bib).map((e) => e.fields.abstract)).toEqual(texts.map(rule));
+  });
+
+  it('writes a long list as its entries one after another, blank line between', () => {
+    // Entries are joined in parts: nothing may be lost or doubled where one part ends.
+    const papers = Array.from({ length: 450 }, (_, i) =>
+      paper({ id: `2308.${String(i).padStart(5, '0')}`, title: `Topic${i} study`, authors: ['Ann Lee'] }),
+    );
+    expect(toBibtex(papers)).toBe(papers.map((p) => toBibtex([p])).join('\n'));
   });
 
   it('returns an empty string for an empty list', () => {

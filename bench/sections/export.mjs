@@ -30,7 +30,8 @@ export async function loadLib(file) {
 }
 
 export async function measureExport({ runs, log }) {
-  const { toBibtex, renderExport } = await loadLib('lib/export.ts');
+  const { toBibtex } = await loadLib('lib/bibtex.ts');
+  const { renderExport } = await loadLib('lib/export.ts');
   const papers = makePapers(0, 10_000);
   const time = (f) => {
     const xs = [];
