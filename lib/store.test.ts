@@ -117,6 +117,43 @@ describe('store', () => {
     expect((await store.listPapers()).map((p) => p.id)).toEqual(['2401.00001']);
   });
 
+  it('applyPapers asks nothing per paper: the list and the Trash are read once, each paper only written', async () => {
+    await store.act({ meta: meta('2401.00001'), action: 'read' }, 1);
+    await store.act({ meta: meta('2401.00002'), action: 'save' }, 1);
+    await store.act({ meta: meta('2401.00002'), action: 'unsave' }, 2);
+    const kept = (await store.getPaper('2401.00001'))!;
+    const incoming = Array.from({ length: 100 }, (_, i) => ({ ...kept, id: `2402.${String(i).padStart(5, '0')}` }));
+    const proto = IDBObjectStore.prototype;
+    const reads = { get: 0, getKey: 0 };
+    const original = { get: proto.get, getKey: proto.getKey };
+    proto.get = function (this: IDBObjectStore, ...a: Parameters<IDBObjectStore['get']>) {
+      reads.get++;
+      return original.get.apply(this, a);
+    };
+    proto.getKey = function (this: IDBObjectStore, ...a: Parameters<IDBObjectStore['getKey']>) {
+      reads.getKey++;
+      return original.getKey.apply(this, a);
+    };
+    try {
+      await store.applyPapers(
+        [...incoming, { ...kept, note: 'edited' }, { ...kept, id: '2401.00002' }],
+        [],
+        undefined,
+        [],
+        9,
+      );
+    } finally {
+      Object.assign(proto, original);
+    }
+    expect(reads).toEqual({ get: 0, getKey: 0 });
+    // A kept record keeps the file's time; one new here or out of the Trash is a change made now.
+    expect(await store.getPaper('2401.00001')).toEqual({ ...kept, note: 'edited' });
+    expect((await store.getPaper('2402.00042'))?.updatedAt).toBe(9);
+    expect((await store.getPaper('2401.00002'))?.updatedAt).toBe(9);
+    expect(await store.trash.count(0)).toBe(0);
+    expect(await store.listPapers()).toHaveLength(102);
+  });
+
   it('restores removed papers as they were, as a change made at the restore', async () => {
     const { after } = await store.act({ meta: meta('2401.00001'), action: 'read' }, 1);
     await store.act({ meta: meta('2401.00001'), action: 'unsave' }, 2);

@@ -77,6 +77,14 @@ describe('Trash', () => {
     expect(ids(await store.trash.list(0))).toEqual(['2601.00002']);
   });
 
+  it('an import naming a paper both on its list and in its Trash keeps it on the list only', async () => {
+    const live = await noted('2601.00001');
+    const file = { ...live, id: '2601.00005', note: 'from file', trashedAt: 5 };
+    await store.applyPapers([{ ...live, id: '2601.00005' }], [], undefined, [file], 40);
+    expect((await store.getPaper('2601.00005'))?.note).toBe('see §3');
+    expect(await store.trash.count(0)).toBe(0);
+  });
+
   it('the JSON export carries the Trash, and importing it into an empty library restores it to the Trash', async () => {
     await noted('2601.00001');
     await noted('2601.00002', 5);
