@@ -29,7 +29,6 @@ export function renderReport({
   const kw = (name) =>
     keywords.find((k) => k.name === name) ?? { passSpeedup: NaN, highlightSpeedup: NaN, skipped: true };
   const kwVerdict = (name, key, min) => (kw(name).skipped ? '— (not run in --quick)' : verdict(kw(name)[key] >= min));
-  const p10k = popup.sizes.find((s) => s.size === 10_000);
   const sameFrame = latency.weekly.drawn <= latency.weekly.frame;
   const coldRatio = latency.cold.overlay / latency.warm.overlay;
 
@@ -267,46 +266,7 @@ before the load: warm ${latency.warm.worker}, cold ${latency.cold.worker}).`);
     ),
   );
 
-  out.push(`## 4. Popup with a large reading list
-
-Papers are generated (valid \`Paper\` records, canonical ids) and stored through \`papers.apply\`.
-The popup is opened as a tab; "first row" is navigation start → first \`[data-dogear-item]\`. The
-baseline is the same popup with an empty list (navigation start → the empty state): the popup's own
-fixed cost (its bundle, opening IndexedDB, a first render), so the ratio is what the list adds.
-"Search" is one input event in \`input[type=search]\` ("diffusion", as pasted or its last
-keystroke) → first DOM change, and → the next frame after it. Empty popup: ${ms(popup.empty)}.`);
-  out.push(
-    table(
-      ['Papers', 'First row', 'Ratio to empty popup', 'Search → DOM', 'Search → frame', 'Rows after search'],
-      popup.sizes.map((s) => [
-        s.size.toLocaleString('en'),
-        ms(s.render),
-        times(s.render / popup.empty),
-        ms(s.searchDom),
-        ms(s.searchFrame),
-        s.rows,
-      ]),
-    ),
-  );
-  out.push(`The design's budget is "without visible delay", a perceptual (absolute) threshold, so these two
-targets are absolute (the usual RAIL figures); the ratios show the trend.`);
-  out.push(
-    table(
-      ['Target', 'Measured', 'Verdict'],
-      [
-        [
-          '10,000 papers: first row within 1,000 ms of opening',
-          ms(p10k?.render),
-          verdict(p10k ? p10k.render <= 1000 : null),
-        ],
-        [
-          '10,000 papers: search input → updated frame within 100 ms',
-          ms(p10k?.searchFrame),
-          verdict(p10k ? p10k.searchFrame <= 100 : null),
-        ],
-      ],
-    ),
-  );
+  out.push(renderPopup(popup));
 
   if (click) out.push(renderClick(click));
 
@@ -415,6 +375,77 @@ them; the ratio is to the month page's annotation pass (section 1) of this run.`
 }
 
 /** Section 8, also the whole report of `npm run bench -- --only=keys`. */
+/** Section 4; also written alone by `npm run bench -- --only=popup`. */
+export function renderPopup(popup) {
+  const at = (n) => popup.sizes.find((s) => s.size === n);
+  const ratio = (n) => (at(n) ? at(n).render / popup.empty : NaN);
+  const within = (x, max) => (Number.isFinite(x) ? x <= max : null);
+  const notRun = (n, v) => (at(n) ? v : '— (not run in --quick)');
+  const out = [];
+  out.push(`## 4. Popup with a large reading list
+
+Papers are generated (valid \`Paper\` records, canonical ids) and stored through \`papers.apply\`.
+The popup is opened as a tab; "first row" is navigation start → first \`[data-dogear-item]\`. The
+baseline is the same popup with an empty list (navigation start → the empty state): the popup's own
+fixed cost (its bundle, opening IndexedDB, a first render), so the ratio is what the list adds.
+"Search" is one input event in \`input[type=search]\` ("diffusion", as pasted or its last
+keystroke) → first DOM change, and → the next frame after it. Empty popup: ${ms(popup.empty)}.`);
+  out.push(
+    table(
+      ['Papers', 'First row', 'Ratio to empty popup', 'Search → DOM', 'Search → frame', 'Rows after search'],
+      popup.sizes.map((s) => [
+        s.size.toLocaleString('en'),
+        ms(s.render),
+        times(s.render / popup.empty),
+        ms(s.searchDom),
+        ms(s.searchFrame),
+        s.rows,
+      ]),
+    ),
+  );
+  out.push(`Issue 13's targets are the ratio of the first row to the empty popup measured in the same run, and
+search → frame in absolute terms (one frame at 60 Hz at 10,000 papers, two at 50,000). The design's
+earlier budget, "without visible delay", is a perceptual threshold, so its two targets are absolute (the usual RAIL figures).`);
+  out.push(
+    table(
+      ['Target', 'Measured', 'Verdict'],
+      [
+        [
+          '10,000 papers: first row ≤ 1.5× the empty popup (issue 13)',
+          times(ratio(10_000)),
+          verdict(within(ratio(10_000), 1.5)),
+        ],
+        [
+          '50,000 papers: first row ≤ 2× the empty popup (issue 13)',
+          notRun(50_000, times(ratio(50_000))),
+          notRun(50_000, verdict(within(ratio(50_000), 2))),
+        ],
+        [
+          '10,000 papers: search → frame ≤ 16 ms (issue 13)',
+          ms(at(10_000)?.searchFrame),
+          verdict(within(at(10_000)?.searchFrame, 16)),
+        ],
+        [
+          '50,000 papers: search → frame ≤ 33 ms (issue 13)',
+          notRun(50_000, ms(at(50_000)?.searchFrame)),
+          notRun(50_000, verdict(within(at(50_000)?.searchFrame, 33))),
+        ],
+        [
+          '10,000 papers: first row within 1,000 ms of opening',
+          ms(at(10_000)?.render),
+          verdict(within(at(10_000)?.render, 1000)),
+        ],
+        [
+          '10,000 papers: search input → updated frame within 100 ms',
+          ms(at(10_000)?.searchFrame),
+          verdict(within(at(10_000)?.searchFrame, 100)),
+        ],
+      ],
+    ),
+  );
+  return out.join('\n\n');
+}
+
 export function renderKeys(keys) {
   const by = (name) => keys.pages.find((p) => p.name === name);
   const [daily, stress] = [by('daily'), by('stress')];

@@ -19,7 +19,7 @@ import { measureRanking } from './sections/ranking.mjs';
 import { measureKeys } from './sections/keys.mjs';
 import { measureJourney } from './sections/journey.mjs';
 import { measureClick } from './sections/click.mjs';
-import { renderKeys, renderReport } from './report.mjs';
+import { renderKeys, renderPopup, renderReport } from './report.mjs';
 import { renderClick, renderJourney } from './report-journey.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -67,7 +67,7 @@ const using = async (extra, f) => {
 };
 
 /** Report parts a partial run can render on their own. */
-const PARTS = { journey: renderJourney, click: renderClick, keys: renderKeys };
+const PARTS = { journey: renderJourney, popup: renderPopup, click: renderClick, keys: renderKeys };
 
 try {
   const base = await start(null);

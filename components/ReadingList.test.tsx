@@ -355,8 +355,9 @@ describe('ReadingList', () => {
     expect(after.length).toBeLessThan(30);
     expect(after).toContain(`2610.${String(10000 + 4999).padStart(5, '0')}`);
 
+    // A search of a long list paints what it found first and the rest after.
     type('"Paper number 1234"');
-    expect(rows(container)).toEqual(['2610.11234']);
+    await waitFor(() => expect(rows(container)).toEqual(['2610.11234']));
     type('');
     key(container.querySelector('[role="list"]')!, 'End');
     expect(container.querySelector('.row.active')!.getAttribute('data-dogear-item')).toBe('2610.10000');
@@ -372,5 +373,25 @@ describe('ReadingList with 50,000 papers', () => {
     expect(rows(container)).toEqual([]);
     await act(() => void type(''));
     expect(rows(container).length).toBeLessThan(30);
+  });
+
+  it('paints the first screen of a search at once, then counts the rest', async () => {
+    const many = Array.from({ length: 50_000 }, (_, i) =>
+      paper(i, { id: `2611.${String(10000 + i)}`, savedAt: i, title: i % 2 ? 'Diffusion at scale' : 'Other' }),
+    );
+    const { container } = await setup(many, DEFAULT_SETTINGS, []);
+    const count = () => container.querySelector('.count')!.textContent;
+    expect(count()).toBe('50000 papers');
+    type('diffusion');
+    // The newest matches are on screen before the older 49,000 papers are searched: no count or bulk action yet.
+    expect(rows(container).slice(0, 3)).toEqual(['2611.59999', '2611.59997', '2611.59995']);
+    expect(count()).toBe('');
+    const markRead = () => container.querySelector<HTMLButtonElement>('[aria-label^="Mark read:"]')!;
+    expect(markRead().disabled).toBe(true);
+    expect(screen.queryByText('No papers match.')).toBeNull();
+    await waitFor(() => expect(count()).toBe('25000 of 50000'), { timeout: 10_000 });
+    expect(markRead().getAttribute('aria-label')).toBe('Mark read: 25000 papers');
+    expect(markRead().disabled).toBe(false);
+    expect(rows(container).slice(0, 3)).toEqual(['2611.59999', '2611.59997', '2611.59995']);
   });
 });

@@ -75,6 +75,8 @@ export function ReadingList({
   const focusPending = useRef<number | null>(null);
 
   const current = Math.min(active, Math.max(0, shown.length - 1));
+  // The first screen of the list or of a search: no bulk actions or export until the rest is there.
+  const partial = !complete || filter.searching;
   const editPaper = editing ? papers.find((p) => p.id === editing) : undefined;
 
   // A new filter starts at the top.
@@ -222,13 +224,20 @@ export function ReadingList({
             notify={notify}
             fail={fail}
             onZotero={zotero && (() => setZoteroJob(shown.slice()))}
-            loading={!complete}
+            loading={partial}
           />
 
-          <VirtualList scroll={scroll} shown={shown} current={current} onAction={rowAction} onClear={filter.clear} />
+          <VirtualList
+            scroll={scroll}
+            shown={shown}
+            searching={filter.searching}
+            current={current}
+            onAction={rowAction}
+            onClear={filter.clear}
+          />
 
           <footer class="foot">
-            <ExportButtons papers={shown} settings={settings} download={download} disabled={!complete} />
+            <ExportButtons papers={shown} settings={settings} download={download} disabled={partial} />
             <span class="keys" aria-hidden="true">
               j/k · r read · x remove · / search
             </span>

@@ -53,13 +53,15 @@ type VirtualScroll = ReturnType<typeof useVirtualScroll>;
 interface Props {
   scroll: VirtualScroll;
   shown: readonly Paper[];
+  /** The rest of a search is still running: none found yet is not "no match". */
+  searching?: boolean;
   current: number;
   onAction: (action: RowAction, p: Paper, i: number) => void;
   onClear: () => void;
 }
 
 /** The list with only the rows near the viewport in the DOM: 50,000 papers scroll like 50. */
-export function VirtualList({ scroll, shown, current, onAction, onClear }: Props) {
+export function VirtualList({ scroll, shown, searching = false, current, onAction, onClear }: Props) {
   const { start, end } = visibleRange(shown.length, ROW_HEIGHT, scroll.scrollTop, scroll.viewport, OVERSCAN);
   const rows: preact.JSX.Element[] = [];
   for (let i = start; i < end; i++) {
@@ -85,7 +87,7 @@ export function VirtualList({ scroll, shown, current, onAction, onClear }: Props
       aria-label="Reading list"
       onScroll={(e) => scroll.setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
-      {shown.length ? (
+      {shown.length || searching ? (
         <div class="list-inner" style={{ height: `${shown.length * ROW_HEIGHT}px` }}>
           {rows}
         </div>

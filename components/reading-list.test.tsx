@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/lib/search';
+import { filterPapers } from '@/lib/search-scan';
 import {
-  applyView,
   chunks,
   parseTagInput,
   primaryUrl,
   scrollToRow,
   shortAuthors,
   shortDate,
+  type ViewFilter,
+  viewFilter,
   visibleRange,
 } from './reading-list';
 import { paper } from './test-papers';
@@ -41,18 +43,19 @@ describe('reading-list helpers', () => {
     expect(parseTagInput(Array.from({ length: 51 }, (_, i) => `t${i}`).join(',')).error).toBe('At most 50 tags.');
   });
 
-  it('applyView: the reading list hides dismissed papers; explicit statuses and tags filter', () => {
+  it('viewFilter: the reading list hides dismissed papers; explicit statuses and tags filter', () => {
     const idx = buildIndex([
       paper(1),
       paper(2, { status: 'read', tags: ['x'] }),
       paper(3, { status: 'dismissed', tags: ['x'] }),
     ]);
     const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
-    expect(ids(applyView(idx, { query: '', status: 'list', tag: '' }))).toEqual(['2610.10001', '2610.10002']);
-    expect(ids(applyView(idx, { query: '', status: 'list', tag: 'x' }))).toEqual(['2610.10002']);
-    expect(ids(applyView(idx, { query: 'status:dismissed', status: 'list', tag: '' }))).toEqual([]);
-    expect(ids(applyView(idx, { query: '', status: 'dismissed', tag: '' }))).toEqual(['2610.10003']);
-    expect(ids(applyView(idx, { query: '', status: 'all', tag: 'x' }))).toEqual(['2610.10002', '2610.10003']);
+    const view = (f: ViewFilter) => filterPapers(idx, viewFilter(f));
+    expect(ids(view({ query: '', status: 'list', tag: '' }))).toEqual(['2610.10001', '2610.10002']);
+    expect(ids(view({ query: '', status: 'list', tag: 'x' }))).toEqual(['2610.10002']);
+    expect(ids(view({ query: 'status:dismissed', status: 'list', tag: '' }))).toEqual([]);
+    expect(ids(view({ query: '', status: 'dismissed', tag: '' }))).toEqual(['2610.10003']);
+    expect(ids(view({ query: '', status: 'all', tag: 'x' }))).toEqual(['2610.10002', '2610.10003']);
   });
 
   it('visibleRange renders the window plus overscan, clamped', () => {

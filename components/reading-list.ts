@@ -1,6 +1,6 @@
 import { arxivAbsUrl, hfPaperUrl, LIMITS, TagNameSchema, type Paper, type PaperStatus } from '@/lib/model';
 import { plural } from '@/lib/words';
-import { filterPapers, parseQuery, type SearchIndex } from '@/lib/search';
+import { type Filter, parseQuery } from '@/lib/search';
 
 /** View logic of the reading-list popup, kept free of Preact so it is cheap to test. */
 
@@ -23,14 +23,17 @@ export interface ViewFilter {
   tag: string;
 }
 
-/** Papers of the index that the view shows, in index order (the index is built from the sorted list). */
-export function applyView(index: SearchIndex, f: ViewFilter): Paper[] {
+/** More rows than the popup shows at once (its list is about eight rows high, plus overscan). */
+export const FIRST_SCREEN = 30;
+
+/** The search a view runs: the default "Reading list" is everything but dismissed papers. */
+export function viewFilter(f: ViewFilter): Filter {
   const query = parseQuery(f.query);
-  if (f.status !== 'list') return filterPapers(index, { query, status: f.status, tag: f.tag || undefined });
+  if (f.status !== 'list') return { query, status: f.status, tag: f.tag || undefined };
   const withoutDismissed = {
     clauses: [...query.clauses, { kind: 'status' as const, value: 'dismissed' as const, negate: true }],
   };
-  return filterPapers(index, { query: withoutDismissed, status: 'all', tag: f.tag || undefined });
+  return { query: withoutDismissed, status: 'all', tag: f.tag || undefined };
 }
 
 /** `Ada Lovelace`, `Ada Lovelace & Alan Turing`, `Ada Lovelace et al.` */

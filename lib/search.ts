@@ -1,4 +1,5 @@
 import { allTags, idMonth, type Paper, type PaperStatus } from './model';
+import type { Steps } from './rank/steps';
 
 /**
  * Reading-list search: a small query language parsed once per keystroke,
@@ -199,8 +200,13 @@ interface IndexedPaper {
   year: number | null;
 }
 
+/**
+ * The papers in display order. Their haystacks are built when first searched, or warmed in
+ * slices (`warmSteps`): building the index costs nothing, so a long list opens at once.
+ */
 export interface SearchIndex {
-  entries: IndexedPaper[];
+  papers: readonly Paper[];
+  entries: (IndexedPaper | undefined)[];
 }
 
 // Records are replaced, not mutated, on every write, so object identity tells
@@ -224,31 +230,53 @@ function indexed(p: Paper): IndexedPaper {
 
 /** Cheap to call on every list change: unchanged paper objects reuse their haystack. */
 export function buildIndex(papers: readonly Paper[]): SearchIndex {
-  return { entries: papers.map(indexed) };
+  return { papers, entries: new Array(papers.length) };
 }
 
-function holds(e: IndexedPaper, c: Clause): boolean {
-  switch (c.kind) {
-    case 'text':
-      return e.haystack.includes(c.value);
-    case 'tag':
-      return e.tags.has(c.value);
-    case 'status':
-      return e.paper.status === c.value;
-    case 'year':
-      return e.year !== null && e.year >= c.min && e.year <= c.max;
-    case 'zotero':
-      return (e.paper.sentToZotero !== undefined) === c.value;
+/** Entry `i` of the index, its haystack built on first use. */
+export function entryAt(index: SearchIndex, i: number): IndexedPaper {
+  let e = index.entries[i];
+  if (!e) {
+    e = indexed(index.papers[i]!);
+    index.entries[i] = e;
+  }
+  return e;
+}
+
+/** Papers per step of sliced work. */
+export const SLICE = 128;
+
+/** Builds every haystack ahead of the first search, a few hundred papers a step (see `lib/rank/steps.ts`), until `stopped`. */
+export function* warmSteps(index: SearchIndex, stopped: () => boolean): Steps<void> {
+  for (let i = 0; i < index.papers.length && !stopped(); i++) {
+    entryAt(index, i);
+    if (i % SLICE === SLICE - 1) yield;
   }
 }
 
-function matchesEntry(e: IndexedPaper, q: Query): boolean {
-  for (const c of q.clauses) if (holds(e, c) === c.negate) return false;
+// `e` is null when the filter asks nothing of the haystacks (see `ParsedFilter.light`).
+function holds(p: Paper, e: IndexedPaper | null, c: Clause): boolean {
+  switch (c.kind) {
+    case 'text':
+      return e!.haystack.includes(c.value);
+    case 'tag':
+      return e!.tags.has(c.value);
+    case 'status':
+      return p.status === c.value;
+    case 'year':
+      return e!.year !== null && e!.year >= c.min && e!.year <= c.max;
+    case 'zotero':
+      return (p.sentToZotero !== undefined) === c.value;
+  }
+}
+
+function matchesEntry(p: Paper, e: IndexedPaper | null, q: Query): boolean {
+  for (const c of q.clauses) if (holds(p, e, c) === c.negate) return false;
   return true;
 }
 
 export function matchesQuery(p: Paper, q: Query): boolean {
-  return matchesEntry(indexed(p), q);
+  return matchesEntry(p, indexed(p), q);
 }
 
 type StatusFilter = 'toread' | 'read' | 'dismissed' | 'all';
@@ -259,16 +287,31 @@ export interface Filter {
   tag?: string;
 }
 
-/** Papers of the index that pass the status/tag filters and the query, in index order. */
-export function filterPapers(index: SearchIndex, f: Filter): Paper[] {
-  const q = typeof f.query === 'string' ? parseQuery(f.query) : f.query;
-  const status: PaperStatus | null = f.status === 'all' ? null : f.status === 'toread' ? 'saved' : f.status;
+/** A filter with its query parsed and its status and tag in the form entries are compared with. */
+export interface ParsedFilter {
+  query: Query;
+  status: PaperStatus | null;
+  tag: string | null;
+  /** Only statuses and Zotero marks are asked: no haystack needs building (the unfiltered list, a status view). */
+  light: boolean;
+}
+
+export function parseFilter(f: Filter): ParsedFilter {
+  const query = typeof f.query === 'string' ? parseQuery(f.query) : f.query;
   const tag = f.tag ? foldText(f.tag) : null;
-  const out: Paper[] = [];
-  for (const e of index.entries) {
-    if (status && e.paper.status !== status) continue;
-    if (tag && !e.tags.has(tag)) continue;
-    if (matchesEntry(e, q)) out.push(e.paper);
-  }
-  return out;
+  return {
+    query,
+    status: f.status === 'all' ? null : f.status === 'toread' ? 'saved' : f.status,
+    tag,
+    light: !tag && query.clauses.every((c) => c.kind === 'status' || c.kind === 'zotero'),
+  };
+}
+
+/** Whether paper `i` of the index passes the filter. */
+export function passes(index: SearchIndex, i: number, f: ParsedFilter): boolean {
+  const p = index.papers[i]!;
+  if (f.status && p.status !== f.status) return false;
+  const e = f.light ? null : entryAt(index, i);
+  if (f.tag && !e!.tags.has(f.tag)) return false;
+  return matchesEntry(p, e, f.query);
 }

@@ -14,6 +14,7 @@ import type { ZoteroAccess } from '@/components/zotero/ZoteroSend';
 import type { PageNoticeProps } from '@/components/PageNotice';
 import { isDegraded, REPORT_QUERY } from '@/lib/page-report';
 import { type PageReport, readAnswer } from '@/lib/page-report-read';
+import { FIRST_SCREEN } from '@/components/reading-list';
 import { Popup } from './Popup';
 
 const zoteroAccess: ZoteroAccess = {
@@ -32,9 +33,6 @@ function replaceIn(prev: Paper[] | null, changed: Paper[]): Paper[] | null {
 
 let storePromise: Promise<Store> | null = null;
 const getStore = () => (storePromise ??= openStore());
-
-// More rows than the popup shows at once (its list is about eight rows high, plus overscan).
-const FIRST_SCREEN = 30;
 
 /**
  * The popup reads IndexedDB directly and follows the background's storage

@@ -105,7 +105,7 @@ export function Popup({
 
   const needsSetup = !settings.keywords.length && !settings.tagRules.length;
   const count =
-    view === 'list' && papers.length && complete
+    view === 'list' && papers.length && complete && !filter.searching
       ? filter.filtered
         ? `${shown.length} of ${papers.length}`
         : papersWord(shown.length)
@@ -199,7 +199,14 @@ export function Popup({
       ) : (
         <div class="data">
           <h2>Export</h2>
-          <ExportButtons papers={shown} all={papers} settings={settings} trash={loadTrash} download={download} />
+          <ExportButtons
+            papers={shown}
+            all={papers}
+            settings={settings}
+            trash={loadTrash}
+            download={download}
+            disabled={filter.searching}
+          />
           <h2>Import</h2>
           <ImportPanel
             existing={papers}
