@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBRequest } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { blankPaper } from './model';
 import { openStore, type Store } from './store';
 import { sortPapers } from './sort';
 import type { StatusAction } from './status';
@@ -56,6 +57,30 @@ describe('newestSaved (the popup first screen)', () => {
     await act(top!.id, 'unsave', 9000);
     expect((await store.newestSaved(10)).map((p) => p.id)).not.toContain(top!.id);
     expect(await store.newestSaved(10)).toEqual(await popupOrder());
+  });
+
+  it('reads a long list in a few requests, not one per paper', async () => {
+    // Each request of the first screen can wait behind another reader of the database (the background's training).
+    await store.applyPapers(
+      Array.from({ length: 300 }, (_, i) => ({
+        ...blankPaper(`2404.${String(i).padStart(5, '0')}`, 100 + i, 'arxiv'),
+        status: i % 4 === 3 ? ('dismissed' as const) : ('saved' as const),
+      })),
+    );
+    // Every request idb awaits listens for its success once.
+    const listen = vi.spyOn(IDBRequest.prototype, 'addEventListener');
+    const first = await store.newestSaved(30);
+    const made = listen.mock.calls.filter(([type]) => type === 'success').length;
+    listen.mockRestore();
+    expect(first).toEqual((await popupOrder()).slice(0, 30));
+    expect(made).toBeLessThanOrEqual(3);
+  });
+
+  it('looks further back past a long run of dismissed papers', async () => {
+    await fill();
+    for (let i = 0; i < 100; i++) await act(`2405.${String(i).padStart(5, '0')}`, 'dismiss', 20_000 + i);
+    const full = await popupOrder();
+    for (const n of [1, 3, 4, 10]) expect(await store.newestSaved(n)).toEqual(full.slice(0, n));
   });
 
   it('is empty for an empty library', async () => {

@@ -164,23 +164,31 @@ export class Store {
 
   /**
    * The popup's first screen: the head of the reading list as the popup sorts it by default (newest
-   * saved first, dismissed left out), read from the savedAt index with a cursor — a few records
-   * instead of the whole list, whatever its size. Papers saved at the same moment are read as a group
-   * and ordered as the popup's stable sort of the whole list orders them (by id), so the rows do not
-   * move when the whole list arrives.
+   * saved first, dismissed left out), read from the savedAt index — a few records instead of the whole
+   * list, whatever its size, and in a few requests: a key cursor skips to the savedAt of the
+   * `2 × limit`-th newest paper and one `getAll` reads every paper saved since (a window doubled while
+   * dismissed papers leave too few). A request waits behind any other reader of the database (the
+   * background's training reads the whole list), so one per paper made the first screen wait many
+   * times over. Papers saved at the same moment are read as a group and ordered as the popup's stable
+   * sort of the whole list orders them (by id), so the rows do not move when the whole list arrives.
    */
   async newestSaved(limit: number): Promise<Paper[]> {
-    const out: Paper[] = [];
-    if (limit <= 0) return out;
+    if (limit <= 0) return [];
     const tx = this.db.transaction('papers');
-    let cursor = await tx.store.index('savedAt').openCursor(null, 'prev');
-    while (cursor && (out.length < limit || out.at(-1)?.savedAt === cursor.value.savedAt)) {
-      if (cursor.value.status !== 'dismissed') out.push(cursor.value);
-      cursor = await cursor.continue();
+    const index = tx.store.index('savedAt');
+    let kept: Paper[] = [];
+    for (let window = 2 * limit; ; window *= 2) {
+      const newest = await index.openKeyCursor(null, 'prev');
+      const edge = newest && (await newest.advance(window - 1));
+      kept = (await index.getAll(edge ? IDBKeyRange.lowerBound(edge.key) : null)).filter(
+        (p) => p.status !== 'dismissed',
+      );
+      // No edge: the window held the whole list.
+      if (kept.length >= limit || !edge) break;
     }
     await tx.done;
-    out.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return out.slice(0, limit);
+    kept.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return kept.slice(0, limit);
   }
 
   async countByStatus(status: PaperStatus): Promise<number> {
