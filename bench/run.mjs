@@ -13,13 +13,13 @@ import { launch, snapshotExtension } from './lib/browser.mjs';
 import { measureAnnotation, PAGES, profileStress } from './sections/annotate.mjs';
 import { measureKeywords, setKeywords } from './sections/keywords.mjs';
 import { measureLatency, SPA_URL } from './sections/latency.mjs';
-import { measureImport, measurePopup } from './sections/popup.mjs';
+import { measureImport, measureOptionsImport, measurePopup } from './sections/popup.mjs';
 import { bundleSizes, measureExport, writeTemp } from './sections/export.mjs';
 import { measureRanking } from './sections/ranking.mjs';
 import { measureKeys } from './sections/keys.mjs';
 import { measureJourney } from './sections/journey.mjs';
 import { measureClick } from './sections/click.mjs';
-import { renderKeys, renderPopup, renderReport } from './report.mjs';
+import { renderKeys, renderPopup, renderReport, renderTransfer } from './report.mjs';
 import { renderClick, renderJourney } from './report-journey.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -133,7 +133,10 @@ try {
   }
 
   if (want('import') || want('export')) log('5. import and export');
-  if (want('import')) r.imported = await using({}, (b) => measureImport({ browser: b, runs: quick ? 1 : 5, log }));
+  if (want('import')) {
+    r.imported = await using({}, (b) => measureImport({ browser: b, runs: quick ? 1 : 5, log }));
+    r.imported.options = await measureOptionsImport({ using, runs: quick ? 1 : 3, log });
+  }
   if (want('export')) r.exported = await measureExport({ runs: quick ? 3 : 9, log });
 
   if (want('bundles')) {
@@ -156,6 +159,7 @@ try {
   if (only) {
     // A partial run is a check: its parts and raw figures go to the temp folder, never to RESULTS.md.
     const parts = only.filter((s) => PARTS[s] && r[s]).map((s) => PARTS[s](r[s]));
+    if (r.imported || r.exported) parts.push(renderTransfer(r));
     file = path.join(os.tmpdir(), `dogear-bench-${only.join('-')}.md`);
     writeFileSync(
       file,

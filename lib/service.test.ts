@@ -122,4 +122,30 @@ describe('service: Trash and backups', () => {
     await svc.handlers['trash.empty']({});
     expect(await store.trash.count(0)).toBe(0);
   });
+  it('an import replies once it is written and backed up; the day’s backup follows, one at a time', async () => {
+    const { svc, store } = await setup();
+    const addBackup = store.addBackup.bind(store);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const reasons: string[] = [];
+    store.addBackup = async (b) => {
+      reasons.push(b.reason);
+      if (b.reason === 'daily') await held;
+      return addBackup(b);
+    };
+    const put = [
+      { ...meta, status: 'saved' as const, tags: [], ruleTags: [], note: '', sources: [], savedAt: 1, updatedAt: 1 },
+    ];
+    await svc.handlers['papers.apply']({ put, remove: [] });
+    await vi.waitFor(() => expect(reasons).toEqual(['before-import', 'daily']));
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['before-import']);
+    // A second change while the first day's backup is taken does not take another.
+    await svc.handlers['paper.act']({ meta, action: 'read' });
+    release();
+    await vi.waitFor(async () =>
+      expect((await store.listBackups()).map((b) => b.reason)).toEqual(['daily', 'before-import']),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reasons).toEqual(['before-import', 'daily']);
+  });
 });

@@ -77,15 +77,17 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
+  /** The daily backups in hand, one after another (two must not both find the day's backup due). */
+  let dailyBackups = Promise.resolve();
+
   async function papersChanged(): Promise<void> {
     const t = now();
-    try {
-      await noteChange(store, t);
-      await maybeDailyBackup(store, t);
-    } catch (e) {
-      // The user's change is already written: a backup that fails (storage full) must not report it as lost.
-      logOnce('daily-backup', 'daily backup failed', e);
-    }
+    // The user's change is already written: a backup that fails (storage full) must not report it as lost.
+    const failed = (e: unknown) => logOnce('daily-backup', 'daily backup failed', e);
+    await noteChange(store, t).catch(failed);
+    // A daily backup copies the whole list (a second on a 10,000-paper import): it follows the reply instead
+    // of delaying it. The change is noted first, so a worker that stops before the backup takes it at its next start.
+    dailyBackups = dailyBackups.then(() => maybeDailyBackup(store, t)).then(() => {}, failed);
     deps.onPapersChanged?.();
   }
 
