@@ -90,6 +90,30 @@ export async function settle(cdp, { quietMs = 600, maxMs = 20_000 } = {}) {
   return metrics(cdp);
 }
 
+/**
+ * Waits until the whole browser is quiet: the CPU time of all its processes (the extension's worker
+ * and pages, IndexedDB's storage service; `SystemInfo.getProcessInfo`) grows by less than `share` of
+ * one core over `quietMs`. Work the benchmark itself set off (the refit an import starts) then no
+ * longer competes with what is timed next. Returns the milliseconds waited.
+ */
+export async function settleBrowser(browser, { quietMs = 1000, share = 0.1, maxMs = 300_000 } = {}) {
+  const session = await browser.context.browser().newBrowserCDPSession();
+  const cpu = async () =>
+    (await session.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, p) => sum + p.cpuTime * 1000, 0);
+  const start = Date.now();
+  try {
+    let last = await cpu();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, quietMs));
+      const now = await cpu();
+      if (now - last < share * quietMs || Date.now() - start > maxMs) return Date.now() - start;
+      last = now;
+    }
+  } finally {
+    await session.detach();
+  }
+}
+
 /** Opens `url` in a fresh tab with the Performance domain counting main-thread CPU time from before the navigation. */
 export async function openMeasured(context, url, { ready } = {}) {
   const page = await context.newPage();
