@@ -146,6 +146,16 @@ describe('ReadingList', () => {
     expect(screen.getByText('0 of 5')).toBeTruthy();
   });
 
+  it('a new search updates the rows on screen in place rather than building them again', async () => {
+    const { container } = await setup(five());
+    const top = container.querySelector('[data-dogear-item]');
+    expect(top?.getAttribute('data-dogear-item')).toBe('2610.10001');
+    type('ablation');
+    expect(rows(container)).toEqual(['2610.10004']);
+    expect(container.querySelector('[data-dogear-item]')).toBe(top);
+    expect(top?.querySelector('.row-title')?.textContent).toBe('Reward models');
+  });
+
   it('sorts by title and published date', async () => {
     const { container } = await setup(five());
     fireEvent.change(screen.getByLabelText('Sort order'), { target: { value: 'title-asc' } });

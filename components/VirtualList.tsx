@@ -67,8 +67,10 @@ export function VirtualList({ scroll, shown, searching = false, current, onActio
   for (let i = start; i < end; i++) {
     const p = shown[i]!;
     rows.push(
+      // Keyed by position: a keystroke's new matches patch the rows on screen in place instead of
+      // building each row's elements again, which was most of a search's render.
       <PopupRow
-        key={p.id}
+        key={i}
         paper={p}
         index={i}
         count={shown.length}
