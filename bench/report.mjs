@@ -544,12 +544,12 @@ export function renderTransfer({ imported, exported }) {
   const imports = imported
     ? `Import: one \`papers.apply\` message with 10,000 new papers from an extension page (validation in the
 background, the before-import backup, one IndexedDB transaction, the \`storage.local\` mirror), round trip;
-${imported.runs} run(s) into a growing store, each 3 s plus 2 s per 10,000 papers in it after the one before (the
-ranker's refit and sync's push that a run sets off must not run inside the next).${
+${imported.runs} run(s) into a growing store, each once the browser is quiet after the one before (the ranker's
+refit and sync's push that a run sets off must not run inside the next).${
         imported.options
           ? ` And the import a user makes: on the options page a JSON export of
 10,000 papers is picked as a file (read, checked and planned in the page: the preview), then Import is
-clicked until the page says it is done; ${imported.options.runs} run(s), each into an empty library in a fresh browser.`
+clicked until the page says it is done; ${imported.options.runs} run(s), each into an empty library in a fresh browser, once it is quiet.`
           : ''
       } `
     : '';

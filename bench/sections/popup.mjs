@@ -123,12 +123,14 @@ export async function measurePopup({ ext, sizes, runs, log }) {
 }
 
 /**
- * Before each run: the run before it sets off work of its own in the worker, which must not run inside this
- * one: sync sends the change on 2 s after it, the ranker refits 1.5 s after it on the whole library (seconds
- * at 20,000 papers here, in slices that still take the worker between a message's parts). The wait grows
- * with the library the refit reads.
+ * Before each run: what the run before it set off in the browser must not run inside this one. Sync sends
+ * the change on 2 s after it and the ranker refits 1.5 s after it, on the whole library: wait until both have
+ * started, then until the browser is quiet.
  */
-const settleMs = (papers) => 3000 + (2000 * papers) / 10_000;
+async function quietAfterImport(browser) {
+  await new Promise((r) => setTimeout(r, 2500));
+  return settleBrowser(browser);
+}
 
 /**
  * Section 5: importing 10,000 papers in one `papers.apply` (validation, the before-import backup, one
@@ -140,7 +142,7 @@ export async function measureImport({ browser, runs, log }) {
   const sender = await extensionPage(browser);
   const steps = [];
   for (let i = 0; i < runs; i++) {
-    await new Promise((r) => setTimeout(r, settleMs(i * 10_000)));
+    await quietAfterImport(browser);
     steps.push(await apply(sender, makePapers(i * 10_000, 10_000)));
   }
   await sender.close();
@@ -176,6 +178,7 @@ export async function measureOptionsImport({ using, runs, log }) {
 async function importFile(browser, fileText, log) {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await settleBrowser(browser);
   const input = page.locator('#data input[name="import"]');
   await input.waitFor({ state: 'attached', timeout: 60_000 });
   await page.evaluate(() => {
