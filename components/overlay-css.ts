@@ -9,10 +9,17 @@
  * Tailwind reset (`* { margin: 0 }`) outranks :host rules, and padding keeps the
  * overlay's whole footprint inside its own box.
  */
+/**
+ * A block overlay's height on one row: its padding above plus one button, both in the row's .875em
+ * ((.45 + 1.85) × .875). The host keeps exactly this height under size containment before and after its
+ * contents are drawn (see entrypoints/content/host-size.ts), so drawing never moves or relays out the page.
+ */
+export const ONE_ROW_EM = 2.0125;
+
 export const OVERLAY_CSS = `
 :host { all: initial; display: block; font-family: inherit; font-size: inherit; line-height: 1.25;
   color: var(--dg-fg); contain: layout style; }
-:host([data-pending]:not([data-layout])) { min-height: 2.01em; }
+:host(:not([data-layout]):not([data-tall])) { contain: size layout style; height: ${ONE_ROW_EM}em; }
 :host([data-layout=inline]) { display: inline-block; margin: 0 0 0 .5em; vertical-align: middle; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: .3em; font-size: .875em; padding-top: .45em; }
 :host([data-layout=inline]) .row { font-size: .8125em; padding-top: 0; }
@@ -36,9 +43,10 @@ svg { width: 1.05em; height: 1.05em; flex: none; }
 .chip span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chip button { height: 1.2em; padding: 0 .2em; border: 0; background: transparent; color: var(--dg-muted-fg); }
 .new { font-size: .85em; font-weight: 600; letter-spacing: .02em; color: var(--dg-new); text-transform: uppercase; }
-.score { display: inline-flex; align-items: center; gap: .3em; color: var(--dg-muted-fg); position: relative; }
-.bar { width: 2.6em; height: .4em; border-radius: 999px; background: var(--dg-border); overflow: hidden; }
-.bar i { display: block; height: 100%; background: var(--dg-score); }
+.score { display: inline-flex; align-items: center; gap: .3em; color: var(--dg-muted-fg); }
+.score:has(> .tip) { position: relative; }
+.bar { width: 2.6em; height: .4em; border-radius: 999px; background: var(--dg-border); }
+.bar i { display: block; height: 100%; border-radius: inherit; background: var(--dg-score); }
 .tip { position: absolute; z-index: 10; top: 1.9em; left: 0; min-width: 13em; max-width: 22em; padding: .5em .65em;
   border-radius: .5em; border: 1px solid var(--dg-border); background: var(--dg-pop); color: var(--dg-fg);
   box-shadow: 0 4px 14px rgb(0 0 0 / .12); font-size: .95em; line-height: 1.35; white-space: normal; }

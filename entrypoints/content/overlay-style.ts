@@ -20,6 +20,24 @@ function sheetFor(css: string): CSSStyleSheet | null {
   return sheet;
 }
 
+/** The rule that gives a block overlay's host its reserved height (overlay-css.ts). */
+const RESERVED = ':host(:not([data-layout]):not([data-tall]))';
+
+/**
+ * Sets the height every block overlay's host on the page keeps, drawn or not, in the one shared sheet: one
+ * style change for all hosts instead of one per host. False where the overlays do not share a sheet.
+ */
+export function reserveHeight(em: number): boolean {
+  const sheet = adoptable ? sheets.get(OVERLAY_CSS) : undefined;
+  for (const rule of sheet?.cssRules ?? []) {
+    if (rule instanceof CSSStyleRule && rule.selectorText === RESERVED) {
+      rule.style.height = `${em}em`;
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * One constructed stylesheet adopted by every overlay's shadow root: the
  * browser parses it once and shares its rules, instead of a `<style>` (and a

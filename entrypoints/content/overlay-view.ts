@@ -35,7 +35,8 @@ export const UNDO_MS = 8_000;
 
 export class OverlayView {
   private readonly doc: Document;
-  private readonly row: HTMLElement;
+  /** The overlay's one element in its shadow root. */
+  readonly row: HTMLElement;
   private readonly save: HTMLButtonElement;
   private readonly read: HTMLButtonElement;
   private readonly dismiss: HTMLButtonElement;

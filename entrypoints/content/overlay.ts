@@ -1,4 +1,5 @@
 import type { PaperState } from '@/lib/mirror';
+import { followRowHeight, unfollowRowHeight } from './host-size';
 import type { Mounted } from './mount';
 import { OverlayView, type CardAction, type ScoreInfo } from './overlay-view';
 
@@ -34,12 +35,16 @@ export function drawOverlay(
   handlers: OverlayHandlers,
 ): void {
   delete m.host.dataset.pending;
-  m.view ??= new OverlayView(m.root);
+  if (!m.view) {
+    m.view = new OverlayView(m.root);
+    followRowHeight(m.host, m.view.row);
+  }
   m.view.update({ ...view, pageTags: m.pageTags, tagColors, ...handlers });
 }
 
 /** Takes the overlay's contents out of its shadow root. */
 export function clearOverlay(m: Mounted): void {
+  if (m.view) unfollowRowHeight(m.host, m.view.row);
   m.view?.destroy();
   m.view = undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RenderScheduler } from './render-scheduler';
 
-/** A window with controllable IntersectionObserver and idle callbacks. */
+/** A window with a controllable IntersectionObserver, and an idle callback that must never be asked for. */
 function fakeWindow() {
   const observed = new Set<Element>();
   let onIntersect: ((e: Array<{ isIntersecting: boolean; target: Element }>) => void) | null = null;
@@ -31,14 +31,7 @@ function fakeWindow() {
     win,
     observed,
     scroll: (els: Element[]) => onIntersect!(els.map((target) => ({ isIntersecting: true, target }))),
-    /** Runs pending idle callbacks, each with `budget` calls of timeRemaining() answering > 1 ms. */
-    idle: (budget: number) => {
-      const cbs = idle.splice(0);
-      for (const cb of cbs) {
-        let left = budget;
-        cb({ timeRemaining: () => (left-- > 0 ? 10 : 0) });
-      }
-    },
+    idleAsked: () => idle.length,
   };
 }
 
@@ -59,29 +52,34 @@ function setup(n: number) {
 }
 
 describe('RenderScheduler', () => {
-  it('draws the first screenful at once and the rest in idle time, then says all are drawn', () => {
+  it('draws the first screenful at once and nothing else until it comes near, then says all are drawn', () => {
     const { f, items, drawn, settled, s } = setup(40);
     s.add(items);
     expect(drawn).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(settled.at(-1)).toBe(false);
     expect(f.observed.size).toBe(28);
-    f.idle(10);
+    expect(f.idleAsked()).toBe(0);
+    f.scroll(items.slice(12, 22).map((it) => it.el));
     expect(drawn).toHaveLength(22);
-    f.idle(100);
+    expect(settled.at(-1)).toBe(false);
+    f.scroll(items.slice(22).map((it) => it.el));
     expect(drawn).toHaveLength(40);
     expect(new Set(drawn).size).toBe(40);
     expect(settled.at(-1)).toBe(true);
     expect(f.observed.size).toBe(0);
   });
 
-  it('draws an item scrolled near before its idle turn, once', () => {
+  it('draws an item scrolled near or reached by keyboard once, and nothing else', () => {
     const { f, items, drawn, s } = setup(30);
     s.add(items);
     f.scroll([items[29]!.el, items[29]!.el]);
+    s.now(items[29]!);
     expect(drawn.filter((i) => i === 29)).toHaveLength(1);
-    f.idle(100);
-    expect(drawn.filter((i) => i === 29)).toHaveLength(1);
-    expect(drawn).toHaveLength(30);
+    s.now(items[20]!);
+    s.now(items[20]!);
+    expect(drawn.filter((i) => i === 20)).toHaveLength(1);
+    expect(s.isPending(items[20]!)).toBe(false);
+    expect(drawn).toHaveLength(14);
   });
 
   it('forgets removed items and stops on destroy', () => {
@@ -90,7 +88,7 @@ describe('RenderScheduler', () => {
     s.remove(items[15]!);
     expect(s.isPending(items[15]!)).toBe(false);
     s.destroy();
-    f.idle(100);
+    expect(f.observed.size).toBe(0);
     expect(drawn).toHaveLength(12);
   });
 

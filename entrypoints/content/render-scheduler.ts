@@ -1,24 +1,22 @@
 /**
  * Decides when each overlay's contents are drawn. A month page has 500 cards
- * and a long listing thousands: drawing every overlay before the first frame
- * would hold the page's own load up. The first screenful is drawn at once,
- * overlays scrolled near are drawn before they show, and the rest are drawn in
- * idle time, so every overlay exists shortly after load without one long task.
+ * and a long listing thousands, most of which a reader never scrolls to:
+ * drawing them all, even in idle time, cost the page more than drawing every
+ * overlay eagerly would (bench/RESULTS.md, issue 13). The first screenful is
+ * drawn at once; every other overlay when its entry comes within AHEAD of the
+ * viewport, or when the keys reach it (`now`). Until then its host keeps the
+ * overlay's room, and a drawn block overlay's host is a relayout boundary of
+ * that same size (overlay-css.ts), so drawing during a scroll moves nothing and
+ * lays out only the overlay, not the page's card grid.
  */
 
 const FIRST_SCREEN = 12;
 // Far enough ahead that a fast scroll meets drawn overlays.
 const AHEAD = '1500px 0px';
-const IDLE_TIMEOUT_MS = 300;
-
-type Idle = (cb: (d: { timeRemaining(): number }) => void, opts: { timeout: number }) => number;
 
 export class RenderScheduler<T extends object> {
   private pending = new Set<T>();
   private io: IntersectionObserver | null;
-  private idleHandle: number | null = null;
-  private readonly idle: Idle;
-  private readonly cancelIdle: (h: number) => void;
 
   constructor(
     private readonly draw: (item: T) => void,
@@ -32,9 +30,6 @@ export class RenderScheduler<T extends object> {
       typeof win.IntersectionObserver === 'function'
         ? new win.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: AHEAD })
         : null;
-    const ric = (win as { requestIdleCallback?: Idle }).requestIdleCallback;
-    this.idle = ric ? ric.bind(win) : (cb) => win.setTimeout(() => cb({ timeRemaining: () => 8 }), 1);
-    this.cancelIdle = ric ? win.cancelIdleCallback.bind(win) : win.clearTimeout.bind(win);
   }
 
   /** Queues new items; the first few of a pass (the top of the page) are drawn right away. */
@@ -44,7 +39,6 @@ export class RenderScheduler<T extends object> {
       this.pending.add(item);
       this.io.observe(this.targetOf(item));
     });
-    if (this.pending.size) this.scheduleIdle();
     this.onSettled(this.pending.size === 0);
   }
 
@@ -65,7 +59,6 @@ export class RenderScheduler<T extends object> {
 
   destroy(): void {
     this.io?.disconnect();
-    if (this.idleHandle !== null) this.cancelIdle(this.idleHandle);
     this.pending.clear();
   }
 
@@ -81,20 +74,5 @@ export class RenderScheduler<T extends object> {
       const item = this.byTarget(e.target);
       if (item) this.now(item);
     }
-  }
-
-  private scheduleIdle(): void {
-    if (this.idleHandle !== null) return;
-    this.idleHandle = this.idle(
-      (deadline) => {
-        this.idleHandle = null;
-        for (const item of this.pending) {
-          if (deadline.timeRemaining() < 1) break;
-          this.now(item);
-        }
-        if (this.pending.size) this.scheduleIdle();
-      },
-      { timeout: IDLE_TIMEOUT_MS },
-    );
   }
 }

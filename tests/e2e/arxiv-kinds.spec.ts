@@ -8,6 +8,7 @@ import {
   launchWithExtension,
   setKeywords,
   SCREENSHOT_DIR,
+  drawAll,
 } from './fixtures';
 import { FIXTURE_MANIFEST } from '../support/fixture-manifest';
 
@@ -85,6 +86,7 @@ test('catchup: one inline overlay per dt of the three sections; save, read, popu
   extensionId,
 }) => {
   const page = await openListing(context, CATCHUP);
+  await drawAll(page);
   const r = row('arxiv/catchup-cs.LG-2026-10-26.html');
   await expect(page.locator('html')).toHaveAttribute('data-dogear-count', '60');
   expect(await shape(page, 'dt', ':scope')).toEqual({

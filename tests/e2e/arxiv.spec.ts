@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openListing, card, openPopup, launchWithExtension, setKeywords } from './fixtures';
+import { test, expect, openListing, card, openPopup, launchWithExtension, setKeywords, drawAll } from './fixtures';
 import { FIXTURE_MANIFEST } from '../support/fixture-manifest';
 
 const NEW = 'https://arxiv.org/list/cs.LG/new';
@@ -29,6 +29,7 @@ async function expectOneInlineCardPerDt(page: Page, n: number) {
 
 test('/new: one inline overlay per dt in all three sections, in page order', async ({ context }) => {
   const page = await openListing(context, NEW);
+  await drawAll(page);
   const { entries, firstId, lastId } = row(NEW);
   await expect(page.locator('html')).toHaveAttribute('data-dogear-count', String(entries));
   expect(entries).toBe(100);
@@ -99,6 +100,7 @@ test('keywords and tag chips; highlights and overlays survive MathJax re-renderi
     pattern: 'geometry',
   });
   const page = await openListing(context, NEW);
+  await drawAll(page);
 
   // Tag chips: exactly the entries whose text says "geometry".
   const geometry = await page.evaluate(() =>
@@ -179,6 +181,7 @@ test('saved entries keep their primary class: BibTeX of a new, a cross-listed an
   extensionId,
 }, info) => {
   const page = await openListing(context, NEW);
+  await drawAll(page);
   const saved = { '2610.22702': 'cs.LG', '2610.22889': 'physics.comp-ph', '1706.03762': 'cs.CL' };
   for (const id of Object.keys(saved)) {
     await card(page, id).locator('[data-dogear-action="save"]').click();
@@ -221,6 +224,7 @@ test('single paper pages: one overlay with the canonical id; the listing follows
   }
   // Saved without versions: the listing shows both new-style papers as saved.
   const listing = await openListing(context, NEW);
+  await drawAll(listing);
   for (const id of ['2610.22702', '2610.23241']) {
     await expect(listing.locator(`dt[data-dogear-id="${id}"]`)).toHaveAttribute('data-dogear-status', 'saved');
     await expect(card(listing, id).locator('[data-dogear-action="save"]')).toHaveAttribute('aria-pressed', 'true');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openListing, card, openPopup, launchWithExtension, type Launched } from './fixtures';
+import { test, expect, openListing, card, openPopup, launchWithExtension, type Launched, drawAll } from './fixtures';
 import { FIXTURES } from '../support/fixture-routes.mjs';
 
 // The arXiv fixtures use synthetic ids that no Hugging Face fixture lists, so these tests serve
@@ -116,6 +116,7 @@ test.describe('one record across sites', () => {
 
   test('saved on arXiv (listing and a versioned /html/ page), shown on the Hugging Face daily and paper pages', async () => {
     const listing = await openListing(ext.context, NEW);
+    await drawAll(listing);
     await saveButton(listing, ON_ARXIV).click();
     await expectSaved(listing, ON_ARXIV);
     const html = await openListing(ext.context, HTML);
@@ -124,6 +125,7 @@ test.describe('one record across sites', () => {
     await expectSaved(html, HTML_PAPER);
 
     const hf = await openListing(ext.context, HF_DAILY);
+    await drawAll(hf);
     await expectSaved(hf, ON_ARXIV);
     await expectSaved(hf, HTML_PAPER);
     await expect(hf.locator('article[data-dogear-status]')).toHaveCount(2);

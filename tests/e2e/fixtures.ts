@@ -83,3 +83,18 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
  * (`DOGEAR_SCREENSHOTS=1`), otherwise test-results/, so a test run leaves the tree clean.
  */
 export const SCREENSHOT_DIR = process.env.DOGEAR_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
+
+/**
+ * Scrolls through the page a screen at a time and back to the top, as a reader would: overlays far down a
+ * listing are drawn only when their entry comes near the viewport. Resolves once every overlay is drawn.
+ */
+export async function drawAll(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForSelector('html[data-dogear-drawn]', { state: 'attached' });
+}

@@ -68,6 +68,8 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   // Hovering the indicator explains it with the words that contributed.
   const top = pos.slice(20).sort((a, b) => s.get(b.id)! - s.get(a.id)!)[0]!;
   const indicator = page.locator(`[data-dogear-id="${top.id}"] dogear-card .score`);
+  // Its overlay is drawn once the entry comes near the viewport.
+  await page.locator(`[data-dogear-id="${top.id}"]`).scrollIntoViewIfNeeded();
   await indicator.hover();
   await expect(page.locator(`[data-dogear-id="${top.id}"] dogear-card [role="tooltip"]`)).toContainText(
     'Relevant because of',
@@ -153,6 +155,7 @@ test('a reader whose saves contradict their keywords sees the ranking switch fro
   expect(vision.length).toBeGreaterThan(40);
   expect(other.length).toBeGreaterThan(40);
   const first = (await top(1))[0]!;
+  await page.locator(`[data-dogear-id="${first}"]`).scrollIntoViewIfNeeded();
   await page.locator(`[data-dogear-id="${first}"] dogear-card .score`).hover();
   await expect(page.locator(`[data-dogear-id="${first}"] dogear-card [role="tooltip"]`)).toContainText(
     'Ranked by your keywords',

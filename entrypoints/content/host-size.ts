@@ -1,0 +1,57 @@
+import { ONE_ROW_EM } from '@/components/overlay-css';
+import { reserveHeight } from './overlay-style';
+
+/**
+ * A block overlay's host keeps a reserved height under size containment
+ * (overlay-css.ts), drawn or not, which makes it a relayout boundary: drawing or
+ * updating an overlay lays out only the overlay, not the site's card grid around
+ * it, and moves nothing. The reserved height is one row to begin with; when an
+ * overlay in its plain shape (status buttons, NEW, score: no tags, input, error
+ * or undo) needs more, as every one does where the score wraps onto a second line
+ * on a narrow card, the page's reserved height grows to it — one change to the
+ * shared sheet, usually made for the first screen before it is painted. An
+ * overlay taller than that for its own reasons (many tags, the open tag input)
+ * gets `data-tall`, which lifts the containment for its host alone. Sizes are
+ * read in a ResizeObserver, after the browser's own layout, so this never forces one.
+ */
+const observers = new WeakMap<Document, ResizeObserver>();
+let reservedEm = ONE_ROW_EM;
+
+/** Anything in a row beyond its plain shape, which the reserved height does not follow. */
+const OWN_CONTENT = '.chip, input, .err, .msg';
+
+function observerFor(doc: Document): ResizeObserver | null {
+  const RO = doc.defaultView?.ResizeObserver;
+  if (!RO) return null;
+  let ro = observers.get(doc);
+  if (!ro) {
+    ro = new RO(onResize);
+    observers.set(doc, ro);
+  }
+  return ro;
+}
+
+function onResize(entries: ResizeObserverEntry[]): void {
+  for (const e of entries) {
+    const host = (e.target.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    if (!host) continue;
+    const fontSize = Number.parseFloat(host.ownerDocument.defaultView?.getComputedStyle(host).fontSize ?? '');
+    if (!(fontSize > 0)) continue;
+    const em = (e.borderBoxSize[0]?.blockSize ?? e.contentRect.height) / fontSize;
+    // A hundredth of an em of slack: heights come back rounded to layout units.
+    if (em > reservedEm + 0.01 && !e.target.querySelector(OWN_CONTENT) && reserveHeight(em)) reservedEm = em;
+    if (em > reservedEm + 0.01) host.dataset.tall = '';
+    else delete host.dataset.tall;
+  }
+}
+
+/** Follows a block overlay's row so its host grows when the row wraps. Inline and row layouts size themselves. */
+export function followRowHeight(host: HTMLElement, row: HTMLElement): void {
+  if (host.dataset.layout) return;
+  observerFor(host.ownerDocument)?.observe(row, { box: 'border-box' });
+}
+
+export function unfollowRowHeight(host: HTMLElement, row: HTMLElement): void {
+  observers.get(host.ownerDocument)?.unobserve(row);
+  delete host.dataset.tall;
+}
