@@ -9,7 +9,7 @@ import { Icon } from './icons';
 import { onListKey } from './list-keys';
 import { PopupEditor } from './PopupEditor';
 import type { RowAction } from './PopupRow';
-import { VIEW_STATUSES, type ViewStatus } from './reading-list';
+import { quoteTitle, VIEW_STATUSES, type ViewStatus } from './reading-list';
 import type { ToastMessage } from './Toast';
 import { SORTS, type ListFilter } from './use-list-filter';
 import { useVirtualScroll, VirtualList } from './VirtualList';
@@ -40,11 +40,6 @@ export interface ReadingListProps {
   /** Records the background changed outside the storage mirror (sent to Zotero). */
   onPapersChanged?: (papers: Paper[]) => void;
 }
-
-const quoteTitle = (p: Paper) => {
-  const t = p.title || p.id;
-  return `“${t.length > 48 ? `${t.slice(0, 47)}…` : t}”`;
-};
 
 /** The reading list: search, filters, a virtualized list, per-row and bulk actions, the row editor. */
 export function ReadingList({

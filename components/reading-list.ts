@@ -1,6 +1,7 @@
 import { arxivAbsUrl, hfPaperUrl, LIMITS, TagNameSchema, type Paper, type PaperStatus } from '@/lib/model';
 import { plural } from '@/lib/words';
-import { type Filter, parseQuery } from '@/lib/search';
+import type { Filter } from '@/lib/search';
+import { parseQuery } from '@/lib/search-query';
 
 /** View logic of the reading-list popup, kept free of Preact so it is cheap to test. */
 
@@ -109,3 +110,9 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** `1 paper`, `3 papers`. */
 export const papersWord = (n: number) => plural(n, 'paper');
+
+/** A paper's title in quotes, cut to fit a toast: “Attention Is All You Need”. */
+export function quoteTitle(p: Paper): string {
+  const t = p.title || p.id;
+  return `“${t.length > 48 ? `${t.slice(0, 47)}…` : t}”`;
+}

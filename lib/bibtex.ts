@@ -1,5 +1,6 @@
 import { arxivAbsUrl, isNewStyleId, type Paper } from './model';
-import { foldText, paperYear } from './search';
+import { paperYear } from './search';
+import { foldText } from './search-query';
 import { oneLine } from './words';
 
 /** BibTeX: arXiv-style `@misc` entries with stable citation keys, for Zotero, BibTeX and biber. */

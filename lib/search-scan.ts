@@ -1,6 +1,7 @@
 import type { Paper } from './model';
 import { finish, type Steps } from './rank/steps';
-import { type Clause, type Filter, type ParsedFilter, parseFilter, passes, type SearchIndex, SLICE } from './search';
+import { type Filter, type ParsedFilter, parseFilter, passes, type SearchIndex, SLICE } from './search';
+import type { Clause } from './search-query';
 
 /**
  * A filter of the reading list run in steps, so a keystroke can paint its first screen of matches

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankPaper, type Paper } from './model';
-import { buildIndex, entryAt, foldText, matchesQuery, paperYear, parseQuery, warmSteps, type Clause } from './search';
+import { buildIndex, entryAt, matchesQuery, paperYear, warmSteps } from './search';
+import { type Clause, foldText, parseQuery } from './search-query';
 import { finish } from './rank/steps';
 import { filterPapers } from './search-scan';
 import { sortPapers } from './sort';
