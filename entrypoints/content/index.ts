@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createContentClient } from '@/lib/content-client';
 import { answerQuery } from '@/lib/page-report';
-import { CONTENT_MATCHES, siteFor } from '@/lib/sites';
-import type { PageKind } from '@/lib/sites/types';
+import { CONTENT_MATCHES, type SiteName, siteFor } from '@/lib/sites';
+import type { PageKind, SiteAdapter } from '@/lib/sites/types';
 import { Annotator } from './annotator';
 import { KeyboardTriage } from './keyboard';
 import { watchPage } from './watch';
@@ -13,28 +13,35 @@ import { logOnce } from '@/lib/log';
 export default defineContentScript({
   // Read at build time into the manifest: each site's adapter lists its own.
   matches: CONTENT_MATCHES,
-  runAt: 'document_idle',
+  // At document_start only to put the page stylesheet in before the page's first style computation: added
+  // later, its ::highlight rule (which keys on no element) made the browser restyle the whole page once more.
+  // Everything else waits for the parsed document, as it did at document_idle.
+  runAt: 'document_start',
   main(ctx) {
-    try {
-      start(ctx);
-    } catch (e) {
-      logOnce('boot', 'could not start', e);
-    }
+    const adapter = siteFor(location.href);
+    if (!adapter) return;
+    const style = document.createElement('style');
+    style.dataset.dogear = '';
+    style.textContent = pageCss(adapter);
+    document.documentElement.append(style);
+    const boot = () => {
+      try {
+        start(ctx, adapter, style);
+      } catch (e) {
+        logOnce('boot', 'could not start', e);
+      }
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true });
+    else boot();
   },
 });
 
-function start(ctx: ContentScriptContext): void {
-  const adapter = siteFor(location.href);
-  if (!adapter) return;
+function start(ctx: ContentScriptContext, adapter: SiteAdapter<SiteName>, style: HTMLStyleElement): void {
   const send = createContentClient((message) => browser.runtime.sendMessage(message));
   let annotator: Annotator | null = null;
   let keyboard: KeyboardTriage | null = null;
   let kindKey = '';
   let lastUrl = location.href;
-
-  const style = document.createElement('style');
-  style.dataset.dogear = '';
-  style.textContent = pageCss(adapter);
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local') annotator?.onStorageChange(changes);
@@ -70,8 +77,10 @@ function start(ctx: ContentScriptContext): void {
           send,
         });
         if (found.kind === 'listing') keyboard = new KeyboardTriage(annotator.triageHost(), document);
-      } else style.remove();
+      }
     } else if (url !== lastUrl) keyboard?.reset();
+    // The sheet went in at document_start, before the page could be recognised.
+    if (!found) style.remove();
     lastUrl = url;
     return annotator?.pass();
   };
