@@ -98,3 +98,12 @@ export async function drawAll(page: Page): Promise<void> {
   });
   await page.waitForSelector('html[data-dogear-drawn]', { state: 'attached' });
 }
+
+/**
+ * Clicks one of an entry's overlay buttons the way a reader does on a long listing: scrolled to first, which
+ * draws its overlay if it was waiting far from the viewport.
+ */
+export async function clickAction(page: Page, id: string, action: string): Promise<void> {
+  await page.locator(`[data-dogear-id="${id}"]`).first().scrollIntoViewIfNeeded();
+  await card(page, id).locator(`[data-dogear-action="${action}"]`).click();
+}

@@ -1,4 +1,4 @@
-import { test, expect, openListing, openPopup } from './fixtures';
+import { test, expect, openListing, openPopup, clickAction } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const MONTH = 'https://huggingface.co/papers/month/2026-10';
@@ -35,8 +35,7 @@ test('learns from saves and dismissals on the device, then ranks, explains, sort
   await page.waitForSelector('html[data-dogear-rank="cold"]');
   await expect(page.locator('article[data-dogear-score]')).toHaveCount(0);
 
-  const click = (id: string, action: string) =>
-    page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
+  const click = (id: string, action: string) => clickAction(page, id, action);
   // Twenty of each: with fewer, a model's predictions of this reader are not yet clearly better than chance
   // (the empty keyword list), and the gate rightly keeps it back.
   for (let i = 0; i < 20; i++) {
@@ -161,8 +160,7 @@ test('a reader whose saves contradict their keywords sees the ranking switch fro
     'Ranked by your keywords',
   );
 
-  const click = (id: string, action: string) =>
-    page.locator(`[data-dogear-id="${id}"] dogear-card [data-dogear-action="${action}"]`).click();
+  const click = (id: string, action: string) => clickAction(page, id, action);
   for (let i = 0; i < 20; i++) {
     await click(other[i]!.id, 'save');
     await click(vision[i]!.id, 'dismiss');
