@@ -1,4 +1,15 @@
 /**
+ * A block overlay's height on one row: its padding above plus one button, both in the row's .875em
+ * ((.45 + 1.85) × .875). The host keeps this height (or the taller one the page's plain overlays need) under
+ * size containment before and after its contents are drawn (see entrypoints/content/host-size.ts), so drawing
+ * never moves or relays out the page.
+ */
+export const ONE_ROW_EM = 2.0125;
+
+/** The rule holding a block overlay's host at its reserved height; host-size.ts changes its height for a page. */
+export const RESERVED_HOST = ':host(:not([data-layout]):not([data-tall]))';
+
+/**
  * Styles inside each overlay's shadow root. Colours come from custom properties
  * set on the host by the page stylesheet (see content/page-css.ts), which
  * inherit through the shadow boundary: a theme switch restyles every overlay
@@ -9,17 +20,10 @@
  * Tailwind reset (`* { margin: 0 }`) outranks :host rules, and padding keeps the
  * overlay's whole footprint inside its own box.
  */
-/**
- * A block overlay's height on one row: its padding above plus one button, both in the row's .875em
- * ((.45 + 1.85) × .875). The host keeps exactly this height under size containment before and after its
- * contents are drawn (see entrypoints/content/host-size.ts), so drawing never moves or relays out the page.
- */
-export const ONE_ROW_EM = 2.0125;
-
 export const OVERLAY_CSS = `
 :host { all: initial; display: block; font-family: inherit; font-size: inherit; line-height: 1.25;
   color: var(--dg-fg); contain: layout style; }
-:host(:not([data-layout]):not([data-tall])) { contain: size layout style; height: ${ONE_ROW_EM}em; }
+${RESERVED_HOST} { contain: size layout style; height: ${ONE_ROW_EM}em; }
 :host([data-layout=inline]) { display: inline-block; margin: 0 0 0 .5em; vertical-align: middle; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: .3em; font-size: .875em; padding-top: .45em; }
 :host([data-layout=inline]) .row { font-size: .8125em; padding-top: 0; }

@@ -1,4 +1,4 @@
-import { OVERLAY_CSS } from '@/components/overlay-css';
+import { OVERLAY_CSS, RESERVED_HOST } from '@/components/overlay-css';
 
 /** One parsed sheet per stylesheet text; null once adopting turned out not to work here. */
 const sheets = new Map<string, CSSStyleSheet>();
@@ -20,9 +20,6 @@ function sheetFor(css: string): CSSStyleSheet | null {
   return sheet;
 }
 
-/** The rule that gives a block overlay's host its reserved height (overlay-css.ts). */
-const RESERVED = ':host(:not([data-layout]):not([data-tall]))';
-
 /**
  * Sets the height every block overlay's host on the page keeps, drawn or not, in the one shared sheet: one
  * style change for all hosts instead of one per host. False where the overlays do not share a sheet.
@@ -30,7 +27,7 @@ const RESERVED = ':host(:not([data-layout]):not([data-tall]))';
 export function reserveHeight(em: number): boolean {
   const sheet = adoptable ? sheets.get(OVERLAY_CSS) : undefined;
   for (const rule of sheet?.cssRules ?? []) {
-    if (rule instanceof CSSStyleRule && rule.selectorText === RESERVED) {
+    if (rule instanceof CSSStyleRule && rule.selectorText === RESERVED_HOST) {
       rule.style.height = `${em}em`;
       return true;
     }
