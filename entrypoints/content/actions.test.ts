@@ -20,6 +20,7 @@ function slowBackground() {
     source: 'huggingface',
     state: (id) => states.get(id),
     show: (id, state) => void states.set(id, state),
+    settled: () => {},
     metaOf: () => meta,
   };
   const answerNext = async () => {

@@ -12,6 +12,8 @@ export interface ActionHost {
   state(id: string): PaperState | null | undefined;
   /** Shows a state at once (optimistic); the mirror confirms it later. */
   show(id: string, state: PaperState | null): void;
+  /** Every message about the paper is answered: what the mirror says is shown again. */
+  settled(id: string): void;
   /** The paper as the page shows it, if it is still on the page. */
   metaOf(id: string): PaperMeta | undefined;
 }
@@ -36,7 +38,9 @@ export class Actions {
     const next = (this.pending.get(id) ?? Promise.resolve()).then(send, send);
     this.pending.set(id, next);
     const settled = () => {
-      if (this.pending.get(id) === next) this.pending.delete(id);
+      if (this.pending.get(id) !== next) return;
+      this.pending.delete(id);
+      this.host.settled(id);
     };
     void next.then(settled, settled);
     return next;

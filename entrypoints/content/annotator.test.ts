@@ -336,4 +336,49 @@ describe('Annotator', () => {
     expect(send).toHaveBeenCalledWith('paper.act', expect.objectContaining({ action: 'save', source: 'arxiv' }));
     expect(card.dataset.dogearStatus).toBeUndefined();
   });
+  it('two quick clicks: the mirror catching up with the first neither flashes it back nor turns a click into the wrong action', async () => {
+    const card = addCard('2401.00001');
+    const replies: Array<() => void> = [];
+    const send = fakeSend();
+    const { a, answerAll } = start({}, send);
+    const done = a.pass();
+    await answerAll();
+    await done;
+    send.mockImplementation(async (type: string) =>
+      type === 'paper.act'
+        ? new Promise((resolve) => replies.push(() => resolve({ previous: null, paper: null, undoable: false })))
+        : {},
+    );
+    const button = (action: string) =>
+      card
+        .querySelector('dogear-card')!
+        .shadowRoot!.querySelector<HTMLButtonElement>(`[data-dogear-action="${action}"]`)!;
+    const mirror = (status: string) => a.onStorageChange({ [stateKey('2401.00001')]: { newValue: [status, [], []] } });
+
+    button('save').click();
+    button('read').click();
+    expect(card.dataset.dogearStatus).toBe('read');
+    await flush();
+    // The save is written and mirrored (its event arrives now), then answered; the read is on its way.
+    mirror('saved');
+    expect(card.dataset.dogearStatus).toBe('read');
+    replies.shift()!();
+    await flush();
+    expect(card.dataset.dogearStatus).toBe('read');
+    // A click now acts on what the page shows: the read paper is dismissed, not read a second time.
+    button('dismiss').click();
+    expect(card.dataset.dogearStatus).toBe('dismissed');
+    await flush();
+    mirror('read');
+    replies.shift()!();
+    await flush();
+    expect(send).toHaveBeenLastCalledWith('paper.act', expect.objectContaining({ action: 'dismiss' }));
+    mirror('dismissed');
+    replies.shift()!();
+    await flush();
+    expect(card.dataset.dogearStatus).toBe('dismissed');
+    // Answered: the mirror is shown again, so a change from another tab shows at once.
+    mirror('saved');
+    expect(card.dataset.dogearStatus).toBe('saved');
+  });
 });

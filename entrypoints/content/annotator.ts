@@ -87,8 +87,13 @@ export class Annotator {
       source: deps.adapter.name,
       state: (id) => this.cache.get(id),
       show: (id, state) => {
-        this.cache.set(id, state);
+        this.cache.showAhead(id, state);
         this.rerenderId(id);
+      },
+      settled: (id) => {
+        if (!this.cache.caughtUp(id)) return;
+        this.rerenderId(id);
+        this.relayout();
       },
       metaOf: (id) => this.byId.get(id)?.values().next().value?.entry.meta,
     });
@@ -272,8 +277,7 @@ export class Annotator {
     const { papers, settings } = readChanges(changes);
     for (const [id, state] of papers) {
       // Every change is kept, shown or not, so the copy of all states stays complete.
-      this.cache.set(id, state);
-      this.rerenderId(id);
+      if (this.cache.set(id, state)) this.rerenderId(id);
     }
     if (settings) {
       this.settingsChanged = true;

@@ -14,6 +14,12 @@ export interface StorageLike {
  */
 export class StateCache {
   private states = new Map<string, PaperState | null>();
+  /**
+   * States shown ahead of the mirror while the paper's own changes are on their way to the background. The
+   * mirror's events for the earlier of two quick clicks arrive after the later click was shown: applied, they
+   * would flash the older state and turn a click made meanwhile into the wrong action.
+   */
+  private ahead = new Map<string, PaperState | null>();
   /** Whether `states` holds every paper's state (see loadAll). */
   private all = false;
 
@@ -21,12 +27,28 @@ export class StateCache {
   // own storage helper and bundles it (7 KiB), which nothing here uses.
   constructor(private area: StorageLike) {}
 
+  /** What the page shows for the paper: its own change under way, else the mirror's state. */
   get(id: string): PaperState | null | undefined {
-    return this.states.get(id);
+    return this.ahead.has(id) ? this.ahead.get(id) : this.states.get(id);
   }
 
-  set(id: string, state: PaperState | null): void {
+  /** Keeps the mirror's state; says whether the page shows it (not while a change of its own is under way). */
+  set(id: string, state: PaperState | null): boolean {
     this.states.set(id, state);
+    return !this.ahead.has(id);
+  }
+
+  /** Shows a change of the page's own at once, before the mirror confirms it. */
+  showAhead(id: string, state: PaperState | null): void {
+    this.ahead.set(id, state);
+  }
+
+  /**
+   * The paper's changes are all answered: the mirror, written before each answer, is shown again. Says
+   * whether anything was shown ahead of it.
+   */
+  caughtUp(id: string): boolean {
+    return this.ahead.delete(id);
   }
 
   /** The ids whose state must still be read; with every state known, a paper missing from the mirror is simply not on the list. */
