@@ -1,94 +1,110 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { parseImport, type ImportResult } from '@/lib/import';
-import { planImport, type ImportMode } from '@/lib/import-plan';
-import type { RequestOf } from '@/lib/messages';
-import type { Paper } from '@/lib/model';
+import type { ImportMode } from '@/lib/import-plan';
+import type { ImportCounts } from '@/lib/import-stage';
+import type { Send } from '@/lib/message-client';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
 
 export interface ImportPanelProps {
-  /** The current list, to preview what the import changes. */
-  existing: readonly Paper[];
-  /** Writes the import in one go; pages pass `(r) => send('papers.apply', r)`. */
-  apply: (request: RequestOf<'papers.apply'>) => Promise<unknown>;
-  /** Called after a successful import with a one-line summary. */
-  onApplied?: (summary: string) => void;
+  /** The background: it keeps the file from its preview to Import (`import.stage`, `import.apply`). */
+  send: Send;
+  /** Called after a successful import with a one-line summary, and whether settings came with it. */
+  onApplied?: (summary: string, settings: boolean) => void;
   now?: () => number;
 }
 
 type Parsed = Extract<ImportResult, { ok: true }>;
+interface Staged {
+  token: string;
+  merge: ImportCounts;
+  replace: ImportCounts;
+}
 
 /**
  * Import from our JSON export (merge or replace) or a list of arXiv ids/URLs,
- * from a file or pasted text. Nothing is written until the preview is
- * confirmed, and then with a single `papers.apply`.
+ * from a file or pasted text. The file is checked here (the messages name what is wrong where), then
+ * handed to the background once, which previews it against the list; nothing is written until the
+ * preview is confirmed, and then the click sends only the token the background gave for the file.
  */
-export function ImportPanel({ existing, apply, onApplied, now = Date.now }: ImportPanelProps) {
+export function ImportPanel({ send, onApplied, now = Date.now }: ImportPanelProps) {
   const [text, setText] = useState('');
   const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [staged, setStaged] = useState<Staged | null>(null);
   const [error, setError] = useState('');
   const [mode, setMode] = useState<ImportMode>('merge');
   const [withSettings, setWithSettings] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
+  // The file picked last: a slower preview of the one before must not replace its own.
+  const latest = useRef(0);
 
-  const read = (body: string) => {
+  const stage = (r: Parsed) =>
+    send('import.stage', {
+      kind: r.kind,
+      papers: r.papers,
+      ...(r.kind === 'json' && r.trash && { trash: r.trash }),
+      ...(r.kind === 'json' && r.settings && { settings: r.settings }),
+    });
+
+  const read = async (body: string) => {
     const r = parseImport(body, now());
+    const turn = ++latest.current;
     setDone('');
     setMode('merge');
     setWithSettings(false);
-    if (r.ok) {
+    setParsed(null);
+    setStaged(null);
+    if (!r.ok) return setError(r.error);
+    setError('');
+    try {
+      const preview = await stage(r);
+      if (turn !== latest.current) return;
       setParsed(r);
-      setError('');
-    } else {
-      setParsed(null);
-      setError(r.error);
+      setStaged(preview);
+    } catch (e) {
+      if (turn === latest.current) setError(`Nothing was imported: ${errorText(e)}`);
     }
   };
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
+    let body: string;
     try {
-      read(await file.text());
+      body = await file.text();
     } catch {
       setParsed(null);
+      setStaged(null);
       setError('The file could not be read.');
+      return;
     }
     // Picking the same file again after an edit must fire `change` again.
     input.value = '';
+    await read(body);
   };
 
-  const plan = useMemo(() => {
-    if (!parsed) return null;
-    // An id list only adds papers: merging a bare record into a known paper would reset its status.
-    const have = parsed.kind === 'ids' ? new Set(existing.map((p) => p.id)) : null;
-    const incoming = have ? parsed.papers.filter((p) => !have.has(p.id)) : parsed.papers;
-    return {
-      ...planImport(existing, incoming, parsed.kind === 'ids' ? 'merge' : mode),
-      known: parsed.papers.length - incoming.length,
-    };
-  }, [parsed, existing, mode]);
-
+  const counts = staged?.[parsed?.kind === 'json' ? mode : 'merge'];
   const settings = parsed?.kind === 'json' ? parsed.settings : undefined;
   const trash = parsed?.kind === 'json' ? parsed.trash : undefined;
-  const changes = plan ? plan.add.length + plan.update.length + plan.remove.length : 0;
+  const changes = counts ? counts.add + counts.update + counts.remove : 0;
 
   const confirm = async () => {
-    if (!plan || busy) return;
+    if (!parsed || !staged || busy) return;
     setBusy(true);
     try {
-      await apply({
-        put: [...plan.add, ...plan.update.map((u) => u.after)],
-        remove: plan.remove.map((p) => p.id),
-        ...(settings && withSettings ? { settings } : {}),
-        ...(trash && { trash }),
-      });
-      const summary = `Imported: ${plural(plan.add.length, 'new paper')}, ${plan.update.length} updated${plan.remove.length ? `, ${plan.remove.length} removed` : ''}.`;
+      const request = { mode, settings: Boolean(settings && withSettings) };
+      let reply = await send('import.apply', { token: staged.token, ...request });
+      // The worker stopped since the preview (it forgets the file): hand it the file again.
+      if ('expired' in reply) reply = await send('import.apply', { token: (await stage(parsed)).token, ...request });
+      if ('expired' in reply) throw new Error('the file was replaced by another import; pick it again');
+      const { add, update, remove } = reply.done;
+      const summary = `Imported: ${plural(add, 'new paper')}, ${update} updated${remove ? `, ${remove} removed` : ''}.`;
       setDone(summary);
       setParsed(null);
+      setStaged(null);
       setText('');
-      onApplied?.(summary);
+      onApplied?.(summary, request.settings);
     } catch (e) {
       setError(`Nothing was imported: ${errorText(e)}`);
     } finally {
@@ -117,7 +133,7 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
         onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
       />
       <div class="import-actions">
-        <button type="button" data-dogear-action="import-check" disabled={!text.trim()} onClick={() => read(text)}>
+        <button type="button" data-dogear-action="import-check" disabled={!text.trim()} onClick={() => void read(text)}>
           Preview
         </button>
       </div>
@@ -131,7 +147,7 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
           {done}
         </p>
       )}
-      {parsed && plan && (
+      {parsed && counts && (
         <div class="import-preview">
           {parsed.kind === 'json' && (
             <fieldset class="import-mode">
@@ -169,8 +185,8 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
             </label>
           )}
           <p role="status" data-dogear-import-preview>
-            {plan.add.length} new, {plan.update.length} updated, {plan.remove.length} removed
-            {plan.unchanged + plan.known ? ` (${plan.unchanged + plan.known} already in the list)` : ''}
+            {counts.add} new, {counts.update} updated, {counts.remove} removed
+            {counts.unchanged ? ` (${counts.unchanged} already in the list)` : ''}
             {trash ? `; to the Trash: ${plural(trash.length, 'removed paper')} (unless on your list)` : ''}
           </p>
           <div class="import-actions">
@@ -181,9 +197,9 @@ export function ImportPanel({ existing, apply, onApplied, now = Date.now }: Impo
               disabled={busy || (!changes && !trash && !(settings && withSettings))}
               onClick={() => void confirm()}
             >
-              {plan.remove.length ? `Import and remove ${plan.remove.length}` : 'Import'}
+              {counts.remove ? `Import and remove ${counts.remove}` : 'Import'}
             </button>
-            <button type="button" onClick={() => setParsed(null)}>
+            <button type="button" onClick={() => (setParsed(null), setStaged(null))}>
               Cancel
             </button>
           </div>

@@ -323,16 +323,18 @@ describe('ReadingList', () => {
     fireEvent.input(area, { target: { value: '2610.10001\nnot-an-id' } });
     fireEvent.click(screen.getByText('Preview'));
     expect(screen.getByRole('alert').textContent).toContain('Line 2: "not-an-id" is not an arXiv id or URL');
-    expect(bg.calls.filter((c) => c.type === 'papers.apply')).toHaveLength(0);
+    expect(bg.calls.filter((c) => c.type.startsWith('import.'))).toHaveLength(0);
 
     fireEvent.input(area, { target: { value: '2610.10001\nhttps://arxiv.org/abs/2401.00001v2' } });
     fireEvent.click(screen.getByText('Preview'));
-    expect(document.querySelector('[data-dogear-import-preview]')!.textContent).toContain(
-      '1 new, 0 updated, 0 removed (1 already in the list)',
+    await waitFor(() =>
+      expect(document.querySelector('[data-dogear-import-preview]')?.textContent).toContain(
+        '1 new, 0 updated, 0 removed (1 already in the list)',
+      ),
     );
     fireEvent.click(document.querySelector('[data-dogear-action="import-apply"]')!);
     await waitFor(() => expect(bg.papers.has('2401.00001')).toBe(true));
-    expect(bg.calls.filter((c) => c.type === 'papers.apply')).toHaveLength(1);
+    expect(bg.calls.filter((c) => c.type === 'import.apply')).toHaveLength(1);
     expect(bg.papers.get('2610.10001')!.status).toBe('saved');
   });
 

@@ -21,6 +21,8 @@ function handlers(): Handlers {
     'paper.restore': vi.fn(ok),
     'papers.bulk': vi.fn(async () => ({ changed: [] })),
     'papers.apply': vi.fn(ok),
+    'import.stage': vi.fn(ok),
+    'import.apply': vi.fn(async () => ({ expired: true as const })),
     'seen.record': vi.fn(async () => ({ fresh: [] })),
     'settings.set': vi.fn(async ({ settings }) => ({ settings })),
     'rank.score': vi.fn(async () => ({ basis: 'cold' as const, scores: {} })),

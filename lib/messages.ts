@@ -13,6 +13,7 @@ import {
 import { withoutNotes } from './page-safe';
 import { SyncConfigChangeSchema, SyncStatusSchema } from './sync/status';
 import { ZOTERO_ERROR_KINDS } from './zotero/errors';
+import { IMPORT_LIMITS } from './import';
 
 /**
  * The message catalogue: every request and response that crosses a context
@@ -22,6 +23,7 @@ import { ZOTERO_ERROR_KINDS } from './zotero/errors';
  */
 
 const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
+const ImportCounts = z.object({ add: z.number(), update: z.number(), remove: z.number(), unchanged: z.number() });
 const Ok = z.object({});
 
 const ZoteroFailure = z.object({ ok: z.literal(false), kind: z.enum(ZOTERO_ERROR_KINDS), message: z.string() });
@@ -71,6 +73,23 @@ export const CATALOGUE = {
       trash: z.optional(z.array(TrashedPaperSchema)),
     }),
     Ok,
+  ),
+  /** A parsed import file, kept by the background until `import.apply`; its preview for each mode (lib/import-stage.ts). */
+  'import.stage': def(
+    'page',
+    z.object({
+      kind: z.enum(['json', 'ids']),
+      papers: z.array(PaperSchema).check(z.maxLength(IMPORT_LIMITS.papers)),
+      trash: z.optional(z.array(TrashedPaperSchema).check(z.maxLength(IMPORT_LIMITS.papers))),
+      settings: z.optional(SettingsSchema),
+    }),
+    z.object({ token: z.string(), merge: ImportCounts, replace: ImportCounts }),
+  ),
+  /** The staged import, planned again against the list as it is now; `expired`: stage the file again. */
+  'import.apply': def(
+    'page',
+    z.object({ token: z.string().check(z.maxLength(64)), mode: z.enum(['merge', 'replace']), settings: z.boolean() }),
+    z.union([z.object({ done: ImportCounts }), z.object({ expired: z.literal(true) })]),
   ),
   /** Back on the list: the given papers, or everything in the Trash. */
   'trash.restore': def(

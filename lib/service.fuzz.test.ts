@@ -55,6 +55,13 @@ const VALID: { [T in MessageType]: unknown } = {
     settings: DEFAULT_SETTINGS,
     trash: [{ ...paper, id: '2601.00002', trashedAt: 5 }],
   },
+  'import.stage': {
+    kind: 'json',
+    papers: [paper],
+    settings: DEFAULT_SETTINGS,
+    trash: [{ ...paper, id: '2601.00002', trashedAt: 5 }],
+  },
+  'import.apply': { token: 'f'.repeat(36), mode: 'replace', settings: true },
   'seen.record': { ids: [paper.id] },
   'settings.set': { settings: DEFAULT_SETTINGS },
   'rank.score': { papers: [meta] },

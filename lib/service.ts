@@ -1,6 +1,7 @@
 import type { Handlers } from './messages';
 import { mirrorItems, mirrorRepairs, SETTINGS_KEY, stateKey, idOfKey } from './mirror';
-import { mergeMeta, TRASH_KEEP_MS, type Paper, type PaperMeta, type Settings } from './model';
+import { mergeMeta, TRASH_KEEP_MS, type Paper, type PaperMeta, type Settings, type TrashedPaper } from './model';
+import { createImportHandlers } from './import-stage';
 import type { SyncConfigChange, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
@@ -142,19 +143,6 @@ export function createService(deps: ServiceDeps) {
       else await mirrorPapers(changed);
       return { changed };
     },
-    async 'papers.apply'({ put, remove, settings, trash }) {
-      // An import can replace the whole list: keep what it replaces.
-      await takeBackup(store, 'before-import', now());
-      // Papers, Trash and settings in one transaction: a failed import leaves nothing half-written.
-      await store.applyPapers(put, remove, settings, trash, now());
-      if (settings) {
-        deps.onLocalChange?.({ settings: true });
-        const saved = await store.getSettings();
-        await tellPages(() => mirror.set({ [SETTINGS_KEY]: saved }));
-      }
-      await mirrorPapers(put, remove);
-      return {};
-    },
     async 'seen.record'({ ids }, from) {
       // A private window's listing is marked as such a listing would be, but nothing of it is kept.
       if (from?.incognito) return { fresh: await store.freshAmong(ids, now()) };
@@ -203,6 +191,7 @@ export function createService(deps: ServiceDeps) {
       await syncControl().configure(config);
       return syncControl().status();
     },
+    ...createImportHandlers({ store, write: writeImport }),
     ...createZoteroHandlers({ store, env: deps.zotero ?? NO_ZOTERO, now, written: (papers) => mirrorPapers(papers) }),
     async 'rank.status'() {
       const v = await deps.relevance.status();
@@ -210,6 +199,19 @@ export function createService(deps: ServiceDeps) {
       return { basis: v.basis, decisions: v.decisions, modelAuc: figure(v.modelAuc), keywordAuc: figure(v.keywordAuc) };
     },
   };
+
+  async function writeImport(put: Paper[], remove: string[], settings?: Settings, trash?: TrashedPaper[]) {
+    // An import can replace the whole list: keep what it replaces.
+    await takeBackup(store, 'before-import', now());
+    // Papers, Trash and settings in one transaction: a failed import leaves nothing half-written.
+    await store.applyPapers(put, remove, settings, trash, now());
+    if (settings) {
+      deps.onLocalChange?.({ settings: true });
+      const saved = await store.getSettings();
+      await tellPages(() => mirror.set({ [SETTINGS_KEY]: saved }));
+    }
+    await mirrorPapers(put, remove);
+  }
 
   function syncControl(): SyncControl {
     const control = deps.sync?.();

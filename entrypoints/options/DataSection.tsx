@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/client';
 import type { BackupInfo, BackupRecord } from '@/lib/store-schema';
@@ -7,7 +7,6 @@ import { renderExport } from '@/lib/export';
 import { requestPersistence } from '@/lib/persist';
 import { ExportButtons, downloadText } from '@/components/ExportButtons';
 import { ImportPanel } from '@/components/ImportPanel';
-import type { RequestOf } from '@/lib/messages';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
 import { readChanges } from '@/lib/mirror';
@@ -37,7 +36,6 @@ export function DataSection() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState(() => sessionStorage.getItem(NOTICE_KEY) ?? '');
   const [error, setError] = useState('');
-  const importedSettings = useRef(false);
 
   useEffect(() => {
     sessionStorage.removeItem(NOTICE_KEY);
@@ -113,11 +111,6 @@ export function DataSection() {
       setConfirming(null);
       return `Restored the backup of ${when(b.createdAt)} (${papersWord(b.papers)}). The list as it was before is kept as a backup.`;
     }, true);
-
-  const apply = async (r: RequestOf<'papers.apply'>) => {
-    await send('papers.apply', r);
-    importedSettings.current = Boolean(r.settings);
-  };
 
   return (
     <section class="card data" id="data" aria-labelledby="data-h">
@@ -243,10 +236,9 @@ export function DataSection() {
           <h3>Export and import</h3>
           <ExportButtons papers={data.papers} settings={data.settings} trash={readTrash} />
           <ImportPanel
-            existing={data.papers}
-            apply={apply}
-            onApplied={(summary) => {
-              if (!importedSettings.current) return void setNotice(summary);
+            send={send}
+            onApplied={(summary, settings) => {
+              if (!settings) return void setNotice(summary);
               sessionStorage.setItem(NOTICE_KEY, `${summary} Keywords and tag rules were imported too.`);
               location.reload();
             }}

@@ -208,11 +208,7 @@ export function Popup({
             disabled={filter.searching}
           />
           <h2>Import</h2>
-          <ImportPanel
-            existing={papers}
-            apply={(r) => send('papers.apply', r)}
-            onApplied={(text) => (setView('list'), setToast({ text }))}
-          />
+          <ImportPanel send={send} onApplied={(text) => (setView('list'), setToast({ text }))} />
         </div>
       )}
       {message}
