@@ -127,7 +127,7 @@ describe('parseImport: our JSON', () => {
     ).toBe('Nothing was imported. settings.unmatched: expected one of show|dim|hide.');
     expect(
       err(parseImport(JSON.stringify({ format: 'dogear', version: 1, papers: [], settings: { dimBelow: 2 } }), NOW)),
-    ).toBe('Nothing was imported. settings.dimBelow: must be at most 1.');
+    ).toBe('Nothing was imported. settings.dimBelow: must be from 0 to 1.');
     const tooMany = JSON.stringify({
       format: 'dogear',
       version: 1,

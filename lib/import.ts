@@ -68,11 +68,8 @@ function describeIssue(issue: Issue): string {
     case 'invalid_value':
       return `expected ${issue.values.length === 1 ? String(issue.values[0]) : `one of ${issue.values.join('|')}`}`;
     case 'too_big':
-      if (issue.origin === 'number') return `must be at most ${issue.maximum}`;
+      // The model's only bounds of zod's own kind are maximum lengths; the others are refinements (custom).
       return issue.origin === 'array' ? `too many (at most ${issue.maximum})` : `too long (at most ${issue.maximum})`;
-    case 'too_small':
-      // Every length minimum in the model is 1.
-      return issue.origin === 'number' ? `must be at least ${issue.minimum}` : 'must not be empty';
     case 'custom':
       return issue.message;
     default:

@@ -122,5 +122,17 @@ describe('client', () => {
     await expect(createClient(async () => ({ ok: false, error: 'nope' }))('seen.record', { ids: [] })).rejects.toThrow(
       'nope',
     );
+    // The envelope is one of its two shapes: a failure names its error, `ok` is a boolean.
+    for (const reply of [
+      { ok: false },
+      { ok: true },
+      { ok: false, data: {} },
+      { ok: 'true', data: { fresh: [] } },
+      { ok: false, error: 3 },
+      [],
+    ])
+      await expect(createClient(async () => reply)('seen.record', { ids: [] }), JSON.stringify(reply)).rejects.toThrow(
+        /malformed reply/,
+      );
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PaperIdSchema, PaperMetaSchema, PaperSchema, SourceSchema, TagNameSchema, LIMITS } from './model';
+import { fraction, PaperIdSchema, PaperMetaSchema, PaperSchema, SourceSchema, TagNameSchema, LIMITS } from './model';
 import { STATUS_ACTIONS } from './status';
 
 /**
@@ -11,7 +11,23 @@ import { STATUS_ACTIONS } from './status';
 
 export const Ids = z.array(PaperIdSchema).check(z.maxLength(LIMITS.batch));
 export const StatusActionSchema = z.enum(STATUS_ACTIONS);
-const UndoToken = z.string().check(z.minLength(16), z.maxLength(64));
+const UndoToken = z.string().check(
+  z.refine((s) => s.length >= 16, 'too short'),
+  z.maxLength(64),
+);
+
+/**
+ * `{ id, add }` or `{ id, remove }`, nothing else. One strict object and a refinement instead of a union of
+ * two: the content script parses it, and z.union would add its code there (issue 13).
+ */
+const OneTagEdit = z
+  .strictObject({ id: PaperIdSchema, add: z.optional(TagNameSchema), remove: z.optional(TagNameSchema) })
+  .check(
+    z.refine(
+      (e) => Object.keys(e).length === 2 && (typeof e.add === 'string' || typeof e.remove === 'string'),
+      'one tag, added or removed',
+    ),
+  ) as z.ZodMiniType<{ id: string; add: string } | { id: string; remove: string }>;
 
 /** `content`: a content script on a supported site may send it; `page`: only our own extension pages. */
 export type Audience = 'content' | 'page';
@@ -44,14 +60,7 @@ export const CONTENT_CATALOGUE = {
     }),
   ),
   /** A listing's tag chip: one of the user's own tags added to or removed from one paper, nothing else. */
-  'paper.tag': def(
-    'content',
-    z.union([
-      z.strictObject({ id: PaperIdSchema, add: TagNameSchema }),
-      z.strictObject({ id: PaperIdSchema, remove: TagNameSchema }),
-    ]),
-    z.object({ paper: z.nullable(PaperSchema) }),
-  ),
+  'paper.tag': def('content', OneTagEdit, z.object({ paper: z.nullable(PaperSchema) })),
   /** Undoes a removal `paper.act` made, with the token its reply carried: never a record the page supplies. */
   'paper.undo': def('content', z.object({ undo: UndoToken }), z.object({ paper: z.nullable(PaperSchema) })),
   'seen.record': def('content', z.object({ ids: Ids }), z.object({ fresh: z.array(z.string()) })),
@@ -60,20 +69,19 @@ export const CONTENT_CATALOGUE = {
     z.object({ papers: z.array(PaperMetaSchema).check(z.maxLength(LIMITS.batch)) }),
     z.object({
       basis: z.enum(['model', 'keywords', 'cold']),
-      scores: z.record(
-        z.string(),
-        z.object({ value: z.number().check(z.gte(0), z.lte(1)), words: z.array(z.string()) }),
-      ),
+      // By paper id. An object whose every key takes the one schema: what z.record would check here (a
+      // message is a plain object), without the record schema in the content script (issue 13).
+      scores: z.catchall(z.object({}), z.object({ value: fraction(), words: z.array(z.string()) })),
     }),
   ),
 } as const;
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+// Checked as one object and a refinement rather than a union of the two shapes, for the reason OneTagEdit is.
+const ReplySchema = z
+  .object({ ok: z.boolean(), data: z.optional(z.unknown()), error: z.optional(z.string()) })
+  .check(z.refine((r) => (r.ok ? 'data' in r : r.error !== undefined), 'not a reply')) as z.ZodMiniType<Reply<unknown>>;
 
 export function summarise(error: z.core.$ZodError): string {
   const issue = error.issues[0];

@@ -142,7 +142,15 @@ describe('router', () => {
       { type: 'backup.restore', payload: { id: 1 } },
     ])
       expect(await route(msg, CONTENT)).toEqual({ ok: false, error: `${msg.type} is not allowed from a web page` });
-    for (const payload of [{ id, add: 'a', remove: 'b' }, { id, add: ['a', 'b'] }, { id }, { id, add: 'a', note: 'n' }])
+    for (const payload of [
+      { id, add: 'a', remove: 'b' },
+      { id, add: ['a', 'b'] },
+      { id },
+      { id, add: 'a', note: 'n' },
+      { id, add: undefined },
+      { id, add: 'a', remove: undefined },
+      { id, remove: '  ' },
+    ])
       expect((await route({ type: 'paper.tag', payload }, CONTENT)).ok, JSON.stringify(payload)).toBe(false);
     expect((await route({ type: 'paper.tag', payload: { id, add: 'a' } }, CONTENT)).ok).toBe(true);
     expect(h['paper.tag']).toHaveBeenCalledOnce();

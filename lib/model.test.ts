@@ -8,6 +8,7 @@ import {
   PaperMetaSchema,
   PaperSchema,
   SettingsSchema,
+  SourceSchema,
   DEFAULT_SETTINGS,
   TagNameSchema,
 } from './model';
@@ -132,6 +133,37 @@ describe('schemas', () => {
     expect(SettingsSchema.safeParse({ tagRules: [{ name: 'x', color: 'red', patterns: [] }] }).success).toBe(false);
     const s = SettingsSchema.parse({ keywords: [{ pattern: 'diffusion' }] });
     expect(s.keywords[0]).toEqual({ pattern: 'diffusion', caseSensitive: false, wholeWord: true });
+  });
+  it('refinements draw the lines the regex, length and range checks drew', () => {
+    const source = (name: string) => SourceSchema.safeParse(name).success;
+    expect([source('a'), source(`a${'-'.repeat(31)}`), source('arxiv-2')]).toEqual([true, true, true]);
+    expect([source(''), source(`a${'b'.repeat(32)}`), source('2arxiv'), source('Arxiv'), source('a_b')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const color = (color: string) =>
+      SettingsSchema.safeParse({ tagRules: [{ name: 'x', color, patterns: [] }] }).success;
+    expect([color('#1f6FEB'), color('#1f6feb0'), color('#1f6fe'), color('#1f6feg'), color('1f6feb0')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const dim = (dimBelow: number) => SettingsSchema.safeParse({ dimBelow }).success;
+    expect([dim(0), dim(1), dim(0.5), dim(-0.01), dim(1.01), dim(Number.NaN)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(SettingsSchema.safeParse({ keywords: [{ pattern: ' \t ' }] }).success).toBe(false);
+    expect(SettingsSchema.safeParse({ keywords: [{ pattern: ' a ' }] }).data?.keywords[0]?.pattern).toBe('a');
   });
 });
 

@@ -41,15 +41,26 @@ export type PaperStatus = z.infer<typeof PaperStatusSchema>;
  * still reads, and a new site's adapter needs no change here (this module cannot import the
  * registry: the adapters import it).
  */
-export const SourceSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/));
+export const SourceSchema = z.string().check(matches(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lowercase name'));
 export type Source = z.infer<typeof SourceSchema>;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
+/**
+ * Checks written as refinements where zod has a kind of check of its own (z.regex, z.minLength, z.gte):
+ * the content script parses these schemas, and each kind of check zod has adds its code there (issue 13).
+ * They refuse the same values.
+ */
+function matches(pattern: RegExp, message: string) {
+  return z.refine<string>((s) => pattern.test(s), message);
+}
+const filled = () => z.refine<string>((s) => s.length > 0, 'must not be empty');
+/** A number from 0 to 1: a relevance score, or the score below which entries are dimmed. */
+export const fraction = () => z.number().check(z.refine((n) => n >= 0 && n <= 1, 'must be from 0 to 1'));
 const url = text(LIMITS.url).check(z.refine((s) => /^https:\/\//.test(s), 'must be an https URL'));
 
 export const TagNameSchema = z.string().check(
   z.trim(),
-  z.minLength(1),
+  filled(),
   z.maxLength(LIMITS.tag),
   z.refine((s) => !/[\u0000-\u001f]/.test(s), 'no control characters'),
 );
@@ -57,7 +68,7 @@ export const TagNameSchema = z.string().check(
 export const PaperIdSchema = z.string().check(z.refine((s) => canonicalId(s) === s, 'not a canonical arXiv id'));
 
 /** What a site adapter knows about a paper; also what a content script may send. */
-export const PaperMetaSchema = z.object({
+const META_SHAPE = {
   id: PaperIdSchema,
   title: text(LIMITS.title),
   authors: z.array(text(LIMITS.author)).check(z.maxLength(LIMITS.authors)),
@@ -67,7 +78,8 @@ export const PaperMetaSchema = z.object({
   primaryClass: z.optional(text(40)),
   codeUrl: z.optional(url),
   projectUrl: z.optional(url),
-});
+};
+export const PaperMetaSchema = z.object(META_SHAPE);
 export type PaperMeta = z.infer<typeof PaperMetaSchema>;
 
 /** The last time the paper was handed to Zotero desktop, and where to (e.g. "My Library › Reading"). */
@@ -78,7 +90,9 @@ const SentToZoteroSchema = z.object({
 });
 export type SentToZotero = z.infer<typeof SentToZoteroSchema>;
 
-export const PaperSchema = z.extend(PaperMetaSchema, {
+// Shapes spread rather than z.extend, which would bring its own code into the content script.
+export const PaperSchema = z.object({
+  ...META_SHAPE,
   status: PaperStatusSchema,
   /** Tags the user added by hand. */
   tags: z.array(TagNameSchema).check(z.maxLength(LIMITS.tags)),
@@ -96,7 +110,7 @@ export const PaperSchema = z.extend(PaperMetaSchema, {
 export type Paper = z.infer<typeof PaperSchema>;
 
 /** A removed paper in the Trash: the whole record as it was when removed, and when that was. */
-export const TrashedPaperSchema = z.extend(PaperSchema, { trashedAt: z.number() });
+export const TrashedPaperSchema = z.object({ ...PaperSchema.shape, trashedAt: z.number() });
 export type TrashedPaper = z.infer<typeof TrashedPaperSchema>;
 /** Papers stay in the Trash this long, then are purged. */
 export const TRASH_KEEP_MS = 30 * 24 * 3600_000;
@@ -125,7 +139,7 @@ export function allTags(p: Pick<Paper, 'tags' | 'ruleTags'>): string[] {
 
 const PatternSchema = z.object({
   /** Plain word/phrase, or `/regex/flags`. */
-  pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.pattern)),
+  pattern: z.string().check(z.trim(), filled(), z.maxLength(LIMITS.pattern)),
   caseSensitive: z._default(z.boolean(), false),
   wholeWord: z._default(z.boolean(), true),
 });
@@ -135,7 +149,7 @@ export const TAG_FIELDS = ['title', 'abstract', 'authors'] as const;
 
 const TagRuleSchema = z.object({
   name: TagNameSchema,
-  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  color: z.string().check(matches(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb')),
   patterns: z.array(PatternSchema).check(z.maxLength(100)),
   fields: z._default(z.array(z.enum(TAG_FIELDS)), ['title', 'abstract', 'authors']),
 });
@@ -151,7 +165,7 @@ export const SettingsSchema = z.object({
   badge: z._default(z.boolean(), true),
   relevance: z._default(z.boolean(), true),
   sortByRelevance: z._default(z.boolean(), false),
-  dimBelow: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+  dimBelow: z._default(fraction(), 0),
   /** Single-key shortcuts on listings (j/k, s/r/d…). */
   shortcuts: z._default(z.boolean(), true),
 });

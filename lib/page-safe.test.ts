@@ -27,7 +27,7 @@ describe('noteFreeSchema', () => {
   const Reply = z.object({
     paper: z.nullable(Item),
     list: z.optional(z.array(Item)),
-    byId: z.record(z.string(), z.union([Item, z.literal(0)])),
+    byId: z.catchall(z.object({}), z.union([Item, z.literal(0)])),
   });
   const item = { id: 'a', note: 'private', tags: ['t'] };
 
@@ -57,6 +57,7 @@ describe('noteFreeSchema', () => {
 
   it('refuses a kind of schema it cannot see into, rather than let a note through', () => {
     expect(() => noteFreeSchema(z.object({ pair: z.tuple([Item, Item]) }))).toThrow(/tuple is not handled/);
+    expect(() => noteFreeSchema(z.object({ byId: z.record(z.string(), Item) }))).toThrow(/record is not handled/);
     expect(noteFreeSchema(z.object({ n: z.number() })).parse({ n: 1, note: 'x' })).toEqual({ n: 1 });
   });
 });

@@ -21,7 +21,7 @@ export type WithoutNotes<T> = T extends readonly (infer U)[]
     : T;
 
 /** Schemas with no part that could hold a note: kept as they are. */
-const LEAVES = new Set(['string', 'number', 'boolean', 'literal', 'enum', 'null', 'unknown']);
+const LEAVES = new Set(['string', 'number', 'boolean', 'literal', 'enum', 'null', 'unknown', 'never']);
 
 /**
  * The schema a reply to a content script must match: `schema` with every object's `note` key taken out, the
@@ -39,20 +39,21 @@ function cut(schema: z.ZodMiniType): z.ZodMiniType {
     z.clone(schema, { ...def, [key]: map(def[key] as never) } as never);
   switch (def.type) {
     case 'object':
-      return each('shape', (shape) =>
-        Object.fromEntries(
-          Object.entries(shape)
+      // The keys an object does not name take its catchall schema (a map by id, in place of z.record).
+      return z.clone(schema, {
+        ...def,
+        shape: Object.fromEntries(
+          Object.entries(def.shape as Record<string, z.ZodMiniType>)
             .filter(([k]) => k !== 'note')
-            .map(([k, v]) => [k, cut(v as z.ZodMiniType)]),
+            .map(([k, v]) => [k, cut(v)]),
         ),
-      );
+        catchall: def.catchall && cut(def.catchall as z.ZodMiniType),
+      } as never);
     case 'optional':
     case 'nullable':
       return each('innerType', cut);
     case 'array':
       return each('element', cut);
-    case 'record':
-      return each('valueType', cut);
     case 'union':
       return each('options', (options) => (options as unknown as z.ZodMiniType[]).map(cut));
     default:
