@@ -1,10 +1,18 @@
 // Inline SVG paths (24×24, stroke icons) so nothing is fetched and nothing is parsed as HTML.
+
+// The listing overlay's icons are constants of their own: the content script names only these, and naming
+// the table would bundle every icon of the popup with it (issue 13).
+export const BOOKMARK = 'M6 3h12v18l-6-4.5L6 21z';
+export const CHECK = 'M4.5 12.5l5 5 10-11';
+export const CROSS = 'M6 6l12 12M18 6L6 18';
+export const TAG = 'M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9zM7.5 7.5h.01';
+
 export const ICON_PATHS = {
-  bookmark: 'M6 3h12v18l-6-4.5L6 21z',
-  'bookmark-filled': 'M6 3h12v18l-6-4.5L6 21z',
-  check: 'M4.5 12.5l5 5 10-11',
-  x: 'M6 6l12 12M18 6L6 18',
-  tag: 'M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9zM7.5 7.5h.01',
+  bookmark: BOOKMARK,
+  'bookmark-filled': BOOKMARK,
+  check: CHECK,
+  x: CROSS,
+  tag: TAG,
   external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
   note: 'M5 4h14v16H5zM8 9h8M8 13h8M8 17h5',
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',

@@ -1,4 +1,4 @@
-import { ICON_PATHS, ICON_SVG_ATTRS } from '@/components/icon-paths';
+import { BOOKMARK, CHECK, CROSS, ICON_SVG_ATTRS, TAG } from '@/components/icon-paths';
 import type { ScoreInfo } from './overlay-view';
 
 /** The overlay's DOM pieces, built with DOM calls only (page text is set as text, never parsed as HTML). */
@@ -33,15 +33,15 @@ export function template(doc: Document): HTMLElement {
   row.setAttribute('role', 'group');
   row.setAttribute('aria-label', 'Dogear');
   const save = button(doc, 'save');
-  save.append(icon(doc, ICON_PATHS.bookmark), doc.createTextNode(''));
+  save.append(icon(doc, BOOKMARK), doc.createTextNode(''));
   const read = button(doc, 'read');
-  read.append(icon(doc, ICON_PATHS.check), doc.createTextNode(''));
+  read.append(icon(doc, CHECK), doc.createTextNode(''));
   const dismiss = button(doc, 'dismiss', 'icon');
-  dismiss.append(icon(doc, ICON_PATHS.x));
+  dismiss.append(icon(doc, CROSS));
   const tag = button(doc, 'tag', 'quiet icon');
   tag.setAttribute('aria-label', 'Add a tag');
   tag.title = 'Add a tag';
-  tag.append(icon(doc, ICON_PATHS.tag));
+  tag.append(icon(doc, TAG));
   row.append(save, read, dismiss, tag);
   templates.set(doc, row);
   return row;

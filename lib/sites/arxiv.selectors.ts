@@ -9,6 +9,8 @@
  * nothing here is an `#id` selector built from page data.
  */
 
+import { fixturePages } from './fixture-pages';
+
 const LISTS = ['arxiv/list-cs.LG-new.html', 'arxiv/list-cs.CL-recent.html', 'arxiv/catchup-cs.LG-2026-10-26.html'];
 const SEARCH = ['arxiv/search-diffusion.html', 'arxiv/search-advanced-reward.html'];
 const ABS = ['arxiv/abs-2610.22702.html', 'arxiv/abs-hep-th-9901001v2.html'];
@@ -38,16 +40,16 @@ export const LEGACY_DL_ = [LEGACY];
 /** The entry's id link inside its `dt` (`href ="/abs/<id>"`).
  *  Every `dt` of both list-*.html fixtures and the legacy snippet. */
 export const ABSTRACT_LINK = 'a[title="Abstract"]';
-export const ABSTRACT_LINK_ = [...LISTS, LEGACY];
+export const ABSTRACT_LINK_ = fixturePages([LISTS, LEGACY]);
 
 /** Inside the `dd`: both list-*.html fixtures and the legacy snippet. */
 export const LIST_TITLE = '.list-title';
-export const LIST_TITLE_ = [...LISTS, LEGACY];
+export const LIST_TITLE_ = fixturePages([LISTS, LEGACY]);
 export const LIST_AUTHOR_LINKS = '.list-authors a';
-export const LIST_AUTHOR_LINKS_ = [...LISTS, LEGACY];
+export const LIST_AUTHOR_LINKS_ = fixturePages([LISTS, LEGACY]);
 /** Also on abs pages (abs-2610.22702.html, abs-hep-th-9901001v2.html). */
 export const PRIMARY_SUBJECT = '.primary-subject';
-export const PRIMARY_SUBJECT_ = [...LISTS, ...ABS, LEGACY];
+export const PRIMARY_SUBJECT_ = fixturePages([LISTS, ABS, LEGACY]);
 /** Abstract paragraph, /new and /catchup?abs=True only: absent in list-cs.CL-recent.html. */
 export const LIST_ABSTRACT = 'p.mathjax';
 export const LIST_ABSTRACT_ = ['arxiv/list-cs.LG-new.html', 'arxiv/catchup-cs.LG-2026-10-26.html', LEGACY];
@@ -55,7 +57,7 @@ export const LIST_ABSTRACT_ = ['arxiv/list-cs.LG-new.html', 'arxiv/catchup-cs.LG
 /** Any link to an abs page, wherever the listing puts it (`href ="/abs/<id>"` in a `dt`,
  *  `https://arxiv.org/abs/<id>` in a search result): counted to notice entries the adapter no longer finds. */
 export const PAPER_LINK = 'a[href*="/abs/"]';
-export const PAPER_LINK_ = [...LISTS, ...SEARCH, LEGACY];
+export const PAPER_LINK_ = fixturePages([LISTS, SEARCH, LEGACY]);
 
 // ---------------------------------------------------------------- search results (arxiv-search)
 // search-diffusion.html (abstracts shown), search-advanced-reward.html (abstracts hidden)

@@ -5,6 +5,8 @@
  * structural (tags, attributes, hrefs) because HF's Tailwind class strings churn.
  */
 
+import { fixturePages } from './fixture-pages';
+
 const LISTINGS = [
   'hf/2024-08-01-daily.real.html',
   'hf/date-2026-10-27.html',
@@ -27,7 +29,7 @@ export const PAPER_ISLAND_ = ['hf/paper-2510.12345.html'];
 
 /** Card candidates; only those holding a CARD_TITLE_LINK are paper cards. */
 export const CARD = 'article';
-export const CARD_ = [...LISTINGS, 'hf/paper-2510.12345.html'];
+export const CARD_ = fixturePages([LISTINGS, 'hf/paper-2510.12345.html']);
 
 /** Inside a card: the title link, whose href carries the paper id. */
 export const CARD_TITLE_LINK = 'h3 a[href^="/papers/"]';
@@ -36,7 +38,7 @@ export const CARD_TITLE_LINK_ = LISTINGS;
 /** Inside a card: author avatars (`title` = HF user name or plain author name), listed in reverse order. */
 export const CARD_AUTHOR = 'li[title]';
 // Trending cards show no avatars.
-export const CARD_AUTHOR_ = LISTINGS.filter((f) => f !== 'hf/trending.html');
+export const CARD_AUTHOR_ = fixturePages([LISTINGS], 'hf/trending.html');
 
 /** Inside a card: the visible abstract (search rows: a link; trending: a paragraph). Daily cards have none. */
 export const CARD_ABSTRACT = 'h3 + a[href^="/papers/"], h3 + p';

@@ -14,6 +14,7 @@ const BUDGET_GZIP = 38 * 1024;
 // The extension pages' messages, read from the catalogue itself (TypeScript, loaded by jiti).
 const { CATALOGUE } = await createJiti(import.meta.url).import(path.join(ROOT, 'lib/messages.ts'));
 const PAGE_MESSAGES = Object.keys(CATALOGUE).filter((type) => CATALOGUE[type].from === 'page');
+const { ICON_PATHS } = await createJiti(import.meta.url).import(path.join(ROOT, 'components/icon-paths.ts'));
 
 for (const build of BUILDS) {
   const file = path.join(ROOT, build, 'content-scripts/content.js');
@@ -42,6 +43,22 @@ for (const build of BUILDS) {
       PAGE_MESSAGES.filter((type) => text.includes(type)),
       [],
     );
+  });
+
+  test(`${build}: the content script holds only the overlay's icons and no fixture page's name`, () => {
+    // The popup's icons are a table the overlay must not name (components/icon-paths.ts); the selector
+    // catalogues' `NAME_` lists of fixture pages are for the selectors test only.
+    assert.ok(code);
+    const text = code.toString();
+    assert.ok(text.includes(ICON_PATHS.tag), 'the overlay draws the tag icon');
+    assert.deepEqual(
+      Object.keys(ICON_PATHS).filter(
+        (name) =>
+          !['bookmark', 'bookmark-filled', 'check', 'x', 'tag'].includes(name) && text.includes(ICON_PATHS[name]),
+      ),
+      [],
+    );
+    assert.deepEqual(text.match(/\b(?:arxiv|hf)\/[\w.-]+\.html\b/g) ?? [], []);
   });
 
   test(`${build}: no script bundles WXT's storage helper`, () => {
