@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'wxt';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+// Characters no mapping names: the bundler's interop helpers, and the text of template literals (our CSS).
+const UNMAPPED = '(unmapped: bundler helpers, CSS text)';
 const out = mkdtempSync(path.join(tmpdir(), 'dogear-size-'));
 try {
   await build({ root: ROOT, outDir: out, logLevel: 'warn', vite: () => ({ build: { sourcemap: true } }) });
@@ -55,9 +57,6 @@ function moduleName(source) {
   const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   return name === 'zod' || name === 'wxt' ? name : `${name} (${rest.slice(-1)})`;
 }
-
-// Characters no mapping names: the bundler's interop helpers, and the text of template literals (our CSS).
-const UNMAPPED = '(unmapped: bundler helpers, CSS text)';
 
 /** The module of each character of `code` (newlines left out): the one its nearest mapping names. */
 function ownerOfEachChar(code, mappings, names) {
