@@ -59,14 +59,35 @@ describe('RenderScheduler', () => {
     expect(settled.at(-1)).toBe(false);
     expect(f.observed.size).toBe(28);
     expect(f.idleAsked()).toBe(0);
-    f.scroll(items.slice(12, 22).map((it) => it.el));
-    expect(drawn).toHaveLength(22);
+    f.scroll(items.slice(12, 14).map((it) => it.el));
+    expect(drawn).toHaveLength(12 + 24);
     expect(settled.at(-1)).toBe(false);
-    f.scroll(items.slice(22).map((it) => it.el));
+    f.scroll(items.slice(36).map((it) => it.el));
     expect(drawn).toHaveLength(40);
     expect(new Set(drawn).size).toBe(40);
     expect(settled.at(-1)).toBe(true);
     expect(f.observed.size).toBe(0);
+  });
+
+  it('an entry that comes near brings the next pending ones after it, two dozen in all, none before it', () => {
+    const { f, items, drawn, s } = setup(100);
+    s.add(items);
+    drawn.length = 0;
+    f.scroll([items[50]!.el]);
+    expect(drawn).toEqual(Array.from({ length: 24 }, (_, i) => 50 + i));
+    expect(f.observed.has(items[60]!.el)).toBe(false);
+    // Up from there: the batch stops at what is already drawn and goes on past it.
+    drawn.length = 0;
+    f.scroll([items[40]!.el]);
+    expect(drawn).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => 40 + i),
+      ...Array.from({ length: 14 }, (_, i) => 74 + i),
+    ]);
+    // One that was drawn by keyboard is not drawn again when it comes near.
+    s.now(items[95]!);
+    drawn.length = 0;
+    f.scroll([items[95]!.el]);
+    expect(drawn).toEqual([]);
   });
 
   it('draws an item scrolled near or reached by keyboard once, and nothing else', () => {

@@ -13,8 +13,16 @@
 const FIRST_SCREEN = 12;
 // Far enough ahead that a fast scroll meets drawn overlays.
 const AHEAD = '1500px 0px';
+/**
+ * An entry that comes near brings the next pending ones after it, up to this many in all: each frame that
+ * draws repaints the page around the new overlays, so a scroll through a month page cost more paint than
+ * drawing every overlay at load when each screen's few were drawn in a frame of their own (bench/RESULTS.md).
+ * Two dozen overlays take a few milliseconds to draw: no long task.
+ */
+const BATCH = 24;
 
 export class RenderScheduler<T extends object> {
+  /** In the order they were added, which is the page's order: a batch takes the ones after the entry that came near. */
   private pending = new Set<T>();
   private io: IntersectionObserver | null;
 
@@ -69,10 +77,19 @@ export class RenderScheduler<T extends object> {
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const e of entries) {
-      if (!e.isIntersecting) continue;
-      const item = this.byTarget(e.target);
-      if (item) this.now(item);
+    const near = entries.flatMap((e) => {
+      const item = e.isIntersecting ? this.byTarget(e.target) : undefined;
+      return item && this.pending.has(item) ? [item] : [];
+    });
+    if (!near.length) return;
+    const batch = new Set(near);
+    // After the last of them: a reader scrolling down meets those next.
+    let after = false;
+    for (const item of this.pending) {
+      if (batch.size >= BATCH) break;
+      if (after) batch.add(item);
+      else after = item === near[near.length - 1];
     }
+    for (const item of batch) this.now(item);
   }
 }
