@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mirrorItems, mirrorRepairs, SETTINGS_KEY, stateKey } from './mirror';
+import { mirrorItems, mirrorRepairs, parseState, SETTINGS_KEY, stateKey } from './mirror';
 import { DEFAULT_SETTINGS } from './model';
 import { samplePapers } from './testing/old-db';
 
@@ -29,5 +29,23 @@ describe('mirrorRepairs', () => {
     expect(Object.keys(set).sort()).toEqual([SETTINGS_KEY, stateKey(papers[0]!.id)].sort());
     expect(remove).toEqual(['p:']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseState', () => {
+  it("reads an entry of three parts and refuses any other shape (other tabs' scripts can write the mirror)", () => {
+    expect(parseState(['saved', ['rl'], ['rule']])).toEqual({ status: 'saved', tags: ['rl'], ruleTags: ['rule'] });
+    const bad = [
+      ['archived', [], []],
+      ['saved', [1], []],
+      ['saved', [], 'x'],
+      ['saved', []],
+      ['saved', [], [], []],
+      { 0: 'saved', 1: [], 2: [], length: 3 },
+      'saved',
+      null,
+      undefined,
+    ];
+    expect(bad.map(parseState)).toEqual(bad.map(() => null));
   });
 });

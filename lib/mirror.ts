@@ -22,10 +22,18 @@ import { canonicalJson } from './sync/json';
 export const SETTINGS_KEY = 'dogear:settings';
 const STATE_PREFIX = 'p:';
 
-/** [status, the user's tags, tags rules gave it when saved] */
-const PaperStateSchema = z.tuple([PaperStatusSchema, z.array(z.string()), z.array(z.string())]);
-export type PaperState = { status: PaperStatus; tags: string[]; ruleTags: string[] };
-type StateValue = z.infer<typeof PaperStateSchema>;
+/** A paper's entry: [status, the user's tags, tags rules gave it when saved]. */
+type StateValue = [PaperStatus, string[], string[]];
+/**
+ * An entry's three parts, checked as the object they make: a z.tuple would bring its own code into the
+ * content script, which parses every entry it reads (issue 13). parseState checks the array's length.
+ */
+const PaperStateSchema = z.object({
+  status: PaperStatusSchema,
+  tags: z.array(z.string()),
+  ruleTags: z.array(z.string()),
+});
+export type PaperState = z.infer<typeof PaperStateSchema>;
 
 export function stateKey(id: string): string {
   return STATE_PREFIX + id;
@@ -65,8 +73,9 @@ export function mirrorRepairs(
 }
 
 export function parseState(raw: unknown): PaperState | null {
-  const r = PaperStateSchema.safeParse(raw);
-  return r.success ? { status: r.data[0], tags: r.data[1], ruleTags: r.data[2] } : null;
+  if (!Array.isArray(raw) || raw.length !== 3) return null;
+  const r = PaperStateSchema.safeParse({ status: raw[0], tags: raw[1], ruleTags: raw[2] });
+  return r.success ? r.data : null;
 }
 
 export function parseSettings(raw: unknown): Settings {
