@@ -14,7 +14,7 @@ const FIRST_SCREEN = 12;
 // Far enough ahead that a fast scroll meets drawn overlays.
 const AHEAD = '1500px 0px';
 /**
- * An entry that comes near brings the next pending ones after it, up to this many in all: each frame that
+ * An entry that comes near brings the pending ones next to it, up to this many in all: each frame that
  * draws repaints the page around the new overlays, so a scroll through a month page cost more paint than
  * drawing every overlay at load when each screen's few were drawn in a frame of their own (bench/RESULTS.md).
  * Two dozen overlays take a few milliseconds to draw: no long task.
@@ -83,13 +83,13 @@ export class RenderScheduler<T extends object> {
     });
     if (!near.length) return;
     const batch = new Set(near);
-    // After the last of them: a reader scrolling down meets those next.
-    let after = false;
-    for (const item of this.pending) {
-      if (batch.size >= BATCH) break;
-      if (after) batch.add(item);
-      else after = item === near[near.length - 1];
-    }
+    // The next ones after them, which a reader scrolling down meets next; then, when the page below is drawn
+    // (a reader going up from the end), the nearest ones before them.
+    const order = [...this.pending];
+    const first = order.indexOf(near[0]!);
+    for (let i = order.indexOf(near[near.length - 1]!) + 1; i < order.length && batch.size < BATCH; i++)
+      batch.add(order[i]!);
+    for (let i = first - 1; i >= 0 && batch.size < BATCH; i--) batch.add(order[i]!);
     for (const item of batch) this.now(item);
   }
 }
