@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mirrorItems, mirrorRepairs, parseState, SETTINGS_KEY, stateKey } from './mirror';
+import { mirrorItems, mirrorRepairs, parseState, readChangedIds, SETTINGS_KEY, stateKey } from './mirror';
 import { DEFAULT_SETTINGS } from './model';
 import { samplePapers } from './testing/old-db';
 
@@ -47,5 +47,22 @@ describe('parseState', () => {
       undefined,
     ];
     expect(bad.map(parseState)).toEqual(bad.map(() => null));
+  });
+});
+
+describe('readChangedIds', () => {
+  it('names the papers a batch changed, whatever their values, and parses only the settings', () => {
+    const out = readChangedIds({
+      other: { newValue: 1 },
+      [stateKey('2401.00003')]: { newValue: ['hacked', 1] },
+      [SETTINGS_KEY]: { newValue: { hideDismissed: true, unmatched: 'explode' } },
+      [stateKey('2401.00001')]: {},
+    });
+    expect(out.ids).toEqual(['2401.00003', '2401.00001']);
+    expect(out.settings).toEqual(DEFAULT_SETTINGS);
+    expect(readChangedIds({ [SETTINGS_KEY]: { newValue: { hideDismissed: true } } }).settings?.hideDismissed).toBe(
+      true,
+    );
+    expect(readChangedIds({ other: { newValue: 1 } })).toEqual({ ids: [] });
   });
 });

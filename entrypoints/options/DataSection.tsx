@@ -9,7 +9,7 @@ import { ExportButtons, downloadText } from '@/components/ExportButtons';
 import { ImportPanel } from '@/components/ImportPanel';
 import { errorText } from '@/lib/errors';
 import { plural } from '@/lib/words';
-import { readChanges } from '@/lib/mirror';
+import { readChangedIds } from '@/lib/mirror';
 import { PATCH_LIMIT, patchList } from '@/lib/list-patch';
 
 const REASONS: Record<BackupRecord['reason'], string> = {
@@ -69,10 +69,10 @@ export function DataSection() {
     };
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
-      const { papers, settings } = readChanges(changes);
+      const { ids, settings } = readChangedIds(changes);
       if (settings) setData((prev) => prev && { ...prev, settings });
-      if (!papers.size) return;
-      for (const id of papers.keys()) pending.add(id);
+      if (!ids.length) return;
+      for (const id of ids) pending.add(id);
       void refresh();
     };
     void refresh();

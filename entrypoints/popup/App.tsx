@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStore, type Store } from '@/lib/store';
 import { send } from '@/lib/client';
-import { readChanges } from '@/lib/mirror';
+import { readChangedIds } from '@/lib/mirror';
 import { PATCH_LIMIT, patchList } from '@/lib/list-patch';
 import { TRASH_KEEP_MS, type Paper, type Settings, type TrashedPaper } from '@/lib/model';
 import { readBackupFailure, type BackupFailure } from '@/lib/backup';
@@ -98,10 +98,10 @@ export function App() {
     };
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
-      const { papers: changed, settings: s } = readChanges(changes);
+      const { ids, settings: s } = readChangedIds(changes);
       if (s) setSettings(s);
-      if (!changed.size) return;
-      (changed.size > PATCH_LIMIT ? loadAll() : patch([...changed.keys()])).catch(report);
+      if (!ids.length) return;
+      (ids.length > PATCH_LIMIT ? loadAll() : patch(ids)).catch(report);
       loadSide().catch(report);
     };
     loadFirst().then(afterPaint).then(loadAll).catch(report);
