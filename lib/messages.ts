@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { PaperIdSchema, PaperSchema, SettingsSchema, TagNameSchema, TrashedPaperSchema, LIMITS } from './model';
+import {
+  markChecked,
+  PaperIdSchema,
+  PaperSchema,
+  SettingsSchema,
+  TagNameSchema,
+  TrashedPaperSchema,
+  LIMITS,
+} from './model';
 import { describeError } from './errors';
 import {
   CONTENT_CATALOGUE,
@@ -23,6 +31,8 @@ import { IMPORT_LIMITS } from './import';
  */
 
 const Tags = z.array(TagNameSchema).check(z.maxLength(LIMITS.tags));
+/** Papers the store will not parse again: the objects this parse made (lib/model.ts, validPaper). */
+export const CheckedPapersSchema = z.array(PaperSchema).check(z.overwrite(markChecked));
 const ImportCounts = z.object({ add: z.number(), update: z.number(), remove: z.number(), unchanged: z.number() });
 const Ok = z.object({});
 
@@ -66,7 +76,7 @@ export const CATALOGUE = {
   'papers.apply': def(
     'page',
     z.object({
-      put: z.array(PaperSchema),
+      put: CheckedPapersSchema,
       remove: z.array(PaperIdSchema),
       settings: z.optional(SettingsSchema),
       /** The Trash of an imported file. */
@@ -79,7 +89,7 @@ export const CATALOGUE = {
     'page',
     z.object({
       kind: z.enum(['json', 'ids']),
-      papers: z.array(PaperSchema).check(z.maxLength(IMPORT_LIMITS.papers)),
+      papers: CheckedPapersSchema.check(z.maxLength(IMPORT_LIMITS.papers)),
       trash: z.optional(z.array(TrashedPaperSchema).check(z.maxLength(IMPORT_LIMITS.papers))),
       settings: z.optional(SettingsSchema),
     }),

@@ -11,7 +11,10 @@ import {
   SourceSchema,
   DEFAULT_SETTINGS,
   TagNameSchema,
+  blankPaper,
+  validPaper,
 } from './model';
+import { CheckedPapersSchema } from './messages';
 
 describe('canonicalId', () => {
   const same: Array<[string, string]> = [
@@ -189,4 +192,23 @@ describe('mergeMeta', () => {
 it('hfPaperUrl exists only for new-style ids', () => {
   expect(hfPaperUrl('2407.21783')).toBe('https://huggingface.co/papers/2407.21783');
   expect(hfPaperUrl('hep-th/9901001')).toBeNull();
+});
+
+describe('CheckedPapersSchema', () => {
+  const record = { ...blankPaper('2601.00001', 1, 'import'), title: 'T' };
+
+  it('papers parsed on arrival are not parsed again by validPaper; anything else is', () => {
+    const [arrived] = CheckedPapersSchema.parse([record]);
+    expect(validPaper(arrived)).toBe(arrived);
+    const copy = validPaper(record);
+    expect(copy).not.toBe(record);
+    expect(copy).toEqual(record);
+    // A record built from a checked one is a new object: checked like any other.
+    const tooMany = { ...arrived, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) };
+    expect(() => validPaper(tooMany)).toThrow(/at most 50 tags/);
+  });
+
+  it('refuses a list with one bad record', () => {
+    expect(CheckedPapersSchema.safeParse([record, { ...record, id: 'x' }]).success).toBe(false);
+  });
 });
