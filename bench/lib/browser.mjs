@@ -114,6 +114,21 @@ export async function settleBrowser(browser, { quietMs = 1000, share = 0.1, maxM
   }
 }
 
+/**
+ * Waits until `selector` matches in the page (no selector: at once), the same way with and without the
+ * extension, so the heaps compared hold the same harness. Not `page.waitForSelector`: it runs Playwright's
+ * injected script in a world of its own (two copies of 323 KiB of source, compiled: over 1 MiB of JS heap),
+ * and its selector engine walks the whole document, shadow roots included, leaving a wrapper in that world for
+ * every element it passed — all of it counted against whichever side waited, and more the later the
+ * selector matched.
+ */
+export async function waitAttached(page, selector, timeout = 120_000) {
+  await page.waitForFunction((sel) => !sel || document.querySelector(sel) !== null, selector ?? null, {
+    timeout,
+    polling: 100,
+  });
+}
+
 /** Opens `url` in a fresh tab with the Performance domain counting main-thread CPU time from before the navigation. */
 export async function openMeasured(context, url, { ready } = {}) {
   const page = await context.newPage();
@@ -122,7 +137,7 @@ export async function openMeasured(context, url, { ready } = {}) {
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await metrics(cdp);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  if (ready) await page.waitForSelector(ready, { timeout: 120_000, state: 'attached' });
+  await waitAttached(page, ready);
   const after = await settle(cdp);
   const delta = {};
   for (const k of Object.keys(after)) delta[k] = after[k] - (before[k] ?? 0);

@@ -1,7 +1,7 @@
 // Section 0 (the headline): what a reader's whole visit costs the page's main thread — load, settle,
 // scroll through every screen, settle — with Dogear, with the "full overlay floor" script (bench/floor.mjs:
 // every overlay drawn eagerly by a plain script) and in a plain browser, interleaved in one run.
-import { BLANK, metrics, settle } from '../lib/browser.mjs';
+import { BLANK, metrics, settle, waitAttached } from '../lib/browser.mjs';
 import { KEYWORDS } from '../lib/papers.mjs';
 import { median } from '../lib/stats.mjs';
 import { floorScript } from '../floor.mjs';
@@ -24,7 +24,7 @@ function installLongTasks() {
 }
 
 /** One screen at a time, letting two frames and a short pause pass on each, as a reader's scroll would. */
-function scrollThrough() {
+export function scrollThrough() {
   return new Promise((resolve) => {
     const start = performance.now();
     let y = 0;
@@ -61,7 +61,7 @@ async function one(browser, url, mode, css) {
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = (await metrics(cdp)).TaskDuration;
   await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-  if (READY[mode]) await page.waitForSelector(READY[mode], { state: 'attached', timeout: 180_000 });
+  await waitAttached(page, READY[mode], 180_000);
   const atLoad = (await settle(cdp)).TaskDuration - before;
   const scroll = await page.evaluate(scrollThrough);
   const whole = (await settle(cdp)).TaskDuration - before;

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentSend } from '@/lib/content-client';
 import { SETTINGS_KEY, stateKey } from '@/lib/mirror';
@@ -314,6 +316,41 @@ describe('Annotator', () => {
     expect(send).toHaveBeenCalledWith('seen.record', { ids: ['2401.00001', '2401.00002'] });
     expect(card.dataset.dogearNew).toBe('');
     expect(other.dataset.dogearNew).toBeUndefined();
+  });
+
+  it('keeps no paper data per entry after a pass: the papers it read can be collected (issue 13)', async () => {
+    // A V8 flag set at run time: the collector, to see what the annotator still holds.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const read: WeakRef<object>[] = [];
+    const reading: SiteAdapter<'arxiv'> = {
+      ...adapter,
+      extract: (doc) => {
+        const found = adapter.extract(doc);
+        for (const e of found.entries) read.push(new WeakRef(e.meta));
+        return found;
+      },
+    };
+    for (let i = 1; i <= 20; i++) addCard(`2401.${String(i).padStart(5, '0')}`);
+    // Not a mock: a mock keeps every message it was sent, and so the papers in them.
+    const send = (async (type: string) =>
+      type === 'seen.record'
+        ? { fresh: [] }
+        : type === 'rank.score'
+          ? { basis: 'cold', scores: {} }
+          : {}) as ContentSend;
+    const s = fakeStorage({ [SETTINGS_KEY]: withKeywords() });
+    annotator = new Annotator({ adapter: reading, kind: 'listing', doc: document, storage: s.storage, send });
+    const done = annotator.pass();
+    await s.answerAll();
+    await done;
+    await flush();
+    expect(hosts()).toHaveLength(20);
+    gc();
+    await flush();
+    gc();
+    expect(read.length).toBeGreaterThanOrEqual(20);
+    expect(read.filter((r) => r.deref() !== undefined)).toHaveLength(0);
   });
 
   it('save from the overlay: shown at once, sent with the site as source, put back on failure', async () => {

@@ -3,7 +3,7 @@
 import type { ContentSend } from '@/lib/content-client';
 import type { Matcher } from '@/lib/match';
 import { readChanges } from '@/lib/mirror';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
+import { DEFAULT_SETTINGS, type PaperMeta, type Settings } from '@/lib/model';
 import { isDegraded, pageReport } from '@/lib/page-report';
 import type { PageReport } from '@/lib/page-report-read';
 import { matcherFor } from '@/lib/rule-tags';
@@ -12,8 +12,9 @@ import type { Entry, PageKind, SiteAdapter } from '@/lib/sites/types';
 import { Actions } from './actions';
 import { applyLayout, clearLayout } from './layout';
 import { logOnce } from '@/lib/log';
-import { createHost, removeHost, stillMounted, type Mounted } from './mount';
+import { createHost, placeOf, removeHost, stillMounted, type Mounted } from './mount';
 import { applyAttributes, clearOverlay, drawOverlay, type EntryView } from './overlay';
+import type { OverlayHandlers } from './overlay-view';
 import { holdsText, Painter } from './paint';
 import { measurePass } from './perf';
 import { RenderScheduler } from './render-scheduler';
@@ -43,9 +44,17 @@ export interface AnnotatorDeps {
  * "new" marker, relevance scores, layout and the benchmark's measures.
  */
 export class Annotator {
+  // No index by paper id: finding a paper's entries is a walk over this map, on a click or a storage change,
+  // cheaper than an index's heap per entry (issue 13).
   private mounted = new Map<HTMLElement, Mounted>();
-  private byId = new Map<string, Set<Mounted>>();
   private byHost = new WeakMap<Element, Mounted>();
+  /**
+   * The last reading of the page's papers, by entry element, for as long as the collector leaves it: reading
+   * the page again gives the same, so nothing per entry stays in the heap for it.
+   */
+  private lastRead: WeakRef<Map<HTMLElement, PaperMeta>> | null = null;
+  /** One set of overlay handlers for the page: an overlay names itself by its host, so none holds a closure. */
+  private handlers: OverlayHandlers;
   private settings: Settings = DEFAULT_SETTINGS;
   private matcher: Matcher;
   private tagColors: ReadonlyMap<string, string> = new Map();
@@ -88,15 +97,27 @@ export class Annotator {
       state: (id) => this.cache.get(id),
       show: (id, state) => {
         this.cache.showAhead(id, state);
-        this.rerenderId(id);
+        this.rerender(new Set([id]));
       },
       settled: (id) => {
         if (!this.cache.caughtUp(id)) return;
-        this.rerenderId(id);
+        this.rerender(new Set([id]));
         this.relayout();
       },
-      metaOf: (id) => this.byId.get(id)?.values().next().value?.entry.meta,
+      metaOf: (id) => {
+        for (const m of this.mounted.values()) if (m.id === id) return this.metaOf(m);
+        return undefined;
+      },
     });
+    const withMeta = <T>(host: HTMLElement, act: (meta: PaperMeta) => Promise<T>): Promise<T | undefined> => {
+      const m = this.byHost.get(host);
+      return m ? act(this.metaOf(m)) : Promise.resolve(undefined);
+    };
+    this.handlers = {
+      onAction: (host, a) => withMeta(host, (meta) => this.actions.act(meta, a)),
+      onAddTag: (host, t) => withMeta(host, (meta) => this.actions.changeTag(meta, { add: t })),
+      onRemoveTag: (host, t) => withMeta(host, (meta) => this.actions.changeTag(meta, { remove: t })),
+    };
     this.matcher = matcherFor(this.settings);
   }
 
@@ -168,7 +189,7 @@ export class Annotator {
     measurePass({ start, beforeRead, afterRead, end: performance.now() }, this.painter.takePaintMs());
 
     if (live.length) {
-      void this.recordSeen(live.map((m) => m.entry.meta.id));
+      void this.recordSeen(live.map((m) => m.id));
       void this.updateScores();
     }
     if (firstPass) void this.cache.loadAll();
@@ -177,10 +198,12 @@ export class Annotator {
   private extract(): Entry[] {
     const { adapter, doc, kind } = this.deps;
     if (kind === 'paper') {
-      const one = adapter.extractPaper(doc, doc.location?.href ?? '');
-      return one ? [one] : [];
+      const one = this.readPaper();
+      this.remember(one);
+      return one;
     }
     const found = adapter.extract(doc);
+    this.remember(found.entries);
     for (const s of found.skipped) logOnce(`skip:${s.reason}`, `skipped an entry: ${s.reason}`, s.element);
     const report = pageReport(adapter, kind, doc, found);
     if (isDegraded(report))
@@ -191,6 +214,32 @@ export class Annotator {
       );
     this.lastReport = report;
     return found.entries;
+  }
+
+  private readPaper(): Entry[] {
+    const { adapter, doc } = this.deps;
+    const one = adapter.extractPaper(doc, doc.location?.href ?? '');
+    return one ? [one] : [];
+  }
+
+  private remember(found: Entry[]): Map<HTMLElement, PaperMeta> {
+    const read = new Map(found.map((e) => [e.element, e.meta]));
+    this.lastRead = new WeakRef(read);
+    return read;
+  }
+
+  /**
+   * The paper an entry shows, read from the page when it is needed (a save, a settings change) rather than
+   * kept per entry. A card gone from the page meanwhile keeps its id.
+   */
+  private metaOf(m: Mounted): PaperMeta {
+    const el = m.entry.element;
+    let meta = this.lastRead?.deref()?.get(el);
+    if (meta?.id !== m.id) {
+      const { adapter, doc, kind } = this.deps;
+      meta = this.remember(kind === 'paper' ? this.readPaper() : adapter.extract(doc).entries).get(el);
+    }
+    return meta?.id === m.id ? meta : { id: m.id, title: '', authors: [] };
   }
 
   /** What the last pass made of a listing, for the popup's notice; null on paper pages. */
@@ -209,8 +258,8 @@ export class Annotator {
         was.abstractPreview !== entry.abstractPreview
       ) {
         this.painter.clear(existing);
-        existing.entry = entry;
-        this.paintOne(existing);
+        existing.entry = placeOf(entry);
+        this.paintOne(existing, () => entry.meta);
         this.renderOne(existing);
       }
       return null;
@@ -219,10 +268,7 @@ export class Annotator {
     const m = createHost(entry, this.deps.doc, this.deps.kind);
     this.mounted.set(entry.element, m);
     this.byHost.set(m.host, m);
-    let set = this.byId.get(entry.meta.id);
-    if (!set) this.byId.set(entry.meta.id, (set = new Set()));
-    set.add(m);
-    this.paintOne(m);
+    this.paintOne(m, () => entry.meta);
     this.applyState(m);
     return m;
   }
@@ -233,11 +279,10 @@ export class Annotator {
     clearOverlay(m);
     removeHost(m);
     this.mounted.delete(m.entry.element);
-    this.byId.get(m.entry.meta.id)?.delete(m);
   }
 
-  private paintOne(m: Mounted): void {
-    this.painter.paint(m, this.settings, this.matcher);
+  private paintOne(m: Mounted, meta: () => PaperMeta = () => this.metaOf(m)): void {
+    this.painter.paint(m, meta, this.settings, this.matcher);
   }
 
   private viewOf(id: string): EntryView {
@@ -255,19 +300,15 @@ export class Annotator {
   }
 
   private applyState(m: Mounted): void {
-    applyAttributes(m, this.viewOf(m.entry.meta.id));
+    applyAttributes(m, this.viewOf(m.id));
   }
 
   private draw(m: Mounted): void {
-    drawOverlay(m, this.viewOf(m.entry.meta.id), this.tagColors, {
-      onAction: (a) => this.actions.act(m.entry.meta, a),
-      onAddTag: (t) => this.actions.changeTag(m.entry.meta, { add: t }),
-      onRemoveTag: (t) => this.actions.changeTag(m.entry.meta, { remove: t }),
-    });
+    drawOverlay(m, this.viewOf(m.id), this.tagColors, this.handlers);
   }
 
-  private rerenderId(id: string): void {
-    for (const m of this.byId.get(id) ?? []) this.renderOne(m);
+  private rerender(ids: ReadonlySet<string>): void {
+    if (ids.size) for (const m of this.mounted.values()) if (ids.has(m.id)) this.renderOne(m);
   }
 
   // ------------------------------------------------------------ live updates
@@ -275,10 +316,10 @@ export class Annotator {
   /** Applies a `storage.onChanged` batch from the background's mirror. */
   onStorageChange(changes: Record<string, { newValue?: unknown }>): void {
     const { papers, settings } = readChanges(changes);
-    for (const [id, state] of papers) {
-      // Every change is kept, shown or not, so the copy of all states stays complete.
-      if (this.cache.set(id, state)) this.rerenderId(id);
-    }
+    // Every change is kept, shown or not, so the copy of all states stays complete.
+    const changed = new Set<string>();
+    for (const [id, state] of papers) if (this.cache.set(id, state)) changed.add(id);
+    this.rerender(changed);
     if (settings) {
       this.settingsChanged = true;
       this.setSettings(settings, true);
@@ -315,14 +356,14 @@ export class Annotator {
   }
 
   private async recordSeen(ids: string[]): Promise<void> {
-    for (const id of await this.seen.record(ids)) this.rerenderId(id);
+    this.rerender(new Set(await this.seen.record(ids)));
   }
 
   /** Asks the background to score the page's entries; runs after the overlays are painted, never before. */
   private async updateScores(): Promise<void> {
     if (!this.settings.relevance || !this.mounted.size) return;
     try {
-      await this.scores.update([...this.mounted.values()]);
+      await this.scores.update([...this.mounted.values()].map((m) => this.metaOf(m)));
       for (const m of this.mounted.values()) this.renderOne(m);
       this.relayout();
     } catch (e) {
@@ -332,7 +373,13 @@ export class Annotator {
 
   /** Keyboard triage's view of this page: its entries, and the overlay buttons' own action path. */
   triageHost(): TriageHost {
-    return triageHost(this.mounted, this.actions, this.scheduler, () => this.settings);
+    return triageHost(
+      this.mounted,
+      this.actions,
+      this.scheduler,
+      () => this.settings,
+      (m) => this.metaOf(m),
+    );
   }
 
   /** Removes everything Dogear added, leaving the page as it was. */
@@ -358,8 +405,8 @@ export class Annotator {
       element: m.entry.element,
       boxes: m.entry.boxes,
       matches: m.matches,
-      status: this.cache.get(m.entry.meta.id)?.status,
-      score: this.scores.get(m.entry.meta.id)?.value,
+      status: this.cache.get(m.id)?.status,
+      score: this.scores.get(m.id)?.value,
     }));
     applyLayout(items, this.settings, this.deps.doc);
   }

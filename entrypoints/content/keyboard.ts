@@ -160,7 +160,7 @@ export class KeyboardTriage {
   }
 
   private describe(el: HTMLElement, index: number, count: number, atEnd: boolean): string {
-    const title = this.host.entryOf(el)?.meta.title ?? '';
+    const title = this.host.titleOf(el);
     const status = statusOf(el);
     const parts = [
       title,
@@ -184,7 +184,7 @@ export class KeyboardTriage {
     // Named before the click, which changes the status: the same table the click goes through.
     const action = control === 'tag' ? null : toggleAction(control, statusOf(el));
     button.click();
-    if (action) this.ui.announce(`${DONE_WORDS[action]}: ${this.host.entryOf(el)?.meta.title ?? ''}`);
+    if (action) this.ui.announce(`${DONE_WORDS[action]}: ${this.host.titleOf(el)}`);
   }
 
   /** s, r or d on a selection: each entry through its own button's action path, one undo for the batch. */

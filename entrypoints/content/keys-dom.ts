@@ -1,6 +1,6 @@
 import type { Span } from '@/lib/keys/navigate';
 import { arxivAbsUrl, canonicalId } from '@/lib/model';
-import type { Entry } from '@/lib/sites/types';
+import type { Place } from './mount';
 import { LIST_STATUSES, type ListStatus } from '@/lib/status';
 
 /** What keyboard triage reads off the page: entries' state attributes, their overlays' controls, their extent. */
@@ -36,7 +36,7 @@ export function spanOf(els: Array<HTMLElement | null | undefined>): Span {
 }
 
 /** The paper's page as the site links it (its title link), else its arXiv abstract page. */
-export function pageUrl(el: HTMLElement, entry: Entry | undefined, id: string): string {
+export function pageUrl(el: HTMLElement, entry: Place | undefined, id: string): string {
   const title = entry?.titleEl;
   const links = [
     title?.closest('a[href]'),

@@ -2,15 +2,23 @@ import type { Entry, PageKind } from '@/lib/sites/types';
 import { styleShadowRoot } from './overlay-style';
 import type { OverlayView } from './overlay-view';
 
+/**
+ * Where an entry sits on the page: the adapter's entry without its paper data. That data (title, authors,
+ * abstract) is read from the page again when it is needed — a save, a settings change — rather than kept per
+ * entry: kept, it was most of the heap Dogear added to a listing (bench/RESULTS.md, issue 13).
+ */
+export type Place = Omit<Entry, 'meta'>;
+
 /** One entry on the page and the overlay Dogear put beside it. */
 export interface Mounted {
-  entry: Entry;
+  id: string;
+  entry: Place;
   host: HTMLElement;
   root: ShadowRoot;
   matches: number;
   pageTags: string[];
-  /** Title and abstract text when last painted: a mutation that leaves it unchanged needs no repaint. */
-  paintedText: string;
+  /** A hash of the title and abstract text when last painted: a mutation that leaves it unchanged needs no repaint. */
+  paintedText: number;
   /** The overlay's contents, once drawn. */
   view?: OverlayView;
 }
@@ -22,7 +30,7 @@ export const ENTRY_ATTRS = ['dogearId', 'dogearStatus', 'dogearMatches', 'dogear
 
 /** Whether an existing overlay still sits where this (possibly re-read) entry wants it. */
 export function stillMounted(m: Mounted, entry: Entry): boolean {
-  return m.entry.meta.id === entry.meta.id && m.host.isConnected && m.host.parentNode === entry.mount;
+  return m.id === entry.meta.id && m.host.isConnected && m.host.parentNode === entry.mount;
 }
 
 /** Creates the overlay's host element and shadow root and appends it to the entry's mount point. */
@@ -42,7 +50,14 @@ export function createHost(entry: Entry, doc: Document, kind: PageKind): Mounted
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, stop);
   entry.mount.append(host);
   entry.element.dataset.dogearId = entry.meta.id;
-  return { entry, host, root, matches: 0, pageTags: [], paintedText: '' };
+  return { id: entry.meta.id, entry: placeOf(entry), host, root, matches: 0, pageTags: NO_TAGS, paintedText: 0 };
+}
+
+/** Shared by every entry without rule tags, so most entries hold no list of their own. */
+export const NO_TAGS: string[] = [];
+
+export function placeOf({ element, mount, inline, boxes, titleEl, abstractEl, abstractPreview }: Entry): Place {
+  return { element, mount, inline, boxes, titleEl, abstractEl, abstractPreview };
 }
 
 /** Removes the host and every attribute Dogear set on the entry. */

@@ -23,7 +23,10 @@ export function button(doc: Document, action: string, cls?: string): HTMLButtonE
   return b;
 }
 
-/** The row with its three status buttons and the tag button, built once per document and cloned per overlay. */
+/**
+ * The row with its three status buttons and the tag button, built once per document and cloned per overlay.
+ * The save and read buttons' contents (icon and label) come from `labelOf`.
+ */
 const templates = new WeakMap<Document, HTMLElement>();
 export function template(doc: Document): HTMLElement {
   let row = templates.get(doc);
@@ -33,9 +36,7 @@ export function template(doc: Document): HTMLElement {
   row.setAttribute('role', 'group');
   row.setAttribute('aria-label', 'Dogear');
   const save = button(doc, 'save');
-  save.append(icon(doc, BOOKMARK), doc.createTextNode(''));
   const read = button(doc, 'read');
-  read.append(icon(doc, CHECK), doc.createTextNode(''));
   const dismiss = button(doc, 'dismiss', 'icon');
   dismiss.append(icon(doc, CROSS));
   const tag = button(doc, 'tag', 'quiet icon');
@@ -47,8 +48,34 @@ export function template(doc: Document): HTMLElement {
   return row;
 }
 
-export const setAttr = (el: Element, name: string, value: string) => {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+type Label = 'Save' | 'Saved' | 'Mark read' | 'Read';
+const labels = new WeakMap<Document, Map<Label, DocumentFragment>>();
+
+/**
+ * A status button's icon and label, cloned from one fragment per document and label. Swapped whole rather than
+ * edited, so their nodes never get a wrapper in the content script's world: a wrapper lives as long as its node,
+ * and these were three per overlay (issue 13).
+ */
+export function labelOf(doc: Document, label: Label): DocumentFragment {
+  let byLabel = labels.get(doc);
+  if (!byLabel) labels.set(doc, (byLabel = new Map()));
+  let frag = byLabel.get(label);
+  if (!frag) {
+    frag = doc.createDocumentFragment();
+    const svg = icon(doc, label === 'Save' || label === 'Saved' ? BOOKMARK : CHECK);
+    if (label === 'Saved') svg.setAttribute('fill', 'currentColor');
+    else if (label === 'Save') svg.setAttribute('fill', 'none');
+    frag.append(svg, label);
+    byLabel.set(label, frag);
+  }
+  return frag.cloneNode(true) as DocumentFragment;
+}
+
+/** Sets an attribute unless it already holds the value; says whether it changed. */
+export const setAttr = (el: Element, name: string, value: string): boolean => {
+  if (el.getAttribute(name) === value) return false;
+  el.setAttribute(name, value);
+  return true;
 };
 export const setText = (node: Node, text: string) => {
   if (node.textContent !== text) node.textContent = text;

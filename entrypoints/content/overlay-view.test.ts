@@ -1,35 +1,42 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { OverlayView, type OverlayProps } from './overlay-view';
+import { type OverlayHandlers, OverlayView, type OverlayProps } from './overlay-view';
 
-function setup(over: Partial<OverlayProps> = {}) {
+type Shown = Omit<OverlayProps, 'handlers'>;
+
+function setup(over: Partial<Shown & OverlayHandlers> = {}) {
   const host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
   const view = new OverlayView(root);
-  const props: OverlayProps = {
+  const {
+    onAction = vi.fn(async () => {}),
+    onAddTag = vi.fn(async () => {}),
+    onRemoveTag = vi.fn(async () => {}),
+    ...shown
+  } = over;
+  const handlers = { onAction, onAddTag, onRemoveTag };
+  const props: Shown = {
     state: { status: 'read', tags: [], ruleTags: [] },
     pageTags: [],
     tagColors: new Map(),
     isNew: false,
     score: null,
-    onAction: vi.fn(async () => {}),
-    onAddTag: vi.fn(async () => {}),
-    onRemoveTag: vi.fn(async () => {}),
-    ...over,
+    ...shown,
   };
-  view.update(props);
+  view.update({ ...props, handlers });
   const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
   const action = (name: string) => $<HTMLButtonElement>(`[data-dogear-action="${name}"]`);
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {
+    host,
     root,
     view,
-    props,
+    props: { ...props, ...handlers },
     $,
     action,
     settle,
-    update: (p: Partial<OverlayProps>) => view.update({ ...props, ...p }),
+    update: (p: Partial<Shown>) => view.update({ ...props, ...p, handlers }),
   };
 }
 
@@ -53,7 +60,7 @@ describe('OverlayView', () => {
 
   it('draws own tags (removable) before rule tags, each once, with its colour, as text', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const { root, props, $, settle, update } = setup({
+    const { host, root, props, $, settle, update } = setup({
       state: { status: 'saved', tags: ['mine', hostile], ruleTags: ['rl', 'mine'] },
       pageTags: ['agents', 'rl'],
       tagColors: new Map([['rl', '#ff0000']]),
@@ -66,7 +73,7 @@ describe('OverlayView', () => {
     expect($('[data-dogear-tag="rl"] button')).toBeNull();
     $<HTMLButtonElement>('[data-dogear-tag="mine"] button')!.click();
     await settle();
-    expect(props.onRemoveTag).toHaveBeenCalledWith('mine');
+    expect(props.onRemoveTag).toHaveBeenCalledWith(host, 'mine');
     // The same tags again: nothing is rebuilt.
     const chip = $('[data-dogear-tag="mine"]');
     update({ state: { status: 'saved', tags: ['mine', hostile], ruleTags: ['rl', 'mine'] } });
@@ -74,7 +81,7 @@ describe('OverlayView', () => {
   });
 
   it('opens a tag input in place of its button; Enter adds once, Escape adds nothing', async () => {
-    const { props, $, action, settle } = setup();
+    const { host, props, $, action, settle } = setup();
     action('tag')!.click();
     const input = $<HTMLInputElement>('input')!;
     expect(action('tag')).toBeNull();
@@ -83,7 +90,7 @@ describe('OverlayView', () => {
     input.dispatchEvent(new FocusEvent('blur'));
     await settle();
     expect(props.onAddTag).toHaveBeenCalledTimes(1);
-    expect(props.onAddTag).toHaveBeenCalledWith('new-tag');
+    expect(props.onAddTag).toHaveBeenCalledWith(host, 'new-tag');
     expect($('input')).toBeNull();
     action('tag')!.click();
     $<HTMLInputElement>('input')!.value = 'dropped';
@@ -144,7 +151,7 @@ describe('OverlayView', () => {
     const undoDismiss = vi.fn(async () => {});
     let finishSecond: (v: undefined) => void = () => {};
     const onAction = vi
-      .fn<OverlayProps['onAction']>()
+      .fn<OverlayHandlers['onAction']>()
       .mockResolvedValueOnce(undoDismiss)
       .mockReturnValueOnce(new Promise((resolve) => (finishSecond = resolve)));
     const { action, settle } = setup({ onAction });
@@ -166,7 +173,7 @@ describe('OverlayView', () => {
     const undoFirst = vi.fn(async () => {});
     let finishFirst: (v: () => Promise<void>) => void = () => {};
     const onAction = vi
-      .fn<OverlayProps['onAction']>()
+      .fn<OverlayHandlers['onAction']>()
       .mockReturnValueOnce(new Promise((resolve) => (finishFirst = resolve)))
       .mockResolvedValueOnce(undefined);
     const { action, settle } = setup({ onAction });

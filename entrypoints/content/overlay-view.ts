@@ -1,12 +1,15 @@
+// size: one overlay and everything it does in place (status buttons, chips and tag input, score and tooltip,
+// undo and errors): one object per drawn overlay, which a split into parts would multiply (issue 13: heap per entry).
 import type { PaperState } from '@/lib/mirror';
 import { errorText } from '@/lib/errors';
-import { button, chipElement, scoreElement, setAttr, setText, template, tipText } from './overlay-dom';
+import { button, chipElement, labelOf, scoreElement, setAttr, setText, template, tipText } from './overlay-dom';
 
 /**
  * The per-entry overlay: reading-list state at a glance, and the actions beside it. Written as plain DOM
  * cloned from one template per document rather than as a component: a month page draws 500 of these and a
  * long listing thousands, and a component tree per entry cost several times the DOM itself in time and heap.
- * Every text it shows is set as text.
+ * Every text it shows is set as text. The view is its own event listener (`handleEvent`) and keeps of its props
+ * only what a later event needs: a drawn overlay holds no closures and no props object (issue 13: heap per entry).
  */
 
 export type CardAction = 'save' | 'read' | 'dismiss';
@@ -18,6 +21,14 @@ export interface ScoreInfo {
   basis: 'model' | 'keywords';
 }
 
+/** What the overlay's controls do, shared by every overlay of a page: each call names the overlay's host. */
+export interface OverlayHandlers {
+  /** Performs the action; resolves with a function that undoes it when the change is one to offer undo for. */
+  onAction: (host: HTMLElement, action: CardAction) => Promise<(() => Promise<void>) | void>;
+  onAddTag: (host: HTMLElement, tag: string) => Promise<void>;
+  onRemoveTag: (host: HTMLElement, tag: string) => Promise<void>;
+}
+
 export interface OverlayProps {
   state: PaperState | null;
   /** Tags keyword rules give this entry on the page right now. */
@@ -25,25 +36,24 @@ export interface OverlayProps {
   tagColors: ReadonlyMap<string, string>;
   isNew: boolean;
   score: ScoreInfo | null;
-  /** Performs the action; resolves with a function that undoes it when the change is one to offer undo for. */
-  onAction: (action: CardAction) => Promise<(() => Promise<void>) | void>;
-  onAddTag: (tag: string) => Promise<void>;
-  onRemoveTag: (tag: string) => Promise<void>;
+  handlers: OverlayHandlers;
 }
 
 export const UNDO_MS = 8_000;
 
-export class OverlayView {
+export class OverlayView implements EventListenerObject {
   private readonly doc: Document;
+  private readonly host: HTMLElement;
   /** The overlay's one element in its shadow root. */
   readonly row: HTMLElement;
   private readonly save: HTMLButtonElement;
   private readonly read: HTMLButtonElement;
   private readonly dismiss: HTMLButtonElement;
   private readonly tagButton: HTMLButtonElement;
-  private props!: OverlayProps;
+  private state: PaperState | null = null;
+  private score: ScoreInfo | null = null;
+  private handlers!: OverlayHandlers;
   private newMark: HTMLElement | null = null;
-  private chips: HTMLElement[] = [];
   private chipsKey = '';
   private input: HTMLInputElement | null = null;
   private scoreEl: HTMLElement | null = null;
@@ -56,33 +66,35 @@ export class OverlayView {
 
   constructor(root: ShadowRoot) {
     this.doc = root.ownerDocument;
+    this.host = root.host as HTMLElement;
     this.row = template(this.doc).cloneNode(true) as HTMLElement;
-    [this.save, this.read, this.dismiss, this.tagButton] = [...this.row.children] as HTMLButtonElement[] as [
-      HTMLButtonElement,
-      HTMLButtonElement,
-      HTMLButtonElement,
-      HTMLButtonElement,
-    ];
+    // A static list: the row's live `children` collection would keep a wrapper of its own.
+    [this.save, this.read, this.dismiss, this.tagButton] = [
+      ...this.row.querySelectorAll<HTMLButtonElement>(':scope > button'),
+    ] as [HTMLButtonElement, HTMLButtonElement, HTMLButtonElement, HTMLButtonElement];
     // One listener per overlay: clicks find their control by its data attribute.
-    this.row.addEventListener('click', (e) => this.onClick(e));
+    this.row.addEventListener('click', this);
     root.append(this.row);
   }
 
   update(props: OverlayProps): void {
-    this.props = props;
+    this.state = props.state;
+    this.score = props.score;
+    this.handlers = props.handlers;
     const status = props.state?.status;
     const inList = status === 'saved' || status === 'read';
     this.setNew(props.isNew);
 
-    setAttr(this.save, 'aria-pressed', String(inList));
-    this.save.title = inList ? 'In your reading list — click to remove' : 'Save to your reading list';
-    setAttr(this.save.firstElementChild!, 'fill', inList ? 'currentColor' : 'none');
-    setText(this.save.lastChild!, inList ? 'Saved' : 'Save');
+    if (setAttr(this.save, 'aria-pressed', String(inList))) {
+      this.save.title = inList ? 'In your reading list — click to remove' : 'Save to your reading list';
+      this.save.replaceChildren(labelOf(this.doc, inList ? 'Saved' : 'Save'));
+    }
 
     const isRead = status === 'read';
-    setAttr(this.read, 'aria-pressed', String(isRead));
-    this.read.title = isRead ? 'Marked read — click to mark unread' : 'Mark as read';
-    setText(this.read.lastChild!, isRead ? 'Read' : 'Mark read');
+    if (setAttr(this.read, 'aria-pressed', String(isRead))) {
+      this.read.title = isRead ? 'Marked read — click to mark unread' : 'Mark as read';
+      this.read.replaceChildren(labelOf(this.doc, isRead ? 'Read' : 'Mark read'));
+    }
 
     const dismissed = status === 'dismissed';
     const dismissLabel = dismissed ? 'Dismissed — click to restore' : 'Dismiss (not interested)';
@@ -99,6 +111,12 @@ export class OverlayView {
     this.row.remove();
   }
 
+  handleEvent(e: Event): void {
+    if (e.type === 'click') this.onClick(e);
+    // The score's tooltip: the only other events an overlay listens to.
+    else this.showTip(e.type === 'mouseenter' || e.type === 'focus');
+  }
+
   private onClick(e: Event): void {
     const target = (e.target as Element).closest<HTMLElement>('button');
     if (!target) return;
@@ -108,18 +126,18 @@ export class OverlayView {
     else if (action === 'undo') void this.runUndo();
     else if (target.dataset.dogearUntag !== undefined) {
       const tag = target.dataset.dogearUntag;
-      void this.tagOp(() => this.props.onRemoveTag(tag));
+      void this.tagOp(() => this.handlers.onRemoveTag(this.host, tag));
     }
   }
 
   private async act(action: CardAction): Promise<void> {
-    const before = this.props.state?.status;
+    const before = this.state?.status;
     this.setError('');
     // A new action supersedes the undo on offer, and any still on its way: offered, it would revert an older change.
     const mine = ++this.latest;
     this.setUndo(null);
     try {
-      const revert = await this.props.onAction(action);
+      const revert = await this.handlers.onAction(this.host, action);
       // Only changes the status table marks undoable come with a revert.
       if (revert && mine === this.latest) {
         const dismissed = action === 'dismiss' && before !== 'dismissed';
@@ -167,12 +185,17 @@ export class OverlayView {
   private drawChips({ state, pageTags, tagColors }: OverlayProps): void {
     const own = state?.tags ?? [];
     const rules = [...new Set([...(state?.ruleTags ?? []), ...pageTags])].filter((t) => !own.includes(t));
-    const key = JSON.stringify([own, rules, [...own, ...rules].map((t) => tagColors.get(t) ?? '')]);
+    // No tags at all (most entries): one shared empty key, not a string per entry.
+    const key =
+      own.length || rules.length
+        ? JSON.stringify([own, rules, [...own, ...rules].map((t) => tagColors.get(t) ?? '')])
+        : '';
     if (key === this.chipsKey) return;
     this.chipsKey = key;
-    for (const c of this.chips) c.remove();
+    // Found again rather than kept: a list per overlay for the few that have chips.
+    for (const c of this.row.querySelectorAll(':scope > .chip')) c.remove();
     const chip = (t: string) => chipElement(this.doc, t, tagColors.get(t));
-    this.chips = [
+    const chips = [
       ...own.map((t) => {
         const el = chip(t);
         const remove = this.doc.createElement('button');
@@ -191,7 +214,7 @@ export class OverlayView {
     ];
     // Chips sit between the status buttons and the tag control (its button or its open input).
     const before = this.input ?? this.tagButton;
-    for (const c of this.chips) this.row.insertBefore(c, before);
+    for (const c of chips) this.row.insertBefore(c, before);
   }
 
   private openTagInput(): void {
@@ -206,7 +229,7 @@ export class OverlayView {
       done = true;
       input.replaceWith(this.tagButton);
       this.input = null;
-      if (tag) void this.tagOp(() => this.props.onAddTag(tag));
+      if (tag) void this.tagOp(() => this.handlers.onAddTag(this.host, tag));
     };
     input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') finish(input.value.trim() || null);
@@ -228,12 +251,7 @@ export class OverlayView {
     }
     if (!this.scoreEl) {
       const el = scoreElement(this.doc);
-      const open = () => this.showTip(true);
-      const close = () => this.showTip(false);
-      el.addEventListener('mouseenter', open);
-      el.addEventListener('mouseleave', close);
-      el.addEventListener('focus', open);
-      el.addEventListener('blur', close);
+      for (const type of ['mouseenter', 'mouseleave', 'focus', 'blur']) el.addEventListener(type, this);
       (this.input ?? this.tagButton).after(el);
       this.scoreEl = el;
     }
@@ -245,7 +263,7 @@ export class OverlayView {
   }
 
   private showTip(open: boolean): void {
-    const score = this.props.score;
+    const score = this.score;
     if (open && score && this.scoreEl && !this.tip) {
       this.tip = this.doc.createElement('span');
       this.tip.className = 'tip';

@@ -1,19 +1,13 @@
 import type { PaperState } from '@/lib/mirror';
 import { followRowHeight, unfollowRowHeight } from './host-size';
 import type { Mounted } from './mount';
-import { OverlayView, type CardAction, type ScoreInfo } from './overlay-view';
+import { type OverlayHandlers, OverlayView, type ScoreInfo } from './overlay-view';
 
 /** What an entry shows: its reading-list state, whether it is new to the user, its relevance score. */
 export interface EntryView {
   state: PaperState | null;
   isNew: boolean;
   score: ScoreInfo | null;
-}
-
-export interface OverlayHandlers {
-  onAction: (a: CardAction) => Promise<(() => Promise<void>) | void>;
-  onAddTag: (t: string) => Promise<void>;
-  onRemoveTag: (t: string) => Promise<void>;
 }
 
 /** The entry's state attributes: seen at a glance, and used by the page CSS. */
@@ -39,7 +33,7 @@ export function drawOverlay(
     m.view = new OverlayView(m.root);
     followRowHeight(m.host, m.view.row);
   }
-  m.view.update({ ...view, pageTags: m.pageTags, tagColors, ...handlers });
+  m.view.update({ ...view, pageTags: m.pageTags, tagColors, handlers });
 }
 
 /** Takes the overlay's contents out of its shadow root. */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model';
 import { matcherFor } from '@/lib/rule-tags';
 import type { Entry } from '@/lib/sites/types';
-import type { Mounted } from './mount';
+import { type Mounted, placeOf } from './mount';
 import { holdsText, Painter } from './paint';
 
 /** An arXiv search result as arxiv-search renders it: the cut preview shown, the full abstract hidden. */
@@ -29,7 +29,8 @@ const settings: Settings = {
   ...DEFAULT_SETTINGS,
   keywords: [{ pattern: 'diffusion', caseSensitive: false, wholeWord: true }],
 };
-const mounted = (entry: Entry) => ({ entry, matches: 0, pageTags: [], paintedText: '' }) as unknown as Mounted;
+const mounted = (entry: Entry) =>
+  ({ id: entry.meta.id, entry: placeOf(entry), matches: 0, pageTags: [], paintedText: 0 }) as unknown as Mounted;
 const marks = (el: Element) => [...el.querySelectorAll('mark[data-dogear-hl]')].map((m) => m.textContent);
 
 let painter: Painter;
@@ -41,7 +42,7 @@ beforeEach(() => {
 describe('an abstract shown as a cut preview first (arXiv search results)', () => {
   it('is highlighted in the preview and in the full abstract, whichever the page shows', () => {
     const { li, entry } = result();
-    painter.paint(mounted(entry), settings, matcherFor(settings));
+    painter.paint(mounted(entry), () => entry.meta, settings, matcherFor(settings));
     expect(marks(li.querySelector('.abstract-short')!)).toEqual(['diffusion']);
     expect(marks(li.querySelector('.abstract-full')!)).toEqual(['diffusion', 'diffusion']);
   });
@@ -49,7 +50,7 @@ describe('an abstract shown as a cut preview first (arXiv search results)', () =
   it('counts its matches once: title and full abstract, not the preview again', () => {
     const { li, entry } = result();
     const m = mounted(entry);
-    painter.paint(m, settings, matcherFor(settings));
+    painter.paint(m, () => entry.meta, settings, matcherFor(settings));
     expect(m.matches).toBe(3);
     expect(li.dataset.dogearMatches).toBe('3');
   });
@@ -57,7 +58,7 @@ describe('an abstract shown as a cut preview first (arXiv search results)', () =
   it('loses its highlights with the rest when cleared', () => {
     const { li, entry } = result();
     const m = mounted(entry);
-    painter.paint(m, settings, matcherFor(settings));
+    painter.paint(m, () => entry.meta, settings, matcherFor(settings));
     painter.clear(m);
     expect(li.querySelectorAll('mark[data-dogear-hl]')).toHaveLength(0);
     expect(li.querySelector('.abstract-short')!.textContent).toContain('We train a diffusion policy…');
@@ -66,7 +67,7 @@ describe('an abstract shown as a cut preview first (arXiv search results)', () =
   it('is repainted when the page changes the preview (MathJax, a re-render)', () => {
     const { li, entry } = result();
     const m = mounted(entry);
-    painter.paint(m, settings, matcherFor(settings));
+    painter.paint(m, () => entry.meta, settings, matcherFor(settings));
     expect(painter.needsRepaint(m)).toBe(false);
     const preview = li.querySelector('.abstract-short')!;
     expect(holdsText(entry, preview.firstChild!)).toBe(true);

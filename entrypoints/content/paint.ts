@@ -1,8 +1,7 @@
 import { createHighlighter } from '@/lib/highlight';
 import type { Matcher } from '@/lib/match';
-import type { Settings } from '@/lib/model';
-import type { Entry } from '@/lib/sites/types';
-import type { Mounted } from './mount';
+import type { PaperMeta, Settings } from '@/lib/model';
+import { type Mounted, NO_TAGS, type Place } from './mount';
 
 /**
  * Keyword highlights and rule tags for mounted entries, from the current
@@ -18,12 +17,15 @@ export class Painter {
     this.highlighter = createHighlighter(doc);
   }
 
-  /** Paints one entry's highlights and computes its match count and rule tags. */
-  paint(m: Mounted, settings: Settings, matcher: Matcher): void {
-    const { titleEl, abstractEl, abstractPreview, meta } = m.entry;
+  /**
+   * Paints one entry's highlights and computes its match count and rule tags. `meta` reads the paper's data,
+   * which only an abstract the page does not show and tag rules need.
+   */
+  paint(m: Mounted, meta: () => PaperMeta, settings: Settings, matcher: Matcher): void {
+    const { titleEl, abstractEl, abstractPreview } = m.entry;
     const hasKeywords = settings.keywords.length > 0;
     // Only highlights depend on the text; without keywords there is nothing to repaint when it changes.
-    m.paintedText = hasKeywords ? textOf(m.entry) : '';
+    m.paintedText = hasKeywords ? hash(textOf(m.entry)) : 0;
     m.matches = 0;
     if (hasKeywords) {
       // `dogear:highlight` times the painting of what the page shows, the work mark.js is compared with.
@@ -34,10 +36,11 @@ export class Painter {
       if (abstractPreview) this.highlighter.paint(abstractPreview, matcher);
       this.paintMs += performance.now() - t0;
       // Abstracts that the page does not show still count, so every listing can be sorted and dimmed by matches.
-      if (!abstractEl && meta.abstract) m.matches += matcher.keywordRanges(meta.abstract).length;
+      const abstract = abstractEl ? undefined : meta().abstract;
+      if (abstract) m.matches += matcher.keywordRanges(abstract).length;
       m.entry.element.dataset.dogearMatches = String(m.matches);
     } else delete m.entry.element.dataset.dogearMatches;
-    m.pageTags = ruleTagsFor(m.entry, settings, matcher);
+    m.pageTags = settings.tagRules.length ? ruleTagsFor(meta(), matcher) : NO_TAGS;
   }
 
   clear(m: Mounted): void {
@@ -48,7 +51,7 @@ export class Painter {
   needsRepaint(m: Mounted): boolean {
     // Same text in new nodes (MathJax re-rendering) leaves the old ranges on detached nodes.
     const moved = textElements(m.entry).some((el) => this.highlighter.stale(el));
-    return moved || textOf(m.entry) !== m.paintedText;
+    return moved || hash(textOf(m.entry)) !== m.paintedText;
   }
 
   clearAll(): void {
@@ -63,25 +66,32 @@ export class Painter {
 }
 
 /** Tags the user's rules give this entry on the page right now. */
-function ruleTagsFor(entry: Entry, settings: Settings, matcher: Matcher): string[] {
-  const { title, abstract, authors } = entry.meta;
-  return settings.tagRules.length ? matcher.tagsFor({ title, abstract, authors }) : [];
+function ruleTagsFor({ title, abstract, authors }: PaperMeta, matcher: Matcher): string[] {
+  const tags = matcher.tagsFor({ title, abstract, authors });
+  return tags.length ? tags : NO_TAGS;
 }
 
 /** The elements whose text is highlighted, in a fixed order: the title, the abstract and its preview. */
-const textSlots = (e: Entry) => [e.titleEl, e.abstractEl, e.abstractPreview];
+const textSlots = (e: Place) => [e.titleEl, e.abstractEl, e.abstractPreview];
 
-function textElements(e: Entry): HTMLElement[] {
+function textElements(e: Place): HTMLElement[] {
   return textSlots(e).filter((el): el is HTMLElement => !!el);
 }
 
 /** Whether a node lies inside an entry's title or abstract (or its preview). */
-export function holdsText(entry: Entry, node: Node): boolean {
+export function holdsText(entry: Place, node: Node): boolean {
   return textElements(entry).some((el) => el.contains(node));
 }
 
-function textOf(e: Entry): string {
+function textOf(e: Place): string {
   return textSlots(e)
     .map((el) => el?.textContent ?? '')
     .join('\u0000');
+}
+
+/** FNV-1a cut to 30 bits, which V8 keeps inside the entry's object: a number per entry instead of a copy of its text. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }

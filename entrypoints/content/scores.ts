@@ -1,6 +1,6 @@
 import type { ScoreInfo } from './overlay-view';
 import type { ContentSend } from '@/lib/content-client';
-import type { Mounted } from './mount';
+import type { PaperMeta } from '@/lib/model';
 
 /** Relevance scores of the page's entries, from the background's on-device ranker. */
 export class Scores {
@@ -16,16 +16,22 @@ export class Scores {
   }
 
   /** Asks the background to score these entries and replaces the known scores with its answer. */
-  async update(mounted: Mounted[]): Promise<void> {
-    const { basis, scores } = await this.send('rank.score', { papers: mounted.map((m) => m.entry.meta) });
+  async update(papers: PaperMeta[]): Promise<void> {
+    const ids = papers.map((p) => p.id);
+    const { basis, scores } = await this.send('rank.score', { papers });
     // Tells tests and the benchmark that scoring is done, and on what basis.
     this.doc.documentElement.dataset.dogearRank = basis;
     this.scores = new Map();
-    for (const m of mounted) {
-      const id = m.entry.meta.id;
+    // Entries share their lists of words (a few keywords, mostly the same ones), instead of each holding copies.
+    const lists = new Map<string, string[]>();
+    for (const id of ids) {
       const s = scores[id];
+      if (!s) continue;
+      const key = s.words.join('\u0000');
+      let words = lists.get(key);
+      if (!words) lists.set(key, (words = s.words));
       // Until the model beats the keywords on the user's own decisions, the background sends keyword scores.
-      if (s) this.scores.set(id, { value: s.value, words: s.words, basis: basis === 'model' ? 'model' : 'keywords' });
+      this.scores.set(id, { value: s.value, words, basis: basis === 'model' ? 'model' : 'keywords' });
     }
   }
 }
