@@ -32,16 +32,25 @@ function observerFor(doc: Document): ResizeObserver | null {
 }
 
 function onResize(entries: ResizeObserverEntry[]): void {
-  for (const e of entries) {
+  // Every size is read before anything is written: a write (the shared sheet, data-tall) invalidates style,
+  // and the next entry's font size would then force a style recalculation of the page's overlays.
+  const sized = entries.flatMap((e) => {
     const host = (e.target.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
-    if (!host) continue;
+    if (!host) return [];
     const fontSize = Number.parseFloat(host.ownerDocument.defaultView?.getComputedStyle(host).fontSize ?? '');
-    if (!(fontSize > 0)) continue;
+    if (!(fontSize > 0)) return [];
     const em = (e.borderBoxSize[0]?.blockSize ?? e.contentRect.height) / fontSize;
-    // A hundredth of an em of slack: heights come back rounded to layout units.
-    if (em > reservedEm + 0.01 && !e.target.querySelector(OWN_CONTENT) && reserveHeight(em)) reservedEm = em;
-    if (em > reservedEm + 0.01) host.dataset.tall = '';
-    else delete host.dataset.tall;
+    return [{ host, em, plain: !e.target.querySelector(OWN_CONTENT) }];
+  });
+  // A hundredth of an em of slack: heights come back rounded to layout units.
+  const tallest = Math.max(0, ...sized.filter((s) => s.plain).map((s) => s.em));
+  if (tallest > reservedEm + 0.01 && reserveHeight(tallest)) reservedEm = tallest;
+  for (const { host, em } of sized) {
+    const tall = em > reservedEm + 0.01;
+    if (tall !== (host.dataset.tall !== undefined)) {
+      if (tall) host.dataset.tall = '';
+      else delete host.dataset.tall;
+    }
   }
 }
 
