@@ -363,7 +363,11 @@ export class Annotator {
   private async updateScores(): Promise<void> {
     if (!this.settings.relevance || !this.mounted.size) return;
     try {
-      await this.scores.update([...this.mounted.values()].map((m) => this.metaOf(m)));
+      const all = [...this.mounted.values()];
+      await this.scores.update(
+        all.map((m) => m.id),
+        all.map((m) => this.metaOf(m)),
+      );
       for (const m of this.mounted.values()) this.renderOne(m);
       this.relayout();
     } catch (e) {

@@ -47,20 +47,17 @@ function onResize(entries: ResizeObserverEntry[]): void {
   if (tallest > reservedEm + 0.01 && reserveHeight(tallest)) reservedEm = tallest;
   for (const { host, em } of sized) {
     const tall = em > reservedEm + 0.01;
-    if (tall !== (host.dataset.tall !== undefined)) {
-      if (tall) host.dataset.tall = '';
-      else delete host.dataset.tall;
-    }
+    if (tall !== host.hasAttribute('data-tall')) host.toggleAttribute('data-tall', tall);
   }
 }
 
 /** Follows a block overlay's row so its host grows when the row wraps. Inline and row layouts size themselves. */
 export function followRowHeight(host: HTMLElement, row: HTMLElement): void {
-  if (host.dataset.layout) return;
+  if (host.getAttribute('data-layout')) return;
   observerFor(host.ownerDocument)?.observe(row, { box: 'border-box' });
 }
 
 export function unfollowRowHeight(host: HTMLElement, row: HTMLElement): void {
   observers.get(host.ownerDocument)?.unobserve(row);
-  delete host.dataset.tall;
+  host.removeAttribute('data-tall');
 }

@@ -27,9 +27,9 @@ export function applyLayout(items: LayoutItem[], settings: Settings, doc: Docume
     const hide = (settings.hideDismissed && it.status === 'dismissed') || (settings.unmatched === 'hide' && unmatched);
     const lowScore = settings.dimBelow > 0 && it.score !== undefined && it.score < settings.dimBelow && !kept;
     const dim = !hide && ((settings.unmatched === 'dim' && unmatched) || lowScore);
-    toggle(it.element, 'dogearDim', dim);
+    it.element.toggleAttribute('data-dogear-dim', dim);
     const boxes = it.boxes;
-    for (const b of boxes) toggle(b, 'dogearHidden', hide);
+    for (const b of boxes) b.toggleAttribute('data-dogear-hidden', hide);
     if (!reorder) continue;
     let key = settings.sortByRelevance && it.score !== undefined ? -Math.round(it.score * 1000) : 0;
     if (settings.matchesFirst && it.matches > 0) key -= 100_000;
@@ -91,9 +91,4 @@ function pinEdges(container: HTMLElement, moved: ReadonlySet<Element>): void {
     if (moved.has(child)) afterEntries = true;
     else if (child instanceof HTMLElement) setOrder(child, afterEntries ? TRAILING : LEADING);
   }
-}
-
-function toggle(el: HTMLElement, key: string, on: boolean): void {
-  if (on) el.dataset[key] = '';
-  else delete el.dataset[key];
 }

@@ -25,8 +25,12 @@ export interface Mounted {
 
 export const HOST_TAG = 'dogear-card';
 
-/** Every attribute Dogear sets on an entry element; removed when its overlay goes. */
-export const ENTRY_ATTRS = ['dogearId', 'dogearStatus', 'dogearMatches', 'dogearNew', 'dogearDim', 'dogearScore'];
+/**
+ * Every attribute Dogear sets on an entry element; removed when its overlay goes. Entries and hosts are given
+ * attributes, never through `dataset`: that is an object of its own, which once touched keeps a wrapper in the
+ * content script's world for as long as its element lives (issue 13: heap per entry).
+ */
+const ENTRY_ATTRS = ['id', 'status', 'matches', 'new', 'dim', 'score'].map((a) => `data-dogear-${a}`);
 
 /** Whether an existing overlay still sits where this (possibly re-read) entry wants it. */
 export function stillMounted(m: Mounted, entry: Entry): boolean {
@@ -38,18 +42,18 @@ export function createHost(entry: Entry, doc: Document, kind: PageKind): Mounted
   // A leftover host (extension reloaded, or the site cloned our node) is replaced.
   for (const child of [...entry.mount.children]) if (child.localName === HOST_TAG) child.remove();
   const host = doc.createElement(HOST_TAG);
-  if (entry.inline) host.dataset.layout = 'inline';
+  if (entry.inline) host.setAttribute('data-layout', 'inline');
   // A paper page may seat the overlay in a row of buttons (Hugging Face: beside Upvote), where the
   // space a block overlay keeps above itself would push it off the row's centre line.
-  else if (kind === 'paper' && isFlexRow(entry.mount)) host.dataset.layout = 'row';
+  else if (kind === 'paper' && isFlexRow(entry.mount)) host.setAttribute('data-layout', 'row');
   const root = host.attachShadow({ mode: 'open' });
   styleShadowRoot(root, doc);
   // Keeps the overlay's room until its contents are drawn, so drawing moves nothing.
-  host.dataset.pending = '';
+  host.setAttribute('data-pending', '');
   // Clicks inside the overlay must not reach the card's own links and handlers.
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, stop);
   entry.mount.append(host);
-  entry.element.dataset.dogearId = entry.meta.id;
+  entry.element.setAttribute('data-dogear-id', entry.meta.id);
   return { id: entry.meta.id, entry: placeOf(entry), host, root, matches: 0, pageTags: NO_TAGS, paintedText: 0 };
 }
 
@@ -63,7 +67,7 @@ export function placeOf({ element, mount, inline, boxes, titleEl, abstractEl, ab
 /** Removes the host and every attribute Dogear set on the entry. */
 export function removeHost(m: Mounted): void {
   m.host.remove();
-  for (const a of ENTRY_ATTRS) delete m.entry.element.dataset[a];
+  for (const a of ENTRY_ATTRS) m.entry.element.removeAttribute(a);
 }
 
 function isFlexRow(el: HTMLElement): boolean {

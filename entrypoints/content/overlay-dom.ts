@@ -97,16 +97,22 @@ export function chipElement(doc: Document, tag: string, color: string | undefine
  * The relevance score: a picture of it (its name says the number), focusable so keyboard users can open its
  * tooltip; not a control, so no button semantics.
  */
+const scores = new WeakMap<Document, HTMLElement>();
 export function scoreElement(doc: Document): HTMLElement {
-  const el = doc.createElement('span');
-  el.className = 'score';
-  el.setAttribute('role', 'img');
-  el.tabIndex = 0;
-  const bar = doc.createElement('span');
-  bar.className = 'bar';
-  bar.append(doc.createElement('i'));
-  el.append(bar);
-  return el;
+  let el = scores.get(doc);
+  if (!el) {
+    el = doc.createElement('span');
+    el.className = 'score';
+    el.setAttribute('role', 'img');
+    el.tabIndex = 0;
+    const bar = doc.createElement('span');
+    bar.className = 'bar';
+    bar.append(doc.createElement('i'));
+    el.append(bar);
+    scores.set(doc, el);
+  }
+  // A clone, whose bar then has no wrapper of its own in the content script's world.
+  return el.cloneNode(true) as HTMLElement;
 }
 
 export function tipText(score: ScoreInfo): string {

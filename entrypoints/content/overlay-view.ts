@@ -256,7 +256,7 @@ export class OverlayView implements EventListenerObject {
       this.scoreEl = el;
     }
     const pct = Math.round(score.value * 100);
-    this.scoreEl.dataset.dogearScore = score.value.toFixed(2);
+    this.scoreEl.setAttribute('data-dogear-score', score.value.toFixed(2));
     setAttr(this.scoreEl, 'aria-label', `Relevance ${pct}%`);
     (this.scoreEl.querySelector('i') as HTMLElement).style.width = `${pct}%`;
     if (this.tip) setText(this.tip, tipText(score));

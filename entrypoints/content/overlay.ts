@@ -13,12 +13,10 @@ export interface EntryView {
 /** The entry's state attributes: seen at a glance, and used by the page CSS. */
 export function applyAttributes(m: Mounted, view: EntryView): void {
   const el = m.entry.element;
-  if (view.state) el.dataset.dogearStatus = view.state.status;
-  else delete el.dataset.dogearStatus;
-  if (view.isNew) el.dataset.dogearNew = '';
-  else delete el.dataset.dogearNew;
-  if (view.score) el.dataset.dogearScore = view.score.value.toFixed(2);
-  else delete el.dataset.dogearScore;
+  // Attributes, not `dataset`: see ENTRY_ATTRS.
+  setOrRemove(el, 'data-dogear-status', view.state?.status);
+  el.toggleAttribute('data-dogear-new', view.isNew);
+  setOrRemove(el, 'data-dogear-score', view.score?.value.toFixed(2));
 }
 
 /** Draws (or redraws) the overlay's contents into its shadow root. */
@@ -28,12 +26,17 @@ export function drawOverlay(
   tagColors: ReadonlyMap<string, string>,
   handlers: OverlayHandlers,
 ): void {
-  delete m.host.dataset.pending;
+  m.host.removeAttribute('data-pending');
   if (!m.view) {
     m.view = new OverlayView(m.root);
     followRowHeight(m.host, m.view.row);
   }
   m.view.update({ ...view, pageTags: m.pageTags, tagColors, handlers });
+}
+
+function setOrRemove(el: Element, name: string, value: string | undefined): void {
+  if (value === undefined) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 /** Takes the overlay's contents out of its shadow root. */

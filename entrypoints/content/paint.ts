@@ -38,8 +38,8 @@ export class Painter {
       // Abstracts that the page does not show still count, so every listing can be sorted and dimmed by matches.
       const abstract = abstractEl ? undefined : meta().abstract;
       if (abstract) m.matches += matcher.keywordRanges(abstract).length;
-      m.entry.element.dataset.dogearMatches = String(m.matches);
-    } else delete m.entry.element.dataset.dogearMatches;
+      m.entry.element.setAttribute('data-dogear-matches', String(m.matches));
+    } else m.entry.element.removeAttribute('data-dogear-matches');
     m.pageTags = settings.tagRules.length ? ruleTagsFor(meta(), matcher) : NO_TAGS;
   }
 

@@ -15,9 +15,11 @@ export class Scores {
     return this.scores.get(id);
   }
 
-  /** Asks the background to score these entries and replaces the known scores with its answer. */
-  async update(papers: PaperMeta[]): Promise<void> {
-    const ids = papers.map((p) => p.id);
+  /**
+   * Asks the background to score these entries and replaces the known scores with its answer. `ids` are the
+   * entries' own id strings, kept as keys: the papers, read again from the page, carry copies of them.
+   */
+  async update(ids: string[], papers: PaperMeta[]): Promise<void> {
     const { basis, scores } = await this.send('rank.score', { papers });
     // Tells tests and the benchmark that scoring is done, and on what basis.
     this.doc.documentElement.dataset.dogearRank = basis;

@@ -21,7 +21,9 @@ export class SeenTracker {
     if (!todo.length) return [];
     for (const id of todo) this.recorded.add(id);
     try {
-      const { fresh } = await this.send('seen.record', { ids: todo });
+      const answer = new Set((await this.send('seen.record', { ids: todo })).fresh);
+      // Our own id strings are kept, not the answer's copies of them: one string per entry, not two.
+      const fresh = todo.filter((id) => answer.has(id));
       for (const id of fresh) this.fresh.add(id);
       return fresh;
     } catch (e) {
