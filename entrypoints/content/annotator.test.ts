@@ -353,6 +353,51 @@ describe('Annotator', () => {
     expect(read.filter((r) => r.deref() !== undefined)).toHaveLength(0);
   });
 
+  it("a reader's run of actions reads the page once: the reading is held after a click, not read again per click", async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let reads = 0;
+    const counting: SiteAdapter<'arxiv'> = {
+      ...adapter,
+      extract: (doc) => {
+        reads++;
+        return adapter.extract(doc);
+      },
+    };
+    const cards = ['2401.00001', '2401.00002', '2401.00003'].map((id) => addCard(id));
+    const s = fakeStorage({});
+    const send = fakeSend();
+    annotator = new Annotator({
+      adapter: counting,
+      kind: 'listing',
+      doc: document,
+      storage: s.storage,
+      send,
+    });
+    const done = annotator.pass();
+    await s.answerAll();
+    await done;
+    await flush();
+    const save = (card: HTMLElement) =>
+      card
+        .querySelector('dogear-card')!
+        .shadowRoot!.querySelector<HTMLButtonElement>('[data-dogear-action="save"]')!
+        .click();
+    gc();
+    const before = reads;
+    for (const card of cards) {
+      save(card);
+      await flush();
+      gc();
+    }
+    expect(reads - before).toBeLessThanOrEqual(1);
+    for (const id of ['2401.00001', '2401.00002', '2401.00003'])
+      expect(send).toHaveBeenCalledWith(
+        'paper.act',
+        expect.objectContaining({ meta: expect.objectContaining({ id, title: `Paper ${id}` }) }),
+      );
+  });
+
   it('save from the overlay: shown at once, sent with the site as source, put back on failure', async () => {
     const card = addCard('2401.00001');
     const send = fakeSend();

@@ -33,6 +33,9 @@ export interface AnnotatorDeps {
   send: ContentSend;
 }
 
+/** How long a reader's action keeps the page's reading (see Annotator.held): a triage run's pauses are shorter. */
+const HOLD_MS = 30_000;
+
 /**
  * Annotates the entries of one page: an overlay per entry, state attributes,
  * highlights and layout options. Every pass is idempotent: an entry already
@@ -53,6 +56,11 @@ export class Annotator {
    * the page again gives the same, so nothing per entry stays in the heap for it.
    */
   private lastRead: WeakRef<Map<HTMLElement, PaperMeta>> | null = null;
+  /**
+   * The same reading, held for a while after a reader's action used it: a run of saves or keys on a 3,000-card
+   * page would otherwise read the whole page again at each click once the collector took it (100–300 ms each).
+   */
+  private held: { read: Map<HTMLElement, PaperMeta>; timer: ReturnType<typeof setTimeout> } | null = null;
   /** One set of overlay handlers for the page: an overlay names itself by its host, so none holds a closure. */
   private handlers: OverlayHandlers;
   private settings: Settings = DEFAULT_SETTINGS;
@@ -105,13 +113,13 @@ export class Annotator {
         this.relayout();
       },
       metaOf: (id) => {
-        for (const m of this.mounted.values()) if (m.id === id) return this.metaOf(m);
+        for (const m of this.mounted.values()) if (m.id === id) return this.metaOf(m, true);
         return undefined;
       },
     });
     const withMeta = <T>(host: HTMLElement, act: (meta: PaperMeta) => Promise<T>): Promise<T | undefined> => {
       const m = this.byHost.get(host);
-      return m ? act(this.metaOf(m)) : Promise.resolve(undefined);
+      return m ? act(this.metaOf(m, true)) : Promise.resolve(undefined);
     };
     this.handlers = {
       onAction: (host, a) => withMeta(host, (meta) => this.actions.act(meta, a)),
@@ -232,14 +240,22 @@ export class Annotator {
    * The paper an entry shows, read from the page when it is needed (a save, a settings change) rather than
    * kept per entry. A card gone from the page meanwhile keeps its id.
    */
-  private metaOf(m: Mounted): PaperMeta {
+  private metaOf(m: Mounted, forReader = false): PaperMeta {
     const el = m.entry.element;
-    let meta = this.lastRead?.deref()?.get(el);
+    let read = this.held?.read ?? this.lastRead?.deref();
+    let meta = read?.get(el);
     if (meta?.id !== m.id) {
       const { adapter, doc, kind } = this.deps;
-      meta = this.remember(kind === 'paper' ? this.readPaper() : adapter.extract(doc).entries).get(el);
+      read = this.remember(kind === 'paper' ? this.readPaper() : adapter.extract(doc).entries);
+      meta = read.get(el);
     }
+    if (forReader && read) this.hold(read);
     return meta?.id === m.id ? meta : { id: m.id, title: '', authors: [] };
+  }
+
+  private hold(read: Map<HTMLElement, PaperMeta>): void {
+    if (this.held) clearTimeout(this.held.timer);
+    this.held = { read, timer: setTimeout(() => (this.held = null), HOLD_MS) };
   }
 
   /** What the last pass made of a listing, for the popup's notice; null on paper pages. */
@@ -382,13 +398,15 @@ export class Annotator {
       this.actions,
       this.scheduler,
       () => this.settings,
-      (m) => this.metaOf(m),
+      (m) => this.metaOf(m, true),
     );
   }
 
   /** Removes everything Dogear added, leaving the page as it was. */
   destroy(): void {
     this.destroyed = true;
+    if (this.held) clearTimeout(this.held.timer);
+    this.held = null;
     this.scheduler.destroy();
     for (const m of [...this.mounted.values()]) this.unmount(m);
     this.painter.clearAll();
