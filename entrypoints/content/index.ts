@@ -82,7 +82,9 @@ function start(ctx: ContentScriptContext, adapter: SiteAdapter<SiteName>, style:
     // The sheet went in at document_start, before the page could be recognised.
     if (!found) style.remove();
     lastUrl = url;
-    return annotator?.pass();
+    const pass = annotator?.pass();
+    void pass?.then(() => keyboard?.refresh());
+    return pass;
   };
 
   const stopWatching = watchPage(ctx, adapter.entryHolders, {

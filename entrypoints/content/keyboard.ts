@@ -27,6 +27,8 @@ export class KeyboardTriage {
   private focused: HTMLElement | null = null;
   private focusedId = '';
   private selected = new Set<HTMLElement>();
+  /** Each selected entry's paper, kept apart: an entry's own attributes go when its card leaves the page. */
+  private selectedIds = new WeakMap<HTMLElement, string>();
   /** The last action (by key or button) and the paper it was on (none for a batch): `u` undoes it. */
   private last: { id: string | null; done: Promise<Undo | undefined> } | null = null;
   /** Batch actions in flight: their entries' own actions are not "the last action" one by one. */
@@ -52,6 +54,24 @@ export class KeyboardTriage {
     this.clearSelection();
     this.last = null;
     this.ui.clearBatch();
+  }
+
+  /**
+   * After a pass: a card the site rendered again (hydration) is a new element, without the old one's marks;
+   * the focus and the selection follow their papers' ids onto it.
+   */
+  refresh(): void {
+    if (this.focused && !this.focused.isConnected) this.current();
+    for (const el of [...this.selected]) {
+      if (el.isConnected) continue;
+      this.selected.delete(el);
+      const id = this.selectedIds.get(el);
+      const again = id ? this.doc.querySelector<HTMLElement>(`[data-dogear-id="${CSS.escape(id)}"]`) : null;
+      if (!again) continue;
+      this.selected.add(again);
+      this.selectedIds.set(again, id!);
+      again.dataset[SELECTED] = '';
+    }
   }
 
   destroy(): void {
@@ -236,6 +256,7 @@ export class KeyboardTriage {
     if (this.selected.delete(el)) delete el.dataset[SELECTED];
     else {
       this.selected.add(el);
+      this.selectedIds.set(el, this.focusedId);
       el.dataset[SELECTED] = '';
     }
     const n = this.selected.size;

@@ -275,6 +275,26 @@ test('shortcuts switched off in the options take no keys', async ({ context, ext
   await expect(page.locator('dogear-help')).toHaveCount(0);
 });
 
+test('a card the site renders again (hydration) keeps its focus and selection', async ({ context }) => {
+  const page = await openListing(context, DAILY);
+  await press(page, 'j', 'x', 'j');
+  const [first, second] = [await idAt(page, 0), await idAt(page, 1)];
+  await expect(focused(page)).toHaveAttribute('data-dogear-id', second);
+  // As the site's hydration does: each card replaced by a new node of the same markup, without Dogear's marks.
+  await page.evaluate(() => {
+    for (const card of [...document.querySelectorAll('article[data-dogear-id]')].slice(0, 2)) {
+      const fresh = card.cloneNode(true) as HTMLElement;
+      for (const a of [...fresh.attributes]) if (a.name.startsWith('data-dogear')) fresh.removeAttribute(a.name);
+      for (const host of fresh.querySelectorAll('dogear-card')) host.remove();
+      card.replaceWith(fresh);
+    }
+  });
+  await expect(focused(page)).toHaveAttribute('data-dogear-id', second);
+  await expect(page.locator('[data-dogear-selected]')).toHaveAttribute('data-dogear-id', first);
+  await press(page, 'j');
+  await expect(focused(page)).toHaveAttribute('data-dogear-id', await idAt(page, 2));
+});
+
 test('after a client-side navigation swaps the cards, the focus starts again at the top', async () => {
   const ext = await launchWithExtension({ overrides: { [DAILY]: 'hf/spa-daily.html' } });
   try {
