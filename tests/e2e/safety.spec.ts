@@ -59,13 +59,15 @@ test('a stopped worker wakes for a click on a listing and saves', async ({ conte
   await card(page, a).locator('[data-dogear-action="save"]').click();
   await expect(card(page, a).locator('[data-dogear-action="save"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(card(page, a).locator('[role="alert"]')).toHaveCount(0);
+  // Saved, not only shown: the next stop must come between two operations, not in the middle of this one.
+  const ext = await openPopup(context, extensionId);
+  await expect.poll(() => storedStatus(ext, a)).toBe('saved');
 
   // Stopped again between two operations of the same kind: still nothing lost.
   await stopWorker(context, page);
   await card(page, b).locator('[data-dogear-action="read"]').click();
   await expect(page.locator(`[data-dogear-id="${b}"]`)).toHaveAttribute('data-dogear-status', 'read');
 
-  const ext = await openPopup(context, extensionId);
   await expect.poll(() => storedStatus(ext, a)).toBe('saved');
   await expect.poll(() => storedStatus(ext, b)).toBe('read');
   await expect(ext.locator('[data-dogear-item]')).toHaveCount(2);
