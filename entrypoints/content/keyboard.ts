@@ -66,7 +66,7 @@ export class KeyboardTriage {
       if (el.isConnected) continue;
       this.selected.delete(el);
       const id = this.selectedIds.get(el);
-      const again = id ? this.doc.querySelector<HTMLElement>(`[data-dogear-id="${CSS.escape(id)}"]`) : null;
+      const again = id ? this.entryById(id) : null;
       if (!again) continue;
       this.selected.add(again);
       this.selectedIds.set(again, id!);
@@ -140,7 +140,7 @@ export class KeyboardTriage {
     const el = this.focused;
     if (!el) return null;
     if (el.isConnected && el.dataset.dogearId === this.focusedId) return el;
-    const again = this.doc.querySelector<HTMLElement>(`[data-dogear-id="${CSS.escape(this.focusedId)}"]`);
+    const again = this.entryById(this.focusedId);
     this.setFocus(again);
     return again;
   }
@@ -160,6 +160,10 @@ export class KeyboardTriage {
     this.host.drawNow(el);
     this.scrollTo(el);
     this.ui.announce(this.describe(el, next, list.length, next === i));
+  }
+
+  private entryById(id: string): HTMLElement | null {
+    return this.doc.querySelector<HTMLElement>(`[data-dogear-id="${CSS.escape(id)}"]`);
   }
 
   private setFocus(el: HTMLElement | null): void {
