@@ -123,6 +123,38 @@ describe('a mirror write that fails after IndexedDB committed', () => {
     if (message.type !== 'paper.act') expect(mirror.data.get(SETTINGS_KEY)).toMatchObject({ badge: false });
   });
 
+  it('an import replies once IndexedDB committed: open pages are told after, a failure to tell them is logged', async () => {
+    const { store, mirror, svc, route } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const set = mirror.set;
+    vi.spyOn(mirror, 'set').mockImplementationOnce(async (items) => {
+      await gate;
+      return set(items);
+    });
+    const put = { type: 'papers.apply', payload: { put: [{ ...meta, ...PAPER }], remove: [] } };
+    expect(await route(put, PAGE)).toEqual({ ok: true, data: {} });
+    expect((await store.getPaper(meta.id))?.status).toBe('saved');
+    expect(mirror.data.has(stateKey(meta.id))).toBe(false);
+    release();
+    await vi.waitFor(() => expect(mirror.data.get(stateKey(meta.id))).toEqual(['saved', [], []]));
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(mirror, 'set').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
+    const again = { type: 'papers.apply', payload: { put: [{ ...meta, ...PAPER, status: 'read' }], remove: [] } };
+    expect(await route(again, PAGE)).toEqual({ ok: true, data: {} });
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/not told of an import/),
+        expect.anything(),
+        expect.anything(),
+      ),
+    );
+    await svc.startup();
+    expect(mirror.data.get(stateKey(meta.id))).toEqual(['read', [], []]);
+    warn.mockRestore();
+  });
+
   it('a restored backup: the reply says it was saved, and the next start repairs', async () => {
     const { store, mirror, svc, route, breakMirror } = await setup();
     await svc.handlers['paper.act']({ meta, action: 'save' });

@@ -1,4 +1,11 @@
-import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import {
+  unwrap,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import { DEFAULT_SETTINGS, SettingsSchema, type Paper, type Settings, type TrashedPaper } from './model';
 
 /**
@@ -6,7 +13,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Paper, type Settings, type Trash
  * append-only migrations and the backup taken before any of them runs. `store.ts` does the reading and writing.
  */
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface SeenRecord {
   id: string;
@@ -53,11 +60,12 @@ export interface Snapshot {
   settings: Settings;
 }
 
+/** The current shape. Steps that made indexes since removed reach them through `unwrap`, untyped. */
 export interface DogearDB extends DBSchema {
   papers: {
     key: string;
     value: Paper;
-    indexes: { status: string; savedAt: number; tags: string; updatedAt: number };
+    indexes: { status: string; savedAt: number };
   };
   settings: { key: string; value: Settings };
   seen: { key: string; value: SeenRecord; indexes: { lastSeen: number } };
@@ -88,7 +96,7 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<DogearDB>, tx: Tx) => v
     const papers = db.createObjectStore('papers', { keyPath: 'id' });
     papers.createIndex('status', 'status');
     papers.createIndex('savedAt', 'savedAt');
-    papers.createIndex('tags', 'tags', { multiEntry: true });
+    unwrap(papers).createIndex('tags', 'tags', { multiEntry: true });
     db.createObjectStore('settings');
     db.createObjectStore('seen', { keyPath: 'id' });
     const backups = db.createObjectStore('backups', { keyPath: 'id', autoIncrement: true });
@@ -97,7 +105,7 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<DogearDB>, tx: Tx) => v
   },
   // 1 → 2: find papers changed since the last backup; prune papers not seen for a long time
   (_db, tx) => {
-    tx.objectStore('papers').createIndex('updatedAt', 'updatedAt');
+    unwrap(tx.objectStore('papers')).createIndex('updatedAt', 'updatedAt');
     tx.objectStore('seen').createIndex('lastSeen', 'lastSeen');
   },
   // 2 → 3: removed papers go to a Trash; backups' metadata kept apart from their bodies
@@ -117,6 +125,11 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<DogearDB>, tx: Tx) => v
     };
     // A failure aborts the upgrade, which openStore reports.
     step().catch(() => {});
+  },
+  // 3 → 4: two indexes nothing reads, each a write per paper (and `tags` one per tag) on every save and import
+  (_db, tx) => {
+    const papers = unwrap(tx.objectStore('papers'));
+    for (const name of ['tags', 'updatedAt']) papers.deleteIndex(name);
   },
 ];
 

@@ -12,10 +12,36 @@ import { samplePapers, writeOldDatabase } from './testing/old-db';
  * its own test. The shape each version leaves is pinned here instead.
  */
 
-const SHAPES: Record<
-  number,
-  Record<string, { keyPath: string | null; autoIncrement: boolean; indexes: Record<string, [string, boolean]> }>
-> = {
+type Shape = Record<
+  string,
+  { keyPath: string | null; autoIncrement: boolean; indexes: Record<string, [string, boolean]> }
+>;
+
+const V2: Shape = {
+  backups: { keyPath: 'id', autoIncrement: true, indexes: { createdAt: ['createdAt', false] } },
+  meta: { keyPath: null, autoIncrement: false, indexes: {} },
+  papers: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: {
+      savedAt: ['savedAt', false],
+      status: ['status', false],
+      tags: ['tags', true],
+      updatedAt: ['updatedAt', false],
+    },
+  },
+  seen: { keyPath: 'id', autoIncrement: false, indexes: { lastSeen: ['lastSeen', false] } },
+  settings: { keyPath: null, autoIncrement: false, indexes: {} },
+};
+
+// Version 3 added the Trash and the backups' metadata.
+const V3: Shape = {
+  ...V2,
+  backupInfo: { keyPath: 'id', autoIncrement: false, indexes: { createdAt: ['createdAt', false] } },
+  trash: { keyPath: 'id', autoIncrement: false, indexes: { trashedAt: ['trashedAt', false] } },
+};
+
+const SHAPES: Record<number, Shape> = {
   1: {
     backups: { keyPath: 'id', autoIncrement: true, indexes: { createdAt: ['createdAt', false] } },
     meta: { keyPath: null, autoIncrement: false, indexes: {} },
@@ -27,39 +53,16 @@ const SHAPES: Record<
     seen: { keyPath: 'id', autoIncrement: false, indexes: {} },
     settings: { keyPath: null, autoIncrement: false, indexes: {} },
   },
-  2: {
-    backups: { keyPath: 'id', autoIncrement: true, indexes: { createdAt: ['createdAt', false] } },
-    meta: { keyPath: null, autoIncrement: false, indexes: {} },
+  2: V2,
+  3: V3,
+  // Version 4 only took two of the papers' indexes away.
+  4: {
+    ...V3,
     papers: {
       keyPath: 'id',
       autoIncrement: false,
-      indexes: {
-        savedAt: ['savedAt', false],
-        status: ['status', false],
-        tags: ['tags', true],
-        updatedAt: ['updatedAt', false],
-      },
+      indexes: { savedAt: ['savedAt', false], status: ['status', false] },
     },
-    seen: { keyPath: 'id', autoIncrement: false, indexes: { lastSeen: ['lastSeen', false] } },
-    settings: { keyPath: null, autoIncrement: false, indexes: {} },
-  },
-  3: {
-    backupInfo: { keyPath: 'id', autoIncrement: false, indexes: { createdAt: ['createdAt', false] } },
-    backups: { keyPath: 'id', autoIncrement: true, indexes: { createdAt: ['createdAt', false] } },
-    meta: { keyPath: null, autoIncrement: false, indexes: {} },
-    papers: {
-      keyPath: 'id',
-      autoIncrement: false,
-      indexes: {
-        savedAt: ['savedAt', false],
-        status: ['status', false],
-        tags: ['tags', true],
-        updatedAt: ['updatedAt', false],
-      },
-    },
-    seen: { keyPath: 'id', autoIncrement: false, indexes: { lastSeen: ['lastSeen', false] } },
-    settings: { keyPath: null, autoIncrement: false, indexes: {} },
-    trash: { keyPath: 'id', autoIncrement: false, indexes: { trashedAt: ['trashedAt', false] } },
   },
 };
 
