@@ -21,7 +21,8 @@ function slowBackground() {
     state: (id) => states.get(id),
     show: (id, state) => void states.set(id, state),
     settled: () => {},
-    metaOf: () => meta,
+    metaOf: () => () => meta,
+    afterPaint: () => Promise.resolve(),
   };
   const answerNext = async () => {
     answers.shift()?.();
@@ -31,11 +32,37 @@ function slowBackground() {
 }
 
 describe('Actions', () => {
+  it('shows a click at once; reads the paper, and sends, only after the frame showing it (issue 13)', async () => {
+    const bg = slowBackground();
+    const frames: (() => void)[] = [];
+    bg.host.afterPaint = () => new Promise((r) => frames.push(r));
+    const reads: string[] = [];
+    const read = (control: string) => () => (reads.push(control), meta);
+    const actions = new Actions(bg.host);
+    const save = actions.act(meta.id, read('save'), 'save');
+    expect(bg.host.state(meta.id)?.status).toBe('saved');
+    // A second click before the frame: shown at once too, sent after the first is answered.
+    const markRead = actions.act(meta.id, read('read'), 'read');
+    expect(bg.host.state(meta.id)?.status).toBe('read');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reads).toEqual([]);
+    expect(bg.sent).toEqual([]);
+    for (const painted of frames) painted();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reads).toEqual(['save']);
+    expect(bg.sent).toEqual(['paper.act']);
+    await bg.answerNext();
+    expect(reads).toEqual(['save', 'read']);
+    expect(bg.sent).toEqual(['paper.act', 'paper.act']);
+    await bg.answerNext();
+    await Promise.all([save, markRead]);
+  });
+
   it('sends a tag added while the save is on its way only once the save is answered', async () => {
     const bg = slowBackground();
     const actions = new Actions(bg.host);
-    const save = actions.act(meta, 'save');
-    const tag = actions.changeTag(meta, { add: 'agents' });
+    const save = actions.act(meta.id, () => meta, 'save');
+    const tag = actions.changeTag(meta.id, () => meta, { add: 'agents' });
     await new Promise((r) => setTimeout(r, 0));
     expect(bg.sent).toEqual(['paper.act']);
     await bg.answerNext();
@@ -54,8 +81,8 @@ describe('Actions', () => {
       return Promise.reject(new Error('worker restarted'));
     }) as ContentSend;
     const actions = new Actions(bg.host);
-    await expect(actions.act(meta, 'save')).rejects.toThrow('worker restarted');
-    const again = actions.act(meta, 'save');
+    await expect(actions.act(meta.id, () => meta, 'save')).rejects.toThrow('worker restarted');
+    const again = actions.act(meta.id, () => meta, 'save');
     await new Promise((r) => setTimeout(r, 0));
     expect(bg.sent).toEqual(['paper.act']);
     await bg.answerNext();

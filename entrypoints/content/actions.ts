@@ -14,9 +14,17 @@ export interface ActionHost {
   show(id: string, state: PaperState | null): void;
   /** Every message about the paper is answered: what the mirror says is shown again. */
   settled(id: string): void;
-  /** The paper as the page shows it, if it is still on the page. */
-  metaOf(id: string): PaperMeta | undefined;
+  /** Reads the paper as the page shows it when called, if it is still on the page. */
+  metaOf(id: string): ReadMeta | undefined;
+  /** Resolves once the frame showing what a click did is painted (`lib/after-paint.ts`). */
+  afterPaint(): Promise<void>;
 }
+
+/**
+ * The paper's details, read when called: on a listing that is a read of the whole page (100 ms and more on
+ * 3,000 cards, issue 13), which the id-only optimistic state does not need.
+ */
+export type ReadMeta = () => PaperMeta;
 
 export type Undo = () => Promise<void>;
 
@@ -50,24 +58,23 @@ export class Actions {
    * A button press (or its key): the status table (`lib/status.ts`) turns it into the action for the current
    * status. Resolves with a function that undoes it when the change is one to offer undo for.
    */
-  act(meta: PaperMeta, control: CardAction): Promise<Undo | undefined> {
-    const done = this.toggle(meta, control);
-    this.onActed?.(meta.id, done);
+  act(id: string, meta: ReadMeta, control: CardAction): Promise<Undo | undefined> {
+    const done = this.toggle(id, once(meta), control);
+    this.onActed?.(id, done);
     return done;
   }
 
-  private async toggle(meta: PaperMeta, control: CardAction): Promise<Undo | undefined> {
-    const action = toggleAction(control, listStatus(this.host.state(meta.id)));
-    const { paper, undoable, undo } = await this.setStatus(meta, action);
+  private async toggle(id: string, meta: ReadMeta, control: CardAction): Promise<Undo | undefined> {
+    const action = toggleAction(control, listStatus(this.host.state(id)));
+    const { paper, undoable, undo } = await this.setStatus(id, meta, action);
     if (!undoable) return undefined;
     // Undoing a dismissal goes back through the table, which knows what the paper was before.
     return paper?.status === 'dismissed'
-      ? async () => void (await this.setStatus(meta, 'undismiss'))
-      : () => this.restore(meta.id, undo);
+      ? async () => void (await this.setStatus(id, meta, 'undismiss'))
+      : () => this.restore(id, undo);
   }
 
-  private async setStatus(meta: PaperMeta, action: StatusAction) {
-    const { id } = meta;
+  private async setStatus(id: string, meta: ReadMeta, action: StatusAction) {
     const before = this.host.state(id) ?? null;
     // Optimistic when the outcome is known here: the overlay answers at once; storage.onChanged confirms,
     // and an error puts it back. Un-dismissing depends on what the stored record remembers, so it waits.
@@ -77,8 +84,14 @@ export class Actions {
         id,
         next === 'none' ? null : { status: next, tags: before?.tags ?? [], ruleTags: before?.ruleTags ?? [] },
       );
+    // The page is read for the paper only once the state shown above is painted, in a task of its own: the
+    // click's frame never waits for it. The read waits its turn in the queue, so a second click follows the first.
+    const painted = this.host.afterPaint();
     try {
-      return await this.inOrder(id, () => this.host.send('paper.act', { meta, action, source: this.host.source }));
+      return await this.inOrder(id, async () => {
+        await painted;
+        return this.host.send('paper.act', { meta: meta(), action, source: this.host.source });
+      });
     } catch (e) {
       this.host.show(id, before);
       throw e;
@@ -90,7 +103,7 @@ export class Actions {
     if (undo) await this.inOrder(id, () => this.host.send('paper.undo', { undo }));
     else {
       const meta = this.host.metaOf(id);
-      if (meta) await this.setStatus(meta, 'unsave');
+      if (meta) await this.setStatus(id, meta, 'unsave');
     }
   }
 
@@ -100,10 +113,16 @@ export class Actions {
    * follows the mirror; the reply is not applied, since a later change from
    * another tab may already have arrived and the reply would undo it on screen.
    */
-  async changeTag(meta: PaperMeta, edit: { add: string } | { remove: string }): Promise<void> {
-    const state = this.host.state(meta.id);
+  async changeTag(id: string, meta: ReadMeta, edit: { add: string } | { remove: string }): Promise<void> {
+    const state = this.host.state(id);
     // Tagging a paper keeps it: it goes on the reading list first.
-    if (!state) await this.setStatus(meta, 'save');
-    await this.inOrder(meta.id, () => this.host.send('paper.tag', { id: meta.id, ...edit }));
+    if (!state) await this.setStatus(id, meta, 'save');
+    await this.inOrder(id, () => this.host.send('paper.tag', { id, ...edit }));
   }
+}
+
+/** The undo of an action sends the paper as its action read it, not as a page that changed since shows it. */
+function once(read: ReadMeta): ReadMeta {
+  let meta: PaperMeta | undefined;
+  return () => (meta ??= read());
 }

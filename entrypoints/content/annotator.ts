@@ -1,5 +1,6 @@
 // size: the order in which a pass runs over one page; each thing it orders is its own module (state-cache,
 // actions, paint, scores, seen, layout, render-scheduler, mount, overlay, perf, page-report).
+import { afterPaint } from '@/lib/after-paint';
 import type { ContentSend } from '@/lib/content-client';
 import type { Matcher } from '@/lib/match';
 import { readChanges } from '@/lib/mirror';
@@ -9,7 +10,7 @@ import type { PageReport } from '@/lib/page-report-read';
 import { matcherFor } from '@/lib/rule-tags';
 import type { SiteName } from '@/lib/sites';
 import type { Entry, PageKind, SiteAdapter } from '@/lib/sites/types';
-import { Actions } from './actions';
+import { Actions, type ReadMeta } from './actions';
 import { applyLayout, clearLayout } from './layout';
 import { logOnce } from '@/lib/log';
 import { createHost, placeOf, removeHost, stillMounted, type Mounted } from './mount';
@@ -113,18 +114,23 @@ export class Annotator {
         this.relayout();
       },
       metaOf: (id) => {
-        for (const m of this.mounted.values()) if (m.id === id) return this.metaOf(m, true);
+        for (const m of this.mounted.values()) if (m.id === id) return () => this.metaOf(m, true);
         return undefined;
       },
+      afterPaint: () => afterPaint(deps.doc),
     });
-    const withMeta = <T>(host: HTMLElement, act: (meta: PaperMeta) => Promise<T>): Promise<T | undefined> => {
+    // The entry knows its paper's id, all a click's answer needs; the page is read for the rest later.
+    const withMeta = <T>(
+      host: HTMLElement,
+      act: (id: string, meta: ReadMeta) => Promise<T>,
+    ): Promise<T | undefined> => {
       const m = this.byHost.get(host);
-      return m ? act(this.metaOf(m, true)) : Promise.resolve(undefined);
+      return m ? act(m.id, () => this.metaOf(m, true)) : Promise.resolve(undefined);
     };
     this.handlers = {
-      onAction: (host, a) => withMeta(host, (meta) => this.actions.act(meta, a)),
-      onAddTag: (host, t) => withMeta(host, (meta) => this.actions.changeTag(meta, { add: t })),
-      onRemoveTag: (host, t) => withMeta(host, (meta) => this.actions.changeTag(meta, { remove: t })),
+      onAction: (host, a) => withMeta(host, (id, meta) => this.actions.act(id, meta, a)),
+      onAddTag: (host, t) => withMeta(host, (id, meta) => this.actions.changeTag(id, meta, { add: t })),
+      onRemoveTag: (host, t) => withMeta(host, (id, meta) => this.actions.changeTag(id, meta, { remove: t })),
     };
     this.matcher = matcherFor(this.settings);
   }

@@ -159,7 +159,7 @@ export class KeyboardTriage {
     this.setFocus(el);
     this.host.drawNow(el);
     this.scrollTo(el);
-    this.ui.announce(this.describe(el, next, list.length, next === i));
+    this.ui.announce(() => this.describe(el, next, list.length, next === i));
   }
 
   private entryById(id: string): HTMLElement | null {
@@ -208,7 +208,7 @@ export class KeyboardTriage {
     // Named before the click, which changes the status: the same table the click goes through.
     const action = control === 'tag' ? null : toggleAction(control, statusOf(el));
     button.click();
-    if (action) this.ui.announce(`${DONE_WORDS[action]}: ${this.host.titleOf(el)}`);
+    if (action) this.ui.announce(() => `${DONE_WORDS[action]}: ${this.host.titleOf(el)}`);
   }
 
   /** s, r or d on a selection: each entry through its own button's action path, one undo for the batch. */

@@ -10,6 +10,7 @@ const toast = () => root('dogear-keys')!.querySelector('.toast');
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   document.body.replaceChildren();
 });
 
@@ -27,6 +28,29 @@ describe('TriageUi', () => {
     expect(live().textContent).toBe('Closed');
     ui.destroy();
     expect(document.querySelector('dogear-keys')).toBeNull();
+  });
+
+  it("makes words that name a paper after the key's frame is painted, and says later words after them", async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
+    const task = () => new Promise((r) => setTimeout(r, 0));
+    const ui = new TriageUi(document);
+    const said = vi.spyOn(ui as unknown as { say: (text: string) => void }, 'say');
+    const made: string[] = [];
+    ui.announce(() => (made.push('title'), 'Saved: A paper'));
+    ui.announce('Selected, 1 selected');
+    await task();
+    expect(made).toEqual([]);
+    expect(live().textContent).toBe('');
+    for (const f of frames.splice(0)) f(performance.now());
+    await task();
+    expect(made).toEqual(['title']);
+    await task();
+    expect(said.mock.calls).toEqual([['Saved: A paper'], ['Selected, 1 selected']]);
+    expect(live().textContent).toBe('Selected, 1 selected');
+    // Nothing waiting: plain words are said at once again.
+    ui.announce('Closed');
+    expect(live().textContent).toBe('Closed');
   });
 
   it('shows a batch and its undo until undone, replaced or timed out', () => {

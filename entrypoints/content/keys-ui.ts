@@ -1,4 +1,6 @@
 import { KEYS_CSS } from '@/components/keys-css';
+import { afterPaint } from '@/lib/after-paint';
+import { logOnce } from '@/lib/log';
 import { keyList } from '@/components/key-list';
 import { UNDO_MS } from './overlay-view';
 import { styleShadowRoot } from './overlay-style';
@@ -18,6 +20,8 @@ export class TriageUi {
   /** A batch action (several selected entries) and its one undo, shown until undone or timed out. */
   private batch: { undo: () => void; toast: HTMLElement } | null = null;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Words still to be said, in order (see announce). */
+  private saying: Promise<void> | null = null;
 
   constructor(private readonly doc: Document) {
     const { host, root } = this.host('dogear-keys');
@@ -34,7 +38,23 @@ export class TriageUi {
     return this.help !== null;
   }
 
-  announce(text: string): void {
+  /**
+   * Words given as a function are made once the key's frame is painted: naming a paper reads the page, 100 ms
+   * and more on a large one (issue 13). Words said meanwhile wait for them, so they are heard in key order.
+   */
+  announce(text: string | (() => string)): void {
+    if (typeof text === 'string' && !this.saying) return this.say(text);
+    const turn = (this.saying ?? Promise.resolve())
+      .then(() => (typeof text === 'string' ? text : afterPaint(this.doc).then(text)))
+      .then((words) => this.say(words))
+      .catch((e) => logOnce('announce', 'could not announce', e));
+    this.saying = turn;
+    void turn.then(() => {
+      if (this.saying === turn) this.saying = null;
+    });
+  }
+
+  private say(text: string): void {
     // The same words twice in a row are not announced again by every screen reader; a no-break space makes them new.
     this.live.textContent = text === this.live.textContent ? `${text}\u00a0` : text;
   }

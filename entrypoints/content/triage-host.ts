@@ -29,7 +29,7 @@ export function triageHost(
   return {
     act: async (el, control) => {
       const m = mounted.get(el);
-      return m ? actions.act(metaOf(m), control) : undefined;
+      return m ? actions.act(m.id, () => metaOf(m), control) : undefined;
     },
     entryOf: (el) => mounted.get(el)?.entry,
     titleOf: (el) => {

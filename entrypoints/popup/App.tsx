@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { afterPaint } from '@/lib/after-paint';
 import { openStore, type Store } from '@/lib/store';
 import { send } from '@/lib/client';
 import { readChangedIds } from '@/lib/mirror';
@@ -80,8 +81,6 @@ export function App() {
       if (first.length) setPapers((prev) => prev ?? first);
       setSettings((prev) => prev ?? s);
     };
-    // After the first screen's frame: reading and indexing the whole list then cannot delay it.
-    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const loadAll = async () => {
       const store = await getStore();
       const [list, s] = await Promise.all([store.listPapers(), store.getSettings()]);
@@ -104,7 +103,11 @@ export function App() {
       (ids.length > PATCH_LIMIT ? loadAll() : patch(ids)).catch(report);
       loadSide().catch(report);
     };
-    loadFirst().then(afterPaint).then(loadAll).catch(report);
+    // After the first screen's frame: reading and indexing the whole list then cannot delay it.
+    loadFirst()
+      .then(() => afterPaint())
+      .then(loadAll)
+      .catch(report);
     loadSide().catch(report);
     browser.storage.onChanged.addListener(onChange);
     return () => browser.storage.onChanged.removeListener(onChange);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
+import { stateKey } from '../../lib/mirror';
 import { test, expect, openListing, card, openPopup } from './fixtures';
 
 /**
@@ -10,6 +11,9 @@ import { test, expect, openListing, card, openPopup } from './fixtures';
  */
 
 const DAILY = 'https://huggingface.co/papers/date/2026-10-27';
+
+// The worker's `chrome` API, used inside worker.evaluate: the tests' tsconfig carries no types for it.
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 /**
  * Stops every service worker of the profile, as Chrome does to an idle extension, and waits until
@@ -81,13 +85,17 @@ test('a newly opened listing paints saved states from the mirror while the worke
   const [a] = (await ids(page, 1)) as [string];
   await card(page, a).locator('[data-dogear-action="save"]').click();
   await expect(page.locator(`[data-dogear-id="${a}"]`)).toHaveAttribute('data-dogear-status', 'saved');
+  // The newest worker object is the live one (Playwright keeps the ones Chrome has stopped).
+  const worker = context.serviceWorkers().at(-1) ?? ext.worker;
+  // In the mirror, not only shown: the click's message leaves the page once its frame is painted, and
+  // the worker blocked before it arrives would have nothing to paint from.
+  await expect
+    .poll(() => worker.evaluate((key) => chrome.storage.local.get(key).then((r) => key in r), stateKey(a)))
+    .toBe(true);
 
   // Busy: the worker's thread is blocked; the new page must be painted before it is free again.
   // The block outlasts a page load on a loaded machine (a clean-clone CI run once needed 8.4 s, the
   // busy worker itself taking one of the two cores), so only a paint that waited for the worker fails.
-  // The newest worker object is the live one (Playwright keeps the ones Chrome has stopped).
-  const worker = context.serviceWorkers().at(-1) ?? ext.worker;
-  await worker.evaluate(() => 1);
   const BLOCK_MS = 20_000;
   const blocked = worker.evaluate((ms) => {
     const end = Date.now() + ms;

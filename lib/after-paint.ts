@@ -1,0 +1,20 @@
+/** How long to wait for a frame that may never come: a document hidden meanwhile runs no frame callbacks. */
+const NO_FRAME_MS = 100;
+
+/**
+ * Resolves once the next frame has been painted: work started then does not delay the frame that shows
+ * what came before it. requestAnimationFrame runs just before a paint, a task it queues runs after it.
+ * A hidden document paints no frames and never runs the callback, so there a task stands in (and a timer,
+ * should the document be hidden while it waits).
+ */
+export function afterPaint(doc: Document = document): Promise<void> {
+  const win = doc.defaultView;
+  return new Promise((resolve) => {
+    if (!win || doc.visibilityState === 'hidden') return void setTimeout(resolve, 0);
+    const noFrame = win.setTimeout(resolve, NO_FRAME_MS);
+    win.requestAnimationFrame(() => {
+      win.clearTimeout(noFrame);
+      win.setTimeout(resolve, 0);
+    });
+  });
+}
