@@ -148,4 +148,14 @@ describe('service: Trash and backups', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(reasons).toEqual(['before-import', 'daily']);
   });
+  it('a change while the worker starts: the start and the change take the day’s backup once between them', async () => {
+    const { svc, store } = await setup();
+    await svc.handlers['paper.act']({ meta, action: 'save' });
+    await vi.waitFor(async () => expect((await store.listBackups()).map((b) => b.reason)).toEqual(['daily']));
+    // A day later a new worker starts, and a save arrives before its start-up work is done.
+    await store.deleteBackups([(await store.listBackups())[0]!.id]);
+    await Promise.all([svc.startup(), svc.handlers['paper.act']({ meta, action: 'read' })]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['daily']);
+  });
 });

@@ -85,14 +85,21 @@ export function createService(deps: ServiceDeps) {
   /** The daily backups in hand, one after another (two must not both find the day's backup due). */
   let dailyBackups = Promise.resolve();
 
+  /** The user's change is already written: a backup that fails (storage full) must not report it as lost. */
+  const backupFailed = (e: unknown) => logOnce('daily-backup', 'daily backup failed', e);
+
+  /** Queued behind the one in hand: a worker's start and a change arriving meanwhile must not both take it. */
+  function dailyBackup(t: number): Promise<void> {
+    dailyBackups = dailyBackups.then(() => maybeDailyBackup(store, t)).then(() => {}, backupFailed);
+    return dailyBackups;
+  }
+
   async function papersChanged(): Promise<void> {
     const t = now();
-    // The user's change is already written: a backup that fails (storage full) must not report it as lost.
-    const failed = (e: unknown) => logOnce('daily-backup', 'daily backup failed', e);
-    await noteChange(store, t).catch(failed);
+    await noteChange(store, t).catch(backupFailed);
     // A daily backup copies the whole list (a second on a 10,000-paper import): it follows the reply instead
     // of delaying it. The change is noted first, so a worker that stops before the backup takes it at its next start.
-    dailyBackups = dailyBackups.then(() => maybeDailyBackup(store, t)).then(() => {}, failed);
+    void dailyBackup(t);
     deps.onPapersChanged?.();
   }
 
@@ -288,7 +295,7 @@ export function createService(deps: ServiceDeps) {
     await resyncMirror();
     await store.pruneSeen(now() - SEEN_FOR_MS);
     await purgeTrash();
-    await maybeDailyBackup(store, now());
+    await dailyBackup(now());
     deps.onPapersChanged?.();
   }
 
