@@ -1,5 +1,5 @@
 // size: the order in which a pass runs over one page; each thing it orders is its own module (state-cache,
-// actions, paint, scores, seen, layout, render-scheduler, mount, overlay, perf, page-report).
+// actions, page-reading, paint, scores, seen, layout, render-scheduler, mount, overlay, perf, page-report).
 import { afterPaint } from '@/lib/after-paint';
 import type { ContentSend } from '@/lib/content-client';
 import type { Matcher } from '@/lib/match';
@@ -17,6 +17,7 @@ import { createHost, placeOf, removeHost, stillMounted, type Mounted } from './m
 import { applyAttributes, clearOverlay, drawOverlay, type EntryView } from './overlay';
 import type { OverlayHandlers } from './overlay-view';
 import { holdsText, Painter } from './paint';
+import { PageReading } from './page-reading';
 import { measurePass } from './perf';
 import { RenderScheduler } from './render-scheduler';
 import { Scores } from './scores';
@@ -34,9 +35,6 @@ export interface AnnotatorDeps {
   send: ContentSend;
 }
 
-/** How long a reader's action keeps the page's reading (see Annotator.held): a triage run's pauses are shorter. */
-const HOLD_MS = 30_000;
-
 /**
  * Annotates the entries of one page: an overlay per entry, state attributes,
  * highlights and layout options. Every pass is idempotent: an entry already
@@ -44,24 +42,15 @@ const HOLD_MS = 30_000;
  * overlay, and overlays whose entry left the page are removed.
  *
  * This class only orders the work; each part lives in its own file: the state
- * cache, painting (highlights and rule tags), the overlay, its actions, the
- * "new" marker, relevance scores, layout and the benchmark's measures.
+ * cache, the page's reading, painting (highlights and rule tags), the overlay,
+ * its actions, the "new" marker, relevance scores, layout and the benchmark's
+ * measures.
  */
 export class Annotator {
   // No index by paper id: finding a paper's entries is a walk over this map, on a click or a storage change,
   // cheaper than an index's heap per entry (issue 13).
   private mounted = new Map<HTMLElement, Mounted>();
   private byHost = new WeakMap<Element, Mounted>();
-  /**
-   * The last reading of the page's papers, by entry element, for as long as the collector leaves it: reading
-   * the page again gives the same, so nothing per entry stays in the heap for it.
-   */
-  private lastRead: WeakRef<Map<HTMLElement, PaperMeta>> | null = null;
-  /**
-   * The same reading, held for a while after a reader's action used it: a run of saves or keys on a 3,000-card
-   * page would otherwise read the whole page again at each click once the collector took it (100–300 ms each).
-   */
-  private held: { read: Map<HTMLElement, PaperMeta>; timer: ReturnType<typeof setTimeout> } | null = null;
   /** One set of overlay handlers for the page: an overlay names itself by its host, so none holds a closure. */
   private handlers: OverlayHandlers;
   private settings: Settings = DEFAULT_SETTINGS;
@@ -82,6 +71,7 @@ export class Annotator {
   private seen: SeenTracker;
   private scores: Scores;
   private actions: Actions;
+  private reading: PageReading;
   private scheduler: RenderScheduler<Mounted>;
 
   constructor(private deps: AnnotatorDeps) {
@@ -95,6 +85,9 @@ export class Annotator {
         else delete deps.doc.documentElement.dataset.dogearDrawn;
       },
       (deps.doc.defaultView ?? window) as Window & typeof globalThis,
+    );
+    this.reading = new PageReading(() =>
+      deps.kind === 'paper' ? this.readPaper() : deps.adapter.extract(deps.doc).entries,
     );
     this.cache = new StateCache(deps.storage);
     this.painter = new Painter(deps.doc);
@@ -114,7 +107,7 @@ export class Annotator {
         this.relayout();
       },
       metaOf: (id) => {
-        for (const m of this.mounted.values()) if (m.id === id) return () => this.metaOf(m, true);
+        for (const m of this.mounted.values()) if (m.id === id) return () => this.reading.metaOf(m, true);
         return undefined;
       },
       afterPaint: () => afterPaint(deps.doc),
@@ -125,7 +118,7 @@ export class Annotator {
       act: (id: string, meta: ReadMeta) => Promise<T>,
     ): Promise<T | undefined> => {
       const m = this.byHost.get(host);
-      return m ? act(m.id, () => this.metaOf(m, true)) : Promise.resolve(undefined);
+      return m ? act(m.id, () => this.reading.metaOf(m, true)) : Promise.resolve(undefined);
     };
     this.handlers = {
       onAction: (host, a) => withMeta(host, (id, meta) => this.actions.act(id, meta, a)),
@@ -213,11 +206,11 @@ export class Annotator {
     const { adapter, doc, kind } = this.deps;
     if (kind === 'paper') {
       const one = this.readPaper();
-      this.remember(one);
+      this.reading.remember(one);
       return one;
     }
     const found = adapter.extract(doc);
-    this.remember(found.entries);
+    this.reading.remember(found.entries);
     for (const s of found.skipped) logOnce(`skip:${s.reason}`, `skipped an entry: ${s.reason}`, s.element);
     const report = pageReport(adapter, kind, doc, found);
     if (isDegraded(report))
@@ -234,34 +227,6 @@ export class Annotator {
     const { adapter, doc } = this.deps;
     const one = adapter.extractPaper(doc, doc.location?.href ?? '');
     return one ? [one] : [];
-  }
-
-  private remember(found: Entry[]): Map<HTMLElement, PaperMeta> {
-    const read = new Map(found.map((e) => [e.element, e.meta]));
-    this.lastRead = new WeakRef(read);
-    return read;
-  }
-
-  /**
-   * The paper an entry shows, read from the page when it is needed (a save, a settings change) rather than
-   * kept per entry. A card gone from the page meanwhile keeps its id.
-   */
-  private metaOf(m: Mounted, forReader = false): PaperMeta {
-    const el = m.entry.element;
-    let read = this.held?.read ?? this.lastRead?.deref();
-    let meta = read?.get(el);
-    if (meta?.id !== m.id) {
-      const { adapter, doc, kind } = this.deps;
-      read = this.remember(kind === 'paper' ? this.readPaper() : adapter.extract(doc).entries);
-      meta = read.get(el);
-    }
-    if (forReader && read) this.hold(read);
-    return meta?.id === m.id ? meta : { id: m.id, title: '', authors: [] };
-  }
-
-  private hold(read: Map<HTMLElement, PaperMeta>): void {
-    if (this.held) clearTimeout(this.held.timer);
-    this.held = { read, timer: setTimeout(() => (this.held = null), HOLD_MS) };
   }
 
   /** What the last pass made of a listing, for the popup's notice; null on paper pages. */
@@ -303,7 +268,7 @@ export class Annotator {
     this.mounted.delete(m.entry.element);
   }
 
-  private paintOne(m: Mounted, meta: () => PaperMeta = () => this.metaOf(m)): void {
+  private paintOne(m: Mounted, meta: () => PaperMeta = () => this.reading.metaOf(m)): void {
     this.painter.paint(m, meta, this.settings, this.matcher);
   }
 
@@ -388,7 +353,7 @@ export class Annotator {
       const all = [...this.mounted.values()];
       await this.scores.update(
         all.map((m) => m.id),
-        all.map((m) => this.metaOf(m)),
+        all.map((m) => this.reading.metaOf(m)),
       );
       for (const m of this.mounted.values()) this.renderOne(m);
       this.relayout();
@@ -404,15 +369,14 @@ export class Annotator {
       this.actions,
       this.scheduler,
       () => this.settings,
-      (m) => this.metaOf(m, true),
+      (m) => this.reading.metaOf(m, true),
     );
   }
 
   /** Removes everything Dogear added, leaving the page as it was. */
   destroy(): void {
     this.destroyed = true;
-    if (this.held) clearTimeout(this.held.timer);
-    this.held = null;
+    this.reading.release();
     this.scheduler.destroy();
     for (const m of [...this.mounted.values()]) this.unmount(m);
     this.painter.clearAll();
