@@ -20,7 +20,7 @@ export interface TestBackground {
   send: Send;
   /** Every message the component sent, as it left the client. */
   calls: { type: MessageType; payload: unknown }[];
-  /** The stored list, read again after each change (what the popup's storage listener reads) and before its reply. */
+  /** The stored list, read again at each mirror write (what the popup's storage listener reads), before a reply settles. */
   papers: ReadonlyMap<string, Paper>;
   /** Calls `listener` with the stored list after each change. */
   follow(listener: (papers: Paper[]) => void): void;
@@ -44,13 +44,13 @@ export async function testBackground(initial: Paper[] = [], settings?: Settings)
       for (const l of listeners) l(list);
     });
   };
-  const svc = createService({
-    store,
-    mirror: fakeMirror(),
-    ruleTagsFor,
-    relevance: createRelevance(store),
-    onPapersChanged: changed,
-  });
+  // Pages learn of a change from the mirror's storage event: the list is read again when the mirror is
+  // written, which for an import is after its reply has left.
+  const mirror = fakeMirror();
+  const { set, remove } = mirror;
+  mirror.set = (items) => (changed(), set(items));
+  mirror.remove = (keys) => (changed(), remove(keys));
+  const svc = createService({ store, mirror, ruleTagsFor, relevance: createRelevance(store) });
   const route = createRouter(svc.handlers, { runtimeId: RUNTIME_ID, extensionOrigin: ORIGIN, contentSites: SITES });
   const calls: TestBackground['calls'] = [];
   const send = createClient(async (message) => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { errorText } from './errors';
+import { logOnce } from './log';
 import type { Store } from './store';
 import { BACKUP_REASONS, SCHEMA_VERSION, type BackupInfo, type BackupReason } from './store-schema';
 
@@ -54,6 +55,16 @@ async function addBackup(store: Store, reason: BackupReason, now: number): Promi
     await store.setMeta(FAILURE_KEY, { at: now, reason, message } satisfies BackupFailure).catch(() => {});
     throw e;
   }
+}
+
+/**
+ * Daily backups taken one after another: a worker's start and a change arriving meanwhile must not both find
+ * the day's backup due. A failure is logged, never thrown: the change it follows is already written.
+ */
+export function dailyBackupQueue(store: Store): (now: number) => Promise<void> {
+  let last = Promise.resolve();
+  const failed = (e: unknown) => logOnce('daily-backup', 'daily backup failed', e);
+  return (now) => (last = last.then(() => maybeDailyBackup(store, now)).then(() => {}, failed));
 }
 
 /** Takes the daily backup when the list changed since the newest daily one and a day has passed. */

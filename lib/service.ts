@@ -5,7 +5,7 @@ import { createImportHandlers } from './import-stage';
 import type { SyncConfigChange, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
-import { maybeDailyBackup, noteChange, restoreBackup, takeBackup } from './backup';
+import { dailyBackupQueue, noteChange, restoreBackup, takeBackup } from './backup';
 import { applySettingsEdit } from './settings-edit';
 import { createUndoTokens } from './undo-tokens';
 import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handlers';
@@ -82,21 +82,12 @@ export function createService(deps: ServiceDeps) {
     }
   }
 
-  /** The daily backups in hand, one after another (two must not both find the day's backup due). */
-  let dailyBackups = Promise.resolve();
-
-  /** The user's change is already written: a backup that fails (storage full) must not report it as lost. */
-  const backupFailed = (e: unknown) => logOnce('daily-backup', 'daily backup failed', e);
-
-  /** Queued behind the one in hand: a worker's start and a change arriving meanwhile must not both take it. */
-  function dailyBackup(t: number): Promise<void> {
-    dailyBackups = dailyBackups.then(() => maybeDailyBackup(store, t)).then(() => {}, backupFailed);
-    return dailyBackups;
-  }
+  const dailyBackup = dailyBackupQueue(store);
 
   async function papersChanged(): Promise<void> {
     const t = now();
-    await noteChange(store, t).catch(backupFailed);
+    // The user's change is already written: a failure here (storage full) must not report it as lost.
+    await noteChange(store, t).catch((e) => logOnce('daily-backup', 'daily backup failed', e));
     // A daily backup copies the whole list (a second on a 10,000-paper import): it follows the reply instead
     // of delaying it. The change is noted first, so a worker that stops before the backup takes it at its next start.
     void dailyBackup(t);
