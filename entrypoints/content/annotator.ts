@@ -15,7 +15,7 @@ import { applyLayout, clearLayout } from './layout';
 import { logOnce } from '@/lib/log';
 import { createHost, placeOf, removeHost, stillMounted, type Mounted } from './mount';
 import { applyAttributes, clearOverlay, drawOverlay, type EntryView } from './overlay';
-import type { OverlayHandlers } from './overlay-view';
+import { OverlayController } from './overlay-view';
 import { holdsText, Painter } from './paint';
 import { PageReading } from './page-reading';
 import { measurePass } from './perf';
@@ -51,8 +51,8 @@ export class Annotator {
   // cheaper than an index's heap per entry (issue 13).
   private mounted = new Map<HTMLElement, Mounted>();
   private byHost = new WeakMap<Element, Mounted>();
-  /** One set of overlay handlers for the page: an overlay names itself by its host, so none holds a closure. */
-  private handlers: OverlayHandlers;
+  /** One controller for the page's overlays: an overlay names itself by its host, so none holds a closure. */
+  private controller: OverlayController;
   private settings: Settings = DEFAULT_SETTINGS;
   private matcher: Matcher;
   private tagColors: ReadonlyMap<string, string> = new Map();
@@ -120,11 +120,15 @@ export class Annotator {
       const m = this.byHost.get(host);
       return m ? act(m.id, () => this.reading.metaOf(m, true)) : Promise.resolve(undefined);
     };
-    this.handlers = {
+    this.controller = new OverlayController({
       onAction: (host, a) => withMeta(host, (id, meta) => this.actions.act(id, meta, a)),
       onAddTag: (host, t) => withMeta(host, (id, meta) => this.actions.changeTag(id, meta, { add: t })),
       onRemoveTag: (host, t) => withMeta(host, (id, meta) => this.actions.changeTag(id, meta, { remove: t })),
-    };
+      scoreOf: (host) => {
+        const m = this.byHost.get(host);
+        return m ? this.viewOf(m.id).score : null;
+      },
+    });
     this.matcher = matcherFor(this.settings);
   }
 
@@ -291,7 +295,7 @@ export class Annotator {
   }
 
   private draw(m: Mounted): void {
-    drawOverlay(m, this.viewOf(m.id), this.tagColors, this.handlers);
+    drawOverlay(m, this.viewOf(m.id), this.tagColors, this.controller);
   }
 
   private rerender(ids: ReadonlySet<string>): void {

@@ -1,26 +1,26 @@
 import type { Entry, PageKind } from '@/lib/sites/types';
 import { styleShadowRoot } from './overlay-style';
-import type { OverlayView } from './overlay-view';
 
 /**
  * Where an entry sits on the page: the adapter's entry without its paper data. That data (title, authors,
  * abstract) is read from the page again when it is needed — a save, a settings change — rather than kept per
- * entry: kept, it was most of the heap Dogear added to a listing (bench/RESULTS.md, issue 13).
+ * entry: kept, it was most of the heap Dogear added to a listing (bench/RESULTS.md, issue 13). Nor its mount
+ * point, which the host's parent is: a page node held keeps a wrapper in the content script's world.
  */
-export type Place = Omit<Entry, 'meta'>;
+export type Place = Omit<Entry, 'meta' | 'mount'>;
 
 /** One entry on the page and the overlay Dogear put beside it. */
 export interface Mounted {
   id: string;
   entry: Place;
+  /** The overlay's host; its shadow root is found again when drawn, rather than held (a wrapper per entry). */
   host: HTMLElement;
-  root: ShadowRoot;
   matches: number;
   pageTags: string[];
   /** A hash of the title and abstract text when last painted: a mutation that leaves it unchanged needs no repaint. */
   paintedText: number;
-  /** The overlay's contents, once drawn. */
-  view?: OverlayView;
+  /** The overlay's row, once drawn. */
+  row?: HTMLElement;
 }
 
 export const HOST_TAG = 'dogear-card';
@@ -54,14 +54,14 @@ export function createHost(entry: Entry, doc: Document, kind: PageKind): Mounted
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, stop);
   entry.mount.append(host);
   entry.element.setAttribute('data-dogear-id', entry.meta.id);
-  return { id: entry.meta.id, entry: placeOf(entry), host, root, matches: 0, pageTags: NO_TAGS, paintedText: 0 };
+  return { id: entry.meta.id, entry: placeOf(entry), host, matches: 0, pageTags: NO_TAGS, paintedText: 0 };
 }
 
 /** Shared by every entry without rule tags, so most entries hold no list of their own. */
 export const NO_TAGS: string[] = [];
 
-export function placeOf({ element, mount, inline, boxes, titleEl, abstractEl, abstractPreview }: Entry): Place {
-  return { element, mount, inline, boxes, titleEl, abstractEl, abstractPreview };
+export function placeOf({ element, inline, boxes, titleEl, abstractEl, abstractPreview }: Entry): Place {
+  return { element, inline, boxes, titleEl, abstractEl, abstractPreview };
 }
 
 /** Removes the host and every attribute Dogear set on the entry. */

@@ -23,52 +23,36 @@ export function button(doc: Document, action: string, cls?: string): HTMLButtonE
   return b;
 }
 
+/** On a row, what it shows (overlay-view.ts: its status, new marker and score), so a change touches only rows it changes. */
+export const VIEW_ATTR = 'data-view';
+
 /**
- * The row with its three status buttons and the tag button, built once per document and cloned per overlay.
- * The save and read buttons' contents (icon and label) come from `labelOf`.
+ * The row with its three status buttons and the tag button: the start of each row model (overlay-view.ts), which
+ * fills in the save and read buttons' contents (icon and label) from `labelOf`.
  */
-const templates = new WeakMap<Document, HTMLElement>();
-export function template(doc: Document): HTMLElement {
-  let row = templates.get(doc);
-  if (row) return row;
-  row = doc.createElement('div');
+export function base(doc: Document): HTMLElement {
+  const row = doc.createElement('div');
   row.className = 'row';
   row.setAttribute('role', 'group');
   row.setAttribute('aria-label', 'Dogear');
-  const save = button(doc, 'save');
-  const read = button(doc, 'read');
   const dismiss = button(doc, 'dismiss', 'icon');
   dismiss.append(icon(doc, CROSS));
   const tag = button(doc, 'tag', 'quiet icon');
   tag.setAttribute('aria-label', 'Add a tag');
   tag.title = 'Add a tag';
   tag.append(icon(doc, TAG));
-  row.append(save, read, dismiss, tag);
-  templates.set(doc, row);
+  row.append(button(doc, 'save'), button(doc, 'read'), dismiss, tag);
   return row;
 }
 
 type Label = 'Save' | 'Saved' | 'Mark read' | 'Read';
-const labels = new WeakMap<Document, Map<Label, DocumentFragment>>();
 
-/**
- * A status button's icon and label, cloned from one fragment per document and label. Swapped whole rather than
- * edited, so their nodes never get a wrapper in the content script's world: a wrapper lives as long as its node,
- * and these were three per overlay (issue 13).
- */
-export function labelOf(doc: Document, label: Label): DocumentFragment {
-  let byLabel = labels.get(doc);
-  if (!byLabel) labels.set(doc, (byLabel = new Map()));
-  let frag = byLabel.get(label);
-  if (!frag) {
-    frag = doc.createDocumentFragment();
-    const svg = icon(doc, label === 'Save' || label === 'Saved' ? BOOKMARK : CHECK);
-    if (label === 'Saved') svg.setAttribute('fill', 'currentColor');
-    else if (label === 'Save') svg.setAttribute('fill', 'none');
-    frag.append(svg, label);
-    byLabel.set(label, frag);
-  }
-  return frag.cloneNode(true) as DocumentFragment;
+/** A status button's icon and label. */
+export function labelOf(doc: Document, label: Label): [SVGSVGElement, string] {
+  const svg = icon(doc, label === 'Save' || label === 'Saved' ? BOOKMARK : CHECK);
+  if (label === 'Saved') svg.setAttribute('fill', 'currentColor');
+  else if (label === 'Save') svg.setAttribute('fill', 'none');
+  return [svg, label];
 }
 
 /** Sets an attribute unless it already holds the value; says whether it changed. */
@@ -97,22 +81,16 @@ export function chipElement(doc: Document, tag: string, color: string | undefine
  * The relevance score: a picture of it (its name says the number), focusable so keyboard users can open its
  * tooltip; not a control, so no button semantics.
  */
-const scores = new WeakMap<Document, HTMLElement>();
 export function scoreElement(doc: Document): HTMLElement {
-  let el = scores.get(doc);
-  if (!el) {
-    el = doc.createElement('span');
-    el.className = 'score';
-    el.setAttribute('role', 'img');
-    el.tabIndex = 0;
-    const bar = doc.createElement('span');
-    bar.className = 'bar';
-    bar.append(doc.createElement('i'));
-    el.append(bar);
-    scores.set(doc, el);
-  }
-  // A clone, whose bar then has no wrapper of its own in the content script's world.
-  return el.cloneNode(true) as HTMLElement;
+  const el = doc.createElement('span');
+  el.className = 'score';
+  el.setAttribute('role', 'img');
+  el.tabIndex = 0;
+  const bar = doc.createElement('span');
+  bar.className = 'bar';
+  bar.append(doc.createElement('i'));
+  el.append(bar);
+  return el;
 }
 
 export function tipText(score: ScoreInfo): string {

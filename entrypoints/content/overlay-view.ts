@@ -1,15 +1,17 @@
-// size: one overlay and everything it does in place (status buttons, chips and tag input, score and tooltip,
-// undo and errors): one object per drawn overlay, which a split into parts would multiply (issue 13: heap per entry).
+// size: the overlay's row and everything it does in place (status buttons, chips and tag input, score and tooltip,
+// undo and errors): one page-wide controller, no object per drawn overlay (issue 13: heap per entry).
 import type { PaperState } from '@/lib/mirror';
 import { errorText } from '@/lib/errors';
-import { button, chipElement, labelOf, scoreElement, setAttr, setText, template, tipText } from './overlay-dom';
+import { base, button, chipElement, labelOf, scoreElement, setAttr, setText, tipText, VIEW_ATTR } from './overlay-dom';
 
 /**
- * The per-entry overlay: reading-list state at a glance, and the actions beside it. Written as plain DOM
- * cloned from one template per document rather than as a component: a month page draws 500 of these and a
- * long listing thousands, and a component tree per entry cost several times the DOM itself in time and heap.
- * Every text it shows is set as text. The view is its own event listener (`handleEvent`) and keeps of its props
- * only what a later event needs: a drawn overlay holds no closures and no props object (issue 13: heap per entry).
+ * The per-entry overlay: reading-list state at a glance, and the actions beside it. Written as plain DOM rather
+ * than as a component: a month page draws 500 of these and a long listing thousands. A first drawing is a clone
+ * of a row already drawn for the same status, marker and score, appended without touching its nodes: a node the
+ * content script touches keeps a wrapper in its world for as long as it lives (issue 13: heap per entry). A later
+ * change is made in place, so the focus stays where it is. One controller per page handles every overlay's events
+ * and creates the tag input, undo offer, error and tooltip only when they are needed. Every text it shows is set
+ * as text.
  */
 
 export type CardAction = 'save' | 'read' | 'dismiss';
@@ -27,6 +29,8 @@ export interface OverlayHandlers {
   onAction: (host: HTMLElement, action: CardAction) => Promise<(() => Promise<void>) | void>;
   onAddTag: (host: HTMLElement, tag: string) => Promise<void>;
   onRemoveTag: (host: HTMLElement, tag: string) => Promise<void>;
+  /** The score the overlay shows, for its tooltip. */
+  scoreOf: (host: HTMLElement) => ScoreInfo | null;
 }
 
 export interface OverlayProps {
@@ -36,190 +40,211 @@ export interface OverlayProps {
   tagColors: ReadonlyMap<string, string>;
   isNew: boolean;
   score: ScoreInfo | null;
-  handlers: OverlayHandlers;
 }
 
 export const UNDO_MS = 8_000;
 
-export class OverlayView implements EventListenerObject {
-  private readonly doc: Document;
-  private readonly host: HTMLElement;
-  /** The overlay's one element in its shadow root. */
-  readonly row: HTMLElement;
-  private readonly save: HTMLButtonElement;
-  private readonly read: HTMLButtonElement;
-  private readonly dismiss: HTMLButtonElement;
-  private readonly tagButton: HTMLButtonElement;
-  private state: PaperState | null = null;
-  private score: ScoreInfo | null = null;
-  private handlers!: OverlayHandlers;
-  private newMark: HTMLElement | null = null;
-  private chipsKey = '';
-  private input: HTMLInputElement | null = null;
-  private scoreEl: HTMLElement | null = null;
-  private tip: HTMLElement | null = null;
-  private undo: { label: string; run: () => Promise<void>; el: HTMLElement } | null = null;
-  private error: HTMLElement | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The newest action's number: only it may offer an undo. */
-  private latest = 0;
+/** The score's tooltip's events, listened to on a scored overlay's shadow root. */
+const TIP_EVENTS = ['mouseover', 'mouseout', 'focusin', 'focusout'];
 
-  constructor(root: ShadowRoot) {
-    this.doc = root.ownerDocument;
-    this.host = root.host as HTMLElement;
-    this.row = template(this.doc).cloneNode(true) as HTMLElement;
-    // A static list: the row's live `children` collection would keep a wrapper of its own.
-    [this.save, this.read, this.dismiss, this.tagButton] = [
-      ...this.row.querySelectorAll<HTMLButtonElement>(':scope > button'),
-    ] as [HTMLButtonElement, HTMLButtonElement, HTMLButtonElement, HTMLButtonElement];
-    // One listener per overlay: clicks find their control by its data attribute.
-    this.row.addEventListener('click', this);
-    root.append(this.row);
+/** Everything the row shows but its chips and transient parts; a row drawn for the same key looks the same. */
+const viewKey = ({ state, isNew, score }: OverlayProps) =>
+  `${state?.status ?? ''} ${isNew ? 1 : ''} ${score ? `${score.value.toFixed(2)} ${Math.round(score.value * 100)}` : ''}`;
+
+/** The row models by key, one document's: a content script runs in one (a node cloned from it is adopted on append). */
+const models = new Map<string, HTMLElement>();
+
+/** Draws an overlay's row into its shadow root, or brings the row drawn before up to date; returns the row. */
+export function drawRow(
+  root: ShadowRoot,
+  drawn: HTMLElement | undefined,
+  props: OverlayProps,
+  controller: OverlayController,
+): HTMLElement {
+  const key = viewKey(props);
+  let row = drawn;
+  if (!row) {
+    let model = models.get(key);
+    if (!model) models.set(key, (model = show(base(root.ownerDocument), props, key)));
+    row = model.cloneNode(true) as HTMLElement;
+    root.addEventListener('click', controller);
+    root.append(row);
+  } else if (row.getAttribute(VIEW_ATTR) !== key) show(row, props, key);
+  if (props.score) {
+    for (const type of TIP_EVENTS) root.addEventListener(type, controller);
+    const tip = drawn?.querySelector('.tip');
+    if (tip) setText(tip, tipText(props.score));
+  }
+  drawChips(row, props);
+  return row;
+}
+
+/** Shows status, the new marker and the score on a row, touching only what differs. */
+function show(row: HTMLElement, props: OverlayProps, key: string): HTMLElement {
+  const doc = row.ownerDocument;
+  const [save, read, dismiss] = row.querySelectorAll<HTMLButtonElement>('button') as unknown as [
+    HTMLButtonElement,
+    HTMLButtonElement,
+    HTMLButtonElement,
+  ];
+  const status = props.state?.status;
+  const inList = status === 'saved' || status === 'read';
+  let mark = row.querySelector('.new');
+  if (props.isNew && !mark) {
+    mark = doc.createElement('span');
+    mark.className = 'new';
+    (mark as HTMLElement).title = 'Not shown to you before';
+    mark.textContent = 'new';
+    row.prepend(mark);
+  } else if (!props.isNew) mark?.remove();
+
+  if (setAttr(save, 'aria-pressed', String(inList))) {
+    save.title = inList ? 'In your reading list — click to remove' : 'Save to your reading list';
+    save.replaceChildren(...labelOf(doc, inList ? 'Saved' : 'Save'));
   }
 
-  update(props: OverlayProps): void {
-    this.state = props.state;
-    this.score = props.score;
-    this.handlers = props.handlers;
-    const status = props.state?.status;
-    const inList = status === 'saved' || status === 'read';
-    this.setNew(props.isNew);
-
-    if (setAttr(this.save, 'aria-pressed', String(inList))) {
-      this.save.title = inList ? 'In your reading list — click to remove' : 'Save to your reading list';
-      this.save.replaceChildren(labelOf(this.doc, inList ? 'Saved' : 'Save'));
-    }
-
-    const isRead = status === 'read';
-    if (setAttr(this.read, 'aria-pressed', String(isRead))) {
-      this.read.title = isRead ? 'Marked read — click to mark unread' : 'Mark as read';
-      this.read.replaceChildren(labelOf(this.doc, isRead ? 'Read' : 'Mark read'));
-    }
-
-    const dismissed = status === 'dismissed';
-    const dismissLabel = dismissed ? 'Dismissed — click to restore' : 'Dismiss (not interested)';
-    setAttr(this.dismiss, 'aria-pressed', String(dismissed));
-    setAttr(this.dismiss, 'aria-label', dismissLabel);
-    this.dismiss.title = dismissLabel;
-
-    this.drawChips(props);
-    this.drawScore(props.score);
+  const isRead = status === 'read';
+  if (setAttr(read, 'aria-pressed', String(isRead))) {
+    read.title = isRead ? 'Marked read — click to mark unread' : 'Mark as read';
+    read.replaceChildren(...labelOf(doc, isRead ? 'Read' : 'Mark read'));
   }
 
-  destroy(): void {
-    clearTimeout(this.timer);
-    this.row.remove();
-  }
+  const dismissed = status === 'dismissed';
+  const dismissLabel = dismissed ? 'Dismissed — click to restore' : 'Dismiss (not interested)';
+  setAttr(dismiss, 'aria-pressed', String(dismissed));
+  setAttr(dismiss, 'aria-label', dismissLabel);
+  dismiss.title = dismissLabel;
 
+  drawScore(row, props.score);
+  row.setAttribute(VIEW_ATTR, key);
+  return row;
+}
+
+/** The tag control: its button, or the input open in its place. */
+const tagControl = (row: HTMLElement) =>
+  row.querySelector<HTMLElement>('input, [data-dogear-action="tag"]') as HTMLElement;
+
+function drawScore(row: HTMLElement, score: ScoreInfo | null): void {
+  let el = row.querySelector<HTMLElement>('.score');
+  if (!score) return el?.remove();
+  if (!el) tagControl(row).after((el = scoreElement(row.ownerDocument)));
+  const pct = Math.round(score.value * 100);
+  el.setAttribute('data-dogear-score', score.value.toFixed(2));
+  setAttr(el, 'aria-label', `Relevance ${pct}%`);
+  (el.querySelector('i') as HTMLElement).style.width = `${pct}%`;
+}
+
+/**
+ * The user's tags (removable), then the rule tags not among them; redrawn only when they or their colours change.
+ * The row keeps what it shows as an attribute: no key in the heap per overlay.
+ */
+function drawChips(row: HTMLElement, { state, pageTags, tagColors }: OverlayProps): void {
+  const own = state?.tags ?? [];
+  const rules = [...new Set([...(state?.ruleTags ?? []), ...pageTags])].filter((t) => !own.includes(t));
+  const key =
+    own.length || rules.length
+      ? JSON.stringify([own, rules, [...own, ...rules].map((t) => tagColors.get(t) ?? '')])
+      : '';
+  if (key === (row.getAttribute('data-chips') ?? '')) return;
+  if (key) row.setAttribute('data-chips', key);
+  else row.removeAttribute('data-chips');
+  for (const c of row.querySelectorAll('.chip')) c.remove();
+  const doc = row.ownerDocument;
+  const chip = (t: string) => chipElement(doc, t, tagColors.get(t));
+  const chips = [
+    ...own.map((t) => {
+      const el = chip(t);
+      const remove = doc.createElement('button');
+      remove.type = 'button';
+      remove.dataset.dogearUntag = t;
+      remove.setAttribute('aria-label', `Remove tag ${t}`);
+      remove.textContent = '×';
+      el.append(remove);
+      return el;
+    }),
+    ...rules.map((t) => {
+      const el = chip(t);
+      el.title = 'From a tag rule';
+      return el;
+    }),
+  ];
+  // Chips sit between the status buttons and the tag control (its button or its open input).
+  const before = tagControl(row);
+  for (const c of chips) before.before(c);
+}
+
+/**
+ * Every overlay's events on a page, on its shadow root: clicks and the score's tooltip. State lives in the overlay's DOM, and for the few overlays acted on, in weak maps.
+ */
+export class OverlayController implements EventListenerObject {
+  /** The newest action per host: only it may offer an undo. */
+  private latest = new WeakMap<Element, object>();
+  private undos = new WeakMap<
+    Element,
+    { run: () => Promise<void>; el: HTMLElement; timer: ReturnType<typeof setTimeout> }
+  >();
+
+  constructor(private readonly handlers: OverlayHandlers) {}
+
+  /** The events of an overlay's shadow root. */
   handleEvent(e: Event): void {
-    if (e.type === 'click') this.onClick(e);
-    // The score's tooltip: the only other events an overlay listens to.
-    else this.showTip(e.type === 'mouseenter' || e.type === 'focus');
-  }
-
-  private onClick(e: Event): void {
-    const target = (e.target as Element).closest<HTMLElement>('button');
-    if (!target) return;
-    const action = target.dataset.dogearAction;
-    if (action === 'save' || action === 'read' || action === 'dismiss') void this.act(action);
-    else if (action === 'tag') this.openTagInput();
-    else if (action === 'undo') void this.runUndo();
-    else if (target.dataset.dogearUntag !== undefined) {
-      const tag = target.dataset.dogearUntag;
-      void this.tagOp(() => this.handlers.onRemoveTag(this.host, tag));
+    const host = (e.currentTarget as ShadowRoot).host as HTMLElement;
+    const el = e.target as Element;
+    const type = e.type;
+    if (type !== 'click') {
+      // The score's tooltip: the only other events a shadow root listens to. It stays open while the pointer
+      // moves within the score, as it would for the score's own mouseenter and mouseleave.
+      const score = el.closest('.score');
+      const rel = (e as MouseEvent).relatedTarget as Node | null;
+      if (score)
+        this.showTip(
+          host,
+          score,
+          type === 'mouseover' || type === 'focusin' || (type === 'mouseout' && score.contains(rel)),
+        );
+      return;
     }
+    const target = el.closest<HTMLElement>('button');
+    const row = target?.closest<HTMLElement>('.row');
+    if (!target || !row) return;
+    const action = target.getAttribute('data-dogear-action');
+    const untag = target.getAttribute('data-dogear-untag');
+    if (action === 'save' || action === 'read' || action === 'dismiss') void this.act(host, row, action);
+    else if (action === 'tag') this.openTagInput(host, row, target);
+    else if (action === 'undo') void this.runUndo(host, row);
+    else if (untag !== null) void attempt(row, () => this.handlers.onRemoveTag(host, untag), 'Could not change tags');
   }
 
-  private async act(action: CardAction): Promise<void> {
-    const before = this.state?.status;
-    this.setError('');
+  private async act(host: HTMLElement, row: HTMLElement, action: CardAction): Promise<void> {
+    const before = row.getAttribute(VIEW_ATTR)?.split(' ')[0];
     // A new action supersedes the undo on offer, and any still on its way: offered, it would revert an older change.
-    const mine = ++this.latest;
-    this.setUndo(null);
-    try {
-      const revert = await this.handlers.onAction(this.host, action);
-      // Only changes the status table marks undoable come with a revert.
-      if (revert && mine === this.latest) {
-        const dismissed = action === 'dismiss' && before !== 'dismissed';
-        this.setUndo({ label: dismissed ? 'Dismissed' : 'Removed from your list', run: revert });
-      }
-    } catch (e) {
-      this.setError(errorText(e, 'Could not save the change'));
-    }
+    const mine = {};
+    this.latest.set(host, mine);
+    this.setUndo(host, row, null);
+    await attempt(
+      row,
+      async () => {
+        const revert = await this.handlers.onAction(host, action);
+        // Only changes the status table marks undoable come with a revert.
+        if (revert && mine === this.latest.get(host)) {
+          const dismissed = action === 'dismiss' && before !== 'dismissed';
+          this.setUndo(host, row, { label: dismissed ? 'Dismissed' : 'Removed from your list', run: revert });
+        }
+      },
+      'Could not save the change',
+    );
   }
 
-  private async runUndo(): Promise<void> {
-    const undo = this.undo;
+  private async runUndo(host: HTMLElement, row: HTMLElement): Promise<void> {
+    const undo = this.undos.get(host);
     if (!undo) return;
-    this.setUndo(null);
-    try {
-      await undo.run();
-    } catch (e) {
-      this.setError(errorText(e, 'Undo failed'));
-    }
+    this.setUndo(host, row, null);
+    await attempt(row, undo.run, 'Undo failed');
   }
 
-  private async tagOp(op: () => Promise<void>): Promise<void> {
-    this.setError('');
-    try {
-      await op();
-    } catch (e) {
-      this.setError(errorText(e, 'Could not change tags'));
-    }
-  }
-
-  private setNew(isNew: boolean): void {
-    if (isNew && !this.newMark) {
-      this.newMark = this.doc.createElement('span');
-      this.newMark.className = 'new';
-      this.newMark.title = 'Not shown to you before';
-      this.newMark.textContent = 'new';
-      this.row.prepend(this.newMark);
-    } else if (!isNew && this.newMark) {
-      this.newMark.remove();
-      this.newMark = null;
-    }
-  }
-
-  /** The user's tags (removable), then the rule tags not among them; redrawn only when they or their colours change. */
-  private drawChips({ state, pageTags, tagColors }: OverlayProps): void {
-    const own = state?.tags ?? [];
-    const rules = [...new Set([...(state?.ruleTags ?? []), ...pageTags])].filter((t) => !own.includes(t));
-    // No tags at all (most entries): one shared empty key, not a string per entry.
-    const key =
-      own.length || rules.length
-        ? JSON.stringify([own, rules, [...own, ...rules].map((t) => tagColors.get(t) ?? '')])
-        : '';
-    if (key === this.chipsKey) return;
-    this.chipsKey = key;
-    // Found again rather than kept: a list per overlay for the few that have chips.
-    for (const c of this.row.querySelectorAll(':scope > .chip')) c.remove();
-    const chip = (t: string) => chipElement(this.doc, t, tagColors.get(t));
-    const chips = [
-      ...own.map((t) => {
-        const el = chip(t);
-        const remove = this.doc.createElement('button');
-        remove.type = 'button';
-        remove.dataset.dogearUntag = t;
-        remove.setAttribute('aria-label', `Remove tag ${t}`);
-        remove.textContent = '×';
-        el.append(remove);
-        return el;
-      }),
-      ...rules.map((t) => {
-        const el = chip(t);
-        el.title = 'From a tag rule';
-        return el;
-      }),
-    ];
-    // Chips sit between the status buttons and the tag control (its button or its open input).
-    const before = this.input ?? this.tagButton;
-    for (const c of chips) this.row.insertBefore(c, before);
-  }
-
-  private openTagInput(): void {
-    if (this.input) return;
-    const input = this.doc.createElement('input');
+  private openTagInput(host: HTMLElement, row: HTMLElement, tagButton: HTMLElement): void {
+    const doc = row.ownerDocument;
+    const input = doc.createElement('input');
     input.setAttribute('aria-label', 'New tag');
     input.placeholder = 'tag';
     input.maxLength = 60;
@@ -227,9 +252,8 @@ export class OverlayView implements EventListenerObject {
     const finish = (tag: string | null) => {
       if (done) return;
       done = true;
-      input.replaceWith(this.tagButton);
-      this.input = null;
-      if (tag) void this.tagOp(() => this.handlers.onAddTag(this.host, tag));
+      input.replaceWith(tagButton);
+      if (tag) void attempt(row, () => this.handlers.onAddTag(host, tag), 'Could not change tags');
     };
     input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') finish(input.value.trim() || null);
@@ -238,74 +262,61 @@ export class OverlayView implements EventListenerObject {
       e.stopPropagation();
     });
     input.addEventListener('blur', () => finish(input.value.trim() || null));
-    this.tagButton.replaceWith(input);
-    this.input = input;
+    tagButton.replaceWith(input);
     input.focus();
   }
 
-  private drawScore(score: ScoreInfo | null): void {
-    if (!score) {
-      this.scoreEl?.remove();
-      this.scoreEl = this.tip = null;
-      return;
-    }
-    if (!this.scoreEl) {
-      const el = scoreElement(this.doc);
-      for (const type of ['mouseenter', 'mouseleave', 'focus', 'blur']) el.addEventListener(type, this);
-      (this.input ?? this.tagButton).after(el);
-      this.scoreEl = el;
-    }
-    const pct = Math.round(score.value * 100);
-    this.scoreEl.setAttribute('data-dogear-score', score.value.toFixed(2));
-    setAttr(this.scoreEl, 'aria-label', `Relevance ${pct}%`);
-    (this.scoreEl.querySelector('i') as HTMLElement).style.width = `${pct}%`;
-    if (this.tip) setText(this.tip, tipText(score));
+  private showTip(host: HTMLElement, score: Element, open: boolean): void {
+    const tip = score.querySelector('.tip');
+    const info = open && !tip && this.handlers.scoreOf(host);
+    if (info) {
+      const el = span(score, 'tip', 'tooltip');
+      el.textContent = tipText(info);
+      score.append(el);
+    } else if (!open) tip?.remove();
   }
 
-  private showTip(open: boolean): void {
-    const score = this.score;
-    if (open && score && this.scoreEl && !this.tip) {
-      this.tip = this.doc.createElement('span');
-      this.tip.className = 'tip';
-      this.tip.setAttribute('role', 'tooltip');
-      this.tip.textContent = tipText(score);
-      this.scoreEl.append(this.tip);
-    } else if (!open && this.tip) {
-      this.tip.remove();
-      this.tip = null;
-    }
-  }
-
-  private setUndo(next: { label: string; run: () => Promise<void> } | null): void {
-    clearTimeout(this.timer);
-    this.undo?.el.remove();
-    this.undo = null;
+  private setUndo(host: HTMLElement, row: HTMLElement, next: { label: string; run: () => Promise<void> } | null): void {
+    const was = this.undos.get(host);
+    clearTimeout(was?.timer);
+    was?.el.remove();
+    this.undos.delete(host);
     if (!next) return;
-    const el = this.doc.createElement('span');
-    el.className = 'msg';
-    el.setAttribute('role', 'status');
-    const b = button(this.doc, 'undo', 'quiet');
+    const el = span(row, 'msg', 'status');
+    const b = button(row.ownerDocument, 'undo', 'quiet');
     b.textContent = 'Undo';
     el.append(`${next.label} `, b);
     // The offer goes after the score, before any error, as the row reads left to right.
-    if (this.error) this.error.before(el);
-    else this.row.append(el);
-    this.undo = { ...next, el };
-    this.timer = setTimeout(() => this.setUndo(null), UNDO_MS);
+    const error = row.querySelector('.err');
+    if (error) error.before(el);
+    else row.append(el);
+    this.undos.set(host, { run: next.run, el, timer: setTimeout(() => this.setUndo(host, row, null), UNDO_MS) });
   }
+}
 
-  private setError(text: string): void {
-    if (!text) {
-      this.error?.remove();
-      this.error = null;
-      return;
-    }
-    if (!this.error) {
-      this.error = this.doc.createElement('span');
-      this.error.className = 'err';
-      this.error.setAttribute('role', 'alert');
-      this.row.append(this.error);
-    }
-    this.error.textContent = text;
+/** Runs an operation of the overlay's, saying in the overlay why it failed. */
+async function attempt(row: HTMLElement, op: () => Promise<unknown>, failed: string): Promise<void> {
+  setError(row, '');
+  try {
+    await op();
+  } catch (e) {
+    setError(row, errorText(e, failed));
   }
+}
+
+function setError(row: HTMLElement, text: string): void {
+  let error = row.querySelector('.err');
+  if (!text) return error?.remove();
+  if (!error) {
+    row.append((error = span(row, 'err', 'alert')));
+  }
+  error.textContent = text;
+}
+
+/** One of the overlay's transient parts, in `near`'s document. */
+function span(near: Element, className: string, role: string): HTMLElement {
+  const el = near.ownerDocument.createElement('span');
+  el.className = className;
+  el.setAttribute('role', role);
+  return el;
 }

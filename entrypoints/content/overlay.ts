@@ -1,7 +1,7 @@
 import type { PaperState } from '@/lib/mirror';
 import { followRowHeight, unfollowRowHeight } from './host-size';
 import type { Mounted } from './mount';
-import { type OverlayHandlers, OverlayView, type ScoreInfo } from './overlay-view';
+import { drawRow, type OverlayController, type ScoreInfo } from './overlay-view';
 
 /** What an entry shows: its reading-list state, whether it is new to the user, its relevance score. */
 export interface EntryView {
@@ -24,14 +24,12 @@ export function drawOverlay(
   m: Mounted,
   view: EntryView,
   tagColors: ReadonlyMap<string, string>,
-  handlers: OverlayHandlers,
+  controller: OverlayController,
 ): void {
   m.host.removeAttribute('data-pending');
-  if (!m.view) {
-    m.view = new OverlayView(m.root);
-    followRowHeight(m.host, m.view.row);
-  }
-  m.view.update({ ...view, pageTags: m.pageTags, tagColors, handlers });
+  const drawn = m.row;
+  m.row = drawRow(m.host.shadowRoot as ShadowRoot, drawn, { ...view, pageTags: m.pageTags, tagColors }, controller);
+  if (!drawn) followRowHeight(m.host, m.row);
 }
 
 function setOrRemove(el: Element, name: string, value: string | undefined): void {
@@ -41,7 +39,8 @@ function setOrRemove(el: Element, name: string, value: string | undefined): void
 
 /** Takes the overlay's contents out of its shadow root. */
 export function clearOverlay(m: Mounted): void {
-  if (m.view) unfollowRowHeight(m.host, m.view.row);
-  m.view?.destroy();
-  m.view = undefined;
+  if (!m.row) return;
+  unfollowRowHeight(m.host, m.row);
+  m.row.remove();
+  m.row = undefined;
 }
