@@ -3,6 +3,11 @@ import { OVERLAY_CSS, RESERVED_HOST } from '@/components/overlay-css';
 /** One parsed sheet per stylesheet text; null once adopting turned out not to work here. */
 const sheets = new Map<string, CSSStyleSheet>();
 let adoptable = true;
+/**
+ * Whether adopting was seen to work, on a first root: reading `adoptedStyleSheets` back makes an array object that
+ * lives as long as its root, so it is read once per page, not once per overlay (issue 13: heap per entry).
+ */
+let adopts = false;
 
 function sheetFor(css: string): CSSStyleSheet | null {
   if (!adoptable) return null;
@@ -48,7 +53,7 @@ export function styleShadowRoot(root: ShadowRoot, doc: Document, extra: string[]
   if (adopted.every((s) => s !== null)) {
     try {
       root.adoptedStyleSheets = adopted as CSSStyleSheet[];
-      if (root.adoptedStyleSheets.length === all.length) return;
+      if (adopts || (adopts = root.adoptedStyleSheets.length === all.length)) return;
     } catch {
       // Falls through to <style> elements below.
     }
