@@ -20,7 +20,10 @@ export class StateCache {
    * would flash the older state and turn a click made meanwhile into the wrong action.
    */
   private ahead = new Map<string, PaperState | null>();
-  /** Whether `states` holds every paper's state (see loadAll). */
+  /**
+   * Whether `states` holds every paper's state (see loadAll): then a paper it lacks is on no list, and is not
+   * kept as a null per entry (a 3,000-entry page is mostly papers not on the list; issue 13: heap per entry).
+   */
   private all = false;
 
   // Not named `storage`: WXT's auto-import takes a bare `storage` in the compiled constructor for its
@@ -29,12 +32,15 @@ export class StateCache {
 
   /** What the page shows for the paper: its own change under way, else the mirror's state. */
   get(id: string): PaperState | null | undefined {
-    return this.ahead.has(id) ? this.ahead.get(id) : this.states.get(id);
+    if (this.ahead.has(id)) return this.ahead.get(id);
+    const state = this.states.get(id);
+    return state === undefined && this.all ? null : state;
   }
 
   /** Keeps the mirror's state; says whether the page shows it (not while a change of its own is under way). */
   set(id: string, state: PaperState | null): boolean {
-    this.states.set(id, state);
+    if (state === null && this.all) this.states.delete(id);
+    else this.states.set(id, state);
     return !this.ahead.has(id);
   }
 
@@ -54,11 +60,7 @@ export class StateCache {
   /** The ids whose state must still be read; with every state known, a paper missing from the mirror is simply not on the list. */
   missing(ids: Iterable<string>): string[] {
     const needed: string[] = [];
-    for (const id of ids) {
-      if (this.states.has(id)) continue;
-      if (this.all) this.states.set(id, null);
-      else needed.push(id);
-    }
+    for (const id of ids) if (!this.all && !this.states.has(id)) needed.push(id);
     return needed;
   }
 
@@ -72,8 +74,9 @@ export class StateCache {
     } catch (e) {
       logOnce('storage', 'could not read the reading-list mirror', e);
     }
-    // A change that arrived while this read was under way is newer than what the read returned.
-    for (const id of ids) if (!this.states.has(id)) this.states.set(id, parseState(got[stateKey(id)]));
+    // A change that arrived while this read was under way is newer than what the read returned, and so is a copy
+    // of every state read meanwhile (kept current since; it lacks the papers on no list).
+    if (!this.all) for (const id of ids) if (!this.states.has(id)) this.states.set(id, parseState(got[stateKey(id)]));
     return withSettings ? parseSettings(got[SETTINGS_KEY]) : undefined;
   }
 
@@ -90,6 +93,7 @@ export class StateCache {
         if (id && !this.states.has(id)) this.states.set(id, parseState(value));
       }
       this.all = true;
+      for (const [id, state] of this.states) if (state === null) this.states.delete(id);
     } catch (e) {
       logOnce('storage-all', 'could not read the reading-list mirror', e);
     }
