@@ -63,9 +63,11 @@ async function addBackup(store: Store, reason: BackupReason, now: number): Promi
  */
 export function dailyBackupQueue(store: Store): (now: number) => Promise<void> {
   let last = Promise.resolve();
-  const failed = (e: unknown) => logOnce('daily-backup', 'daily backup failed', e);
-  return (now) => (last = last.then(() => maybeDailyBackup(store, now)).then(() => {}, failed));
+  return (now) => (last = last.then(() => maybeDailyBackup(store, now)).then(() => {}, logDailyFailure));
 }
+
+/** A failure of the daily backup's bookkeeping, logged once: the change it follows is already written. */
+export const logDailyFailure = (e: unknown): void => logOnce('daily-backup', 'daily backup failed', e);
 
 /** Takes the daily backup when the list changed since the newest daily one and a day has passed. */
 export async function maybeDailyBackup(store: Store, now = Date.now()): Promise<number | null> {

@@ -5,7 +5,7 @@ import { createImportHandlers } from './import-stage';
 import type { SyncConfigChange, SyncStatus } from './sync/status';
 import { SEEN_FOR_MS, type Store } from './store';
 import type { createRelevance } from './relevance';
-import { dailyBackupQueue, noteChange, restoreBackup, takeBackup } from './backup';
+import { dailyBackupQueue, logDailyFailure, noteChange, restoreBackup, takeBackup } from './backup';
 import { applySettingsEdit } from './settings-edit';
 import { createUndoTokens } from './undo-tokens';
 import { createZoteroHandlers, NO_ZOTERO, type ZoteroEnv } from './zotero/handlers';
@@ -87,7 +87,7 @@ export function createService(deps: ServiceDeps) {
   async function papersChanged(): Promise<void> {
     const t = now();
     // The user's change is already written: a failure here (storage full) must not report it as lost.
-    await noteChange(store, t).catch((e) => logOnce('daily-backup', 'daily backup failed', e));
+    await noteChange(store, t).catch(logDailyFailure);
     // A daily backup copies the whole list (a second on a 10,000-paper import): it follows the reply instead
     // of delaying it. The change is noted first, so a worker that stops before the backup takes it at its next start.
     void dailyBackup(t);
