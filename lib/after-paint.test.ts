@@ -48,4 +48,25 @@ describe('afterPaint', () => {
     await task(120);
     expect(done).toBe(true);
   });
+
+  it('resolves at once when the page is left or hidden while it waits, so a save sent then is not lost', async () => {
+    for (const leave of [
+      () => window.dispatchEvent(new Event('pagehide')),
+      () => {
+        vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    ]) {
+      const frame = manualFrames();
+      let done = false;
+      void afterPaint(document).then(() => (done = true));
+      await task(20);
+      expect(done).toBe(false);
+      leave();
+      await Promise.resolve();
+      expect(done).toBe(true);
+      frame();
+      vi.restoreAllMocks();
+    }
+  });
 });
