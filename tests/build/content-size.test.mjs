@@ -10,7 +10,7 @@ import { createJiti } from 'jiti';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
-const BUDGET_GZIP = 36.5 * 1024;
+const BUDGET_GZIP = 37 * 1024;
 // The extension pages' messages, read from the catalogue itself (TypeScript, loaded by jiti).
 const { CATALOGUE } = await createJiti(import.meta.url).import(path.join(ROOT, 'lib/messages.ts'));
 const PAGE_MESSAGES = Object.keys(CATALOGUE).filter((type) => CATALOGUE[type].from === 'page');
