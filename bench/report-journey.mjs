@@ -2,6 +2,8 @@
 // also the whole report of `npm run bench -- --only=journey,click`.
 import { kb, ms, times, verdict } from './lib/stats.mjs';
 
+const HEAP_JUDGED_AT = 3000;
+
 const table = (head, rows) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
     '\n',
@@ -25,7 +27,13 @@ export function renderJourney(journey) {
   const targets = journey.flatMap((j) => [
     [`${j.name}: whole journey, Dogear / floor ≤ 1.2×`, times(j.wholeRatio), verdict(j.wholeRatio <= 1.2)],
     [`${j.name}: at load, Dogear / floor ≤ 1.0×`, times(j.atLoadRatio), verdict(j.atLoadRatio <= 1)],
-    [`${j.name}: JS heap added ≤ 1 KiB per entry`, kb(j.heapPerEntry), verdict(j.heapPerEntry <= 1024)],
+    // The issue states this target at 3,000 entries (≤ 3 MiB); on a smaller page the extension's fixed cost (its
+    // script world, its stylesheet) spread over fewer entries is reported, not judged.
+    [
+      `${j.name}: JS heap added ≤ 1 KiB per entry${j.entries >= HEAP_JUDGED_AT ? '' : ` (judged at ${HEAP_JUDGED_AT.toLocaleString('en')} entries)`}`,
+      kb(j.heapPerEntry),
+      verdict(j.entries >= HEAP_JUDGED_AT ? j.heapPerEntry <= 1024 : null),
+    ],
   ]);
   if (month)
     targets.push([
