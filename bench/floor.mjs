@@ -5,6 +5,8 @@
 // stylesheet), holding a cloned <template> with save/read/dismiss/tag buttons and one chip; then one
 // layout. It is installed with `page.addInitScript(floorScript, { css, keywords })` and starts when the
 // document is parsed, as the content script does (document_idle). Serialised into the page: no imports.
+// With no keywords it sets no highlight at all: the journey's "floor without highlights" world, which
+// shows what the highlights alone cost a scroll (Chromium rebuilds them on each change of the page).
 
 export function floorScript({ css, keywords }) {
   const ICON = (d) =>
@@ -24,7 +26,7 @@ export function floorScript({ css, keywords }) {
     const island = document.querySelector('[data-target="DailyPapers"]');
     const props = JSON.parse(island?.getAttribute('data-props') ?? '{}');
     const byId = new Map((props.dailyPapers ?? []).map((e) => [e.paper.id, e.paper]));
-    const re = new RegExp(`\\b(?:${keywords.map(escapeRe).join('|')})\\b`, 'gi');
+    const re = keywords.length ? new RegExp(`\\b(?:${keywords.map(escapeRe).join('|')})\\b`, 'gi') : null;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     const page = new CSSStyleSheet();
@@ -40,7 +42,7 @@ export function floorScript({ css, keywords }) {
       const id = link.getAttribute('href').slice('/papers/'.length);
       card.dataset.benchId = byId.has(id) ? id : '';
       const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      for (let t = re && walker.nextNode(); t; t = walker.nextNode()) {
         re.lastIndex = 0;
         for (let m = re.exec(t.data); m; m = re.exec(t.data)) {
           const r = new StaticRange({
@@ -59,7 +61,7 @@ export function floorScript({ css, keywords }) {
       (link.closest('h3')?.parentElement ?? card).append(host);
       cards++;
     }
-    CSS.highlights.set('bench-floor', new Highlight(...ranges));
+    if (re) CSS.highlights.set('bench-floor', new Highlight(...ranges));
     // The one layout.
     void document.body.offsetHeight;
     document.documentElement.dataset.benchFloor = String(cards);

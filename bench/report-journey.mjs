@@ -41,6 +41,12 @@ export function renderJourney(journey) {
       `${month.dogear.longCount} vs ${month.plain.longCount}`,
       verdict(month.dogear.longCount <= month.plain.longCount),
     ]);
+  const bare = journey
+    .filter((j) => j.bare)
+    .map(
+      (j) =>
+        `${j.name}: the floor without keyword highlights adds ${ms(j.added.bare.whole)} over the whole journey (with them ${ms(j.added.floor.whole)}); long tasks in its scroll ${j.bare.longCount} (${ms(j.bare.longMax)}). Chromium rebuilds every highlight marker on each change of the page's DOM or style, so the highlights cost the scroll in the floor as in Dogear (bench/RESULTS.md, issue 13, the fifth stop).`,
+    );
   return [
     `## 0. The whole journey: what a reader's visit costs the page
 
@@ -69,6 +75,7 @@ after two GCs, with Dogear (and with the floor) minus plain, per entry. Drawn: o
       ],
       rows,
     ),
+    ...bare,
     table(['Target (issue 13)', 'Measured', 'Verdict'], targets),
   ].join('\n\n');
 }

@@ -8,11 +8,17 @@ import { floorScript } from '../floor.mjs';
 import { loadLib } from './export.mjs';
 
 const JOURNEY_PAGES = [
-  { name: 'month', url: 'https://huggingface.co/papers/month/2026-10', entries: 500 },
+  // On the month page a fourth world, the floor without keyword highlights, shows what the highlights alone add.
+  { name: 'month', url: 'https://huggingface.co/papers/month/2026-10', entries: 500, bareFloor: true },
   { name: 'stress', url: 'https://huggingface.co/papers/month/2026-08', entries: 3000 },
 ];
 
-const READY = { dogear: 'html[data-dogear="ready"]', floor: 'html[data-bench-floor]', plain: null };
+const READY = {
+  dogear: 'html[data-dogear="ready"]',
+  floor: 'html[data-bench-floor]',
+  bare: 'html[data-bench-floor]',
+  plain: null,
+};
 
 /** Records long tasks (> 50 ms) of the page's main thread from the first moment; both worlds run on it. */
 function installLongTasks() {
@@ -55,7 +61,8 @@ async function heapAfterGc(cdp) {
 async function one(browser, url, mode, css) {
   const page = await browser.context.newPage();
   await page.addInitScript(installLongTasks);
-  if (mode === 'floor') await page.addInitScript(floorScript, { css, keywords: KEYWORDS });
+  if (mode === 'floor' || mode === 'bare')
+    await page.addInitScript(floorScript, { css, keywords: mode === 'bare' ? [] : KEYWORDS });
   await page.goto(BLANK);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -83,15 +90,16 @@ export async function measureJourney({ ext, base, runs, stressRuns, log, pages =
   const out = [];
   for (const p of pages) {
     const n = p.name === 'stress' ? stressRuns : runs;
-    const rs = { plain: [], floor: [], dogear: [] };
+    const rs = { plain: [], floor: [], dogear: [], bare: [] };
     for (let i = 0; i < n; i++) {
       rs.plain.push(await one(base, p.url, 'plain', css));
       rs.floor.push(await one(base, p.url, 'floor', css));
       rs.dogear.push(await one(ext, p.url, 'dogear', css));
+      if (p.bareFloor) rs.bare.push(await one(base, p.url, 'bare', css));
     }
     const pick = (mode, f) => median(rs[mode].map(f));
     const r = { ...p, runs: n };
-    for (const mode of ['plain', 'floor', 'dogear'])
+    for (const mode of ['plain', 'floor', 'dogear', ...(p.bareFloor ? ['bare'] : [])])
       r[mode] = {
         atLoad: pick(mode, (x) => x.atLoad),
         whole: pick(mode, (x) => x.whole),
@@ -111,10 +119,15 @@ export async function measureJourney({ ext, base, runs, stressRuns, log, pages =
       floor: { atLoad: r.floor.atLoad - r.plain.atLoad, whole: r.floor.whole - r.plain.whole },
       dogear: { atLoad: r.dogear.atLoad - r.plain.atLoad, whole: r.dogear.whole - r.plain.whole },
     };
+    if (r.bare) r.added.bare = { atLoad: r.bare.atLoad - r.plain.atLoad, whole: r.bare.whole - r.plain.whole };
     r.heapPerEntry = (r.dogear.heap - r.plain.heap) / p.entries;
     r.floorHeapPerEntry = (r.floor.heap - r.plain.heap) / p.entries;
     r.raw = rs;
     out.push(r);
+    if (r.bare)
+      log(
+        `  ${p.name}: floor without highlights added ${r.added.bare.whole.toFixed(0)} ms; long tasks in scroll ${r.bare.longCount} (max ${r.bare.longMax.toFixed(0)})`,
+      );
     log(
       `  ${p.name}: journey added dogear ${r.added.dogear.whole.toFixed(0)} / floor ${r.added.floor.whole.toFixed(0)} ms = ${r.wholeRatio.toFixed(2)}x; at load ${r.added.dogear.atLoad.toFixed(0)} / ${r.added.floor.atLoad.toFixed(0)} ms = ${r.atLoadRatio.toFixed(2)}x; long tasks in scroll plain ${r.plain.longCount} (max ${r.plain.longMax.toFixed(0)}) floor ${r.floor.longCount} (max ${r.floor.longMax.toFixed(0)}) dogear ${r.dogear.longCount} (max ${r.dogear.longMax.toFixed(0)}); heap ${(r.heapPerEntry / 1024).toFixed(2)} KiB/entry (floor ${(r.floorHeapPerEntry / 1024).toFixed(2)})`,
     );
