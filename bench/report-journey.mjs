@@ -45,7 +45,7 @@ export function renderJourney(journey) {
     .filter((j) => j.bare)
     .map(
       (j) =>
-        `${j.name}: the floor without keyword highlights adds ${ms(j.added.bare.whole)} over the whole journey (with them ${ms(j.added.floor.whole)}); long tasks in its scroll ${j.bare.longCount} (${ms(j.bare.longMax)}). Chromium rebuilds every highlight marker on each change of the page's DOM or style, so the highlights cost the scroll in the floor as in Dogear (bench/RESULTS.md, issue 13, the fifth stop).`,
+        `${j.name}: the floor without keyword highlights adds ${ms(j.added.bare.whole)} over the whole journey (with them ${ms(j.added.floor.whole)}); long tasks in its scroll ${j.bare.longCount} (${ms(j.bare.longMax)}). Chromium rebuilds every highlight marker, and repaints each highlighted text, whenever the page's DOM or style has changed since the last frame, so the highlights cost the scroll in the floor as in Dogear.`,
     );
   return [
     `## 0. The whole journey: what a reader's visit costs the page
