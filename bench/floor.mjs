@@ -41,17 +41,19 @@ export function floorScript({ css, keywords }) {
       if (!link) continue;
       const id = link.getAttribute('href').slice('/papers/'.length);
       card.dataset.benchId = byId.has(id) ? id : '';
-      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-      for (let t = re && walker.nextNode(); t; t = walker.nextNode()) {
-        re.lastIndex = 0;
-        for (let m = re.exec(t.data); m; m = re.exec(t.data)) {
-          const r = new StaticRange({
-            startContainer: t,
-            startOffset: m.index,
-            endContainer: t,
-            endOffset: re.lastIndex,
-          });
-          ranges.push(r);
+      if (re) {
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          re.lastIndex = 0;
+          for (let m = re.exec(t.data); m; m = re.exec(t.data)) {
+            const r = new StaticRange({
+              startContainer: t,
+              startOffset: m.index,
+              endContainer: t,
+              endOffset: re.lastIndex,
+            });
+            ranges.push(r);
+          }
         }
       }
       const host = document.createElement('bench-card');

@@ -90,16 +90,13 @@ export async function measureJourney({ ext, base, runs, stressRuns, log, pages =
   const out = [];
   for (const p of pages) {
     const n = p.name === 'stress' ? stressRuns : runs;
-    const rs = { plain: [], floor: [], dogear: [], bare: [] };
-    for (let i = 0; i < n; i++) {
-      rs.plain.push(await one(base, p.url, 'plain', css));
-      rs.floor.push(await one(base, p.url, 'floor', css));
-      rs.dogear.push(await one(ext, p.url, 'dogear', css));
-      if (p.bareFloor) rs.bare.push(await one(base, p.url, 'bare', css));
-    }
+    const modes = ['plain', 'floor', 'dogear', ...(p.bareFloor ? ['bare'] : [])];
+    const rs = Object.fromEntries(modes.map((mode) => [mode, []]));
+    for (let i = 0; i < n; i++)
+      for (const mode of modes) rs[mode].push(await one(mode === 'dogear' ? ext : base, p.url, mode, css));
     const pick = (mode, f) => median(rs[mode].map(f));
     const r = { ...p, runs: n };
-    for (const mode of ['plain', 'floor', 'dogear', ...(p.bareFloor ? ['bare'] : [])])
+    for (const mode of modes)
       r[mode] = {
         atLoad: pick(mode, (x) => x.atLoad),
         whole: pick(mode, (x) => x.whole),
